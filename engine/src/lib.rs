@@ -1,0 +1,5 @@
+//! Adder's engine: everything that is not terminal or network I/O.
+//!
+//! Layers (each may use only those listed before it): `syntax` → `symtable` → compiler → VM.
+
+pub mod syntax;

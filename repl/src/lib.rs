@@ -1,0 +1,1 @@
+//! The line REPL and TUI inspector (issue 6).

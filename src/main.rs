@@ -1,0 +1,3 @@
+//! The `adder` command line. (Stub: being written.)
+
+fn main() {}
