@@ -1,5 +1,7 @@
 //! Adder's engine: everything that is not terminal or network I/O.
 //!
-//! Layers (each may use only those listed before it): `syntax` → `symtable` → compiler → VM.
+//! Layers (each may use only those listed before it): `syntax` → `symtable` → `check` →
+//! compiler → VM.
 
+pub mod check;
 pub mod syntax;

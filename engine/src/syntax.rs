@@ -4,9 +4,11 @@
 //! editor. The parser never fails: it returns the tree it could build and every error found.
 
 pub mod ast;
+pub mod dump;
 pub mod error;
 pub mod lexer;
 pub mod parser;
+pub mod source;
 pub mod text;
 pub mod token;
 

