@@ -1,0 +1,49 @@
+//! `adder tokens` and `adder parse`: the front end's view of a file, for debugging and for
+//! comparing with `python3 -m tokenize` and `ast.dump`.
+
+use super::diagnostic;
+use super::run::report_load_error;
+use super::source_file::SourceFile;
+use engine::syntax::dump::dump_module;
+use engine::syntax::lexer::dump_tokens;
+use engine::syntax::{parse as parse_source, LineIndex, Mode};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn tokens(path: &Path) -> ExitCode {
+    let file = match SourceFile::read(path) {
+        Ok(file) => file,
+        Err(error) => return report_load_error(&error),
+    };
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(dump_tokens(&file.text).as_bytes());
+    ExitCode::SUCCESS
+}
+
+/// Prints the tree on stdout and any syntax errors on stderr; exit status 1 if there are any.
+pub fn parse(path: &Path) -> ExitCode {
+    let file = match SourceFile::read(path) {
+        Ok(file) => file,
+        Err(error) => return report_load_error(&error),
+    };
+    let parsed = parse_source(&file.text, Mode::Module);
+    let _ = std::io::stdout()
+        .lock()
+        .write_all(dump_module(&file.text, &parsed.module).as_bytes());
+    let index = LineIndex::new(&file.text);
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let name = path.display().to_string();
+    for error in &parsed.errors {
+        eprint!(
+            "{}",
+            diagnostic::render(&name, &file.text, &index, error, color)
+        );
+    }
+    if parsed.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
