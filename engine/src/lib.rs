@@ -3,5 +3,7 @@
 //! Layers (each may use only those listed before it): `syntax` → `symtable` → `check` →
 //! compiler → VM.
 
+pub mod bytecode;
 pub mod check;
+pub mod runtime;
 pub mod syntax;

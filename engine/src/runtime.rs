@@ -1,0 +1,5 @@
+//! Runtime objects and their algorithms. (Issue 3 builds the object model here; the modules
+//! below are pure algorithms over Rust values that the object model will call.)
+
+pub mod numfmt;
+pub mod strings;

@@ -1,0 +1,1 @@
+//! Number parsing and formatting with CPython's exact results. (Being written.)

@@ -1,0 +1,1 @@
+//! Python `str` method algorithms over Rust strings. (Being written.)
