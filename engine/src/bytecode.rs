@@ -1,5 +1,7 @@
 //! Bytecode: the instruction set, code objects, and their disassembly.
 
+pub mod code;
 pub mod opcodes;
 
+pub use code::{CodeFlags, CodeObject, Constant, ExceptionEntry, LocalKind, Location};
 pub use opcodes::{Instr, Opcode};
