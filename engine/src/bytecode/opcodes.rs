@@ -59,7 +59,7 @@ define_opcodes! {
     Nop = "NOP",
     /// `(v -- )`
     PopTop = "POP_TOP",
-    /// `( -- NULL)`: marks "no self" below a callable for `CALL`.
+    /// `( -- NULL)`: pushed below a callable that is not a method, for `CALL`.
     PushNull = "PUSH_NULL",
     /// `(a[n] .. -- a[n] .. a[n])`: push a copy of the n-th item from the top (1-based).
     Copy = "COPY",
@@ -104,7 +104,7 @@ define_opcodes! {
     LoadAttrModule: LoadAttr = "LOAD_ATTR_MODULE",
     LoadAttrClass: LoadAttr = "LOAD_ATTR_CLASS",
     LoadAttrProperty: LoadAttr = "LOAD_ATTR_PROPERTY",
-    /// `(owner -- meth self | NULL v)`: method lookup without creating a bound method.
+    /// `(owner -- meth self | NULL attr)`: method lookup without creating a bound method.
     LoadMethod = "LOAD_METHOD",
     LoadMethodWithValues: LoadMethod = "LOAD_METHOD_WITH_VALUES",
     LoadMethodNoDict: LoadMethod = "LOAD_METHOD_NO_DICT",
@@ -216,7 +216,7 @@ define_opcodes! {
     Resume = "RESUME",
 
     // ---- calls ----
-    /// `(callable self_or_null args[arg] -- res)`
+    /// `(NULL callable args[arg] -- res)` or `(meth self args[arg] -- res)`, CPython 3.11's order.
     Call = "CALL",
     CallPyExactArgs: Call = "CALL_PY_EXACT_ARGS",
     CallPyWithDefaults: Call = "CALL_PY_WITH_DEFAULTS",
@@ -232,7 +232,7 @@ define_opcodes! {
     CallBuiltinClass: Call = "CALL_BUILTIN_CLASS",
     /// Names the keyword arguments (`consts[arg]`, a tuple) of the next `CALL`.
     KwNames = "KW_NAMES",
-    /// `(callable self_or_null args [kwargs] -- res)`: `f(*a, **k)`; `arg & 1` says kwargs present.
+    /// `(NULL callable args_tuple [kwargs] -- res)`: `f(*a, **k)`; `arg & 1` says kwargs present.
     CallFunctionEx = "CALL_FUNCTION_EX",
     /// `([defaults] [kwdefaults] [annotations] [closure] code -- func)`: `arg` flags as CPython's.
     MakeFunction = "MAKE_FUNCTION",
