@@ -9,6 +9,7 @@ pub mod error;
 pub mod lexer;
 pub mod parser;
 pub mod source;
+pub mod string;
 pub mod text;
 pub mod token;
 

@@ -1,0 +1,1 @@
+//! Fixture tests: each case is source text and the expected token dump or errors.
