@@ -10,6 +10,9 @@ pub enum SyntaxErrorType {
     SyntaxError,
     IndentationError,
     TabError,
+    /// CPython 3.11's parser raises `MemoryError` (no message) when its rule stack overflows on
+    /// deeply nested input.
+    MemoryError,
 }
 
 impl SyntaxErrorType {
@@ -18,6 +21,7 @@ impl SyntaxErrorType {
             SyntaxErrorType::SyntaxError => "SyntaxError",
             SyntaxErrorType::IndentationError => "IndentationError",
             SyntaxErrorType::TabError => "TabError",
+            SyntaxErrorType::MemoryError => "MemoryError",
         }
     }
 }
