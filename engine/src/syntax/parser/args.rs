@@ -160,7 +160,7 @@ impl<'s> Parser<'s> {
             };
             annotation = Some(Box::new(e));
         }
-        let end = annotation.as_ref().map_or(t.range.end, |e| e.range.end);
+        let end = self.prev_end();
         Arg {
             arg: name,
             annotation,
@@ -169,10 +169,10 @@ impl<'s> Parser<'s> {
     }
 
     /// A call: `func(` arguments `)`.
-    pub fn parse_call(&mut self, func: Expr) -> Expr {
+    pub fn parse_call(&mut self, start: u32, func: Expr) -> Expr {
         let open = self.bump().range.start;
         let (args, keywords) = self.parse_arguments(open, true);
-        let range = TextRange::new(func.range.start, self.prev_end());
+        let range = self.range_from(start);
         node(
             ExprKind::Call {
                 func: Box::new(func),
@@ -200,7 +200,7 @@ impl<'s> Parser<'s> {
                             star,
                         );
                     }
-                    let range = TextRange::new(star.start, value.range.end);
+                    let range = self.range_from(star.start);
                     args.push(node(
                         ExprKind::Starred {
                             value: Box::new(value),
@@ -212,7 +212,7 @@ impl<'s> Parser<'s> {
                 T::DoubleStar => {
                     let start = self.bump().range.start;
                     let value = self.parse_expression();
-                    let range = TextRange::new(start, value.range.end);
+                    let range = self.range_from(start);
                     keywords.push(Keyword {
                         arg: None,
                         value,
@@ -234,7 +234,7 @@ impl<'s> Parser<'s> {
                         self.parse_comprehension_clauses();
                     }
                     if let Some(arg) = name {
-                        let range = TextRange::new(arg.range.start, value.range.end);
+                        let range = self.range_from(arg.range.start);
                         keywords.push(Keyword {
                             arg: Some(arg),
                             value,

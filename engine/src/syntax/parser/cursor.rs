@@ -102,6 +102,21 @@ impl<'s> Parser<'s> {
         }
     }
 
+    /// End of the last consumed token that is not NEWLINE/INDENT/DEDENT: where CPython ends
+    /// a compound statement (a trailing `;` included).
+    pub fn last_significant_end(&self) -> TextSize {
+        self.toks[..self.pos]
+            .iter()
+            .rev()
+            .find(|t| {
+                !matches!(
+                    t.kind,
+                    TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+                )
+            })
+            .map_or(0, |t| t.range.end)
+    }
+
     #[inline]
     pub fn prev_token(&self) -> Option<Token> {
         self.pos.checked_sub(1).map(|i| self.toks[i])

@@ -61,7 +61,7 @@ impl<'s> Parser<'s> {
         )
     }
 
-    fn range_from(&self, start: u32) -> TextRange {
+    pub fn range_from(&self, start: u32) -> TextRange {
         TextRange::new(start, self.prev_end().max(start))
     }
 
@@ -101,7 +101,7 @@ impl<'s> Parser<'s> {
     pub fn parse_starred(&mut self) -> Expr {
         let start = self.bump().range.start;
         let value = self.parse_bitwise_or();
-        let range = TextRange::new(start, value.range.end);
+        let range = self.range_from(start);
         node(
             ExprKind::Starred {
                 value: Box::new(value),
@@ -156,7 +156,7 @@ impl<'s> Parser<'s> {
                 t.range,
             );
             let value = self.parse_expression();
-            let range = TextRange::new(t.range.start, value.range.end);
+            let range = self.range_from(t.range.start);
             return node(
                 ExprKind::NamedExpr {
                     target: Box::new(target),
@@ -182,6 +182,7 @@ impl<'s> Parser<'s> {
             return self.parse_lambda();
         }
         let start_tok = self.token();
+        let start = start_tok.range.start;
         let body = self.parse_disjunction();
         if self.at(T::If) {
             self.bump();
@@ -201,7 +202,7 @@ impl<'s> Parser<'s> {
             }
             let orelse = self.parse_expression();
             self.leave();
-            let range = TextRange::new(body.range.start, orelse.range.end);
+            let range = self.range_from(start);
             return node(
                 ExprKind::IfExp {
                     test: Box::new(test),
@@ -248,16 +249,16 @@ impl<'s> Parser<'s> {
 
     /// `disjunction`: conjunction ('or' conjunction)*.
     pub fn parse_disjunction(&mut self) -> Expr {
+        let start = self.start();
         let first = self.parse_conjunction();
         if !self.at(T::Or) {
             return first;
         }
-        let start = first.range.start;
         let mut values = vec![first];
         while self.eat(T::Or) {
             values.push(self.parse_conjunction());
         }
-        let end = values.last().map_or(start, |v| v.range.end);
+        let end = self.prev_end();
         node(
             ExprKind::BoolOp {
                 op: BoolOp::Or,
@@ -268,16 +269,16 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_conjunction(&mut self) -> Expr {
+        let start = self.start();
         let first = self.parse_inversion();
         if !self.at(T::And) {
             return first;
         }
-        let start = first.range.start;
         let mut values = vec![first];
         while self.eat(T::And) {
             values.push(self.parse_inversion());
         }
-        let end = values.last().map_or(start, |v| v.range.end);
+        let end = self.prev_end();
         node(
             ExprKind::BoolOp {
                 op: BoolOp::And,
@@ -299,7 +300,7 @@ impl<'s> Parser<'s> {
         }
         let mut e = self.parse_comparison();
         for start in starts.into_iter().rev() {
-            let range = TextRange::new(start, e.range.end);
+            let range = self.range_from(start);
             e = node(
                 ExprKind::UnaryOp {
                     op: UnaryOp::Not,
@@ -336,11 +337,11 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_comparison(&mut self) -> Expr {
+        let start = self.start();
         let left = self.parse_bitwise_or();
         let Some(_) = self.compare_op() else {
             return left;
         };
-        let start = left.range.start;
         let mut ops = Vec::new();
         let mut comparators = Vec::new();
         while let Some((op, n)) = self.compare_op() {
@@ -350,7 +351,7 @@ impl<'s> Parser<'s> {
             ops.push(op);
             comparators.push(self.parse_bitwise_or());
         }
-        let end = comparators.last().map_or(start, |c| c.range.end);
+        let end = self.prev_end();
         node(
             ExprKind::Compare {
                 left: Box::new(left),
@@ -367,6 +368,7 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_binary(&mut self, min_bp: u8) -> Expr {
+        let start = self.start();
         let mut left = self.parse_factor();
         while let Some((bp, op)) = binary_op(self.kind()) {
             if bp < min_bp {
@@ -374,7 +376,7 @@ impl<'s> Parser<'s> {
             }
             self.bump();
             let right = self.parse_binary(bp + 1);
-            let range = TextRange::new(left.range.start, right.range.end);
+            let range = self.range_from(start);
             left = node(
                 ExprKind::BinOp {
                     left: Box::new(left),
@@ -410,7 +412,7 @@ impl<'s> Parser<'s> {
         let mut e = self.parse_power();
         self.depth -= ops.len() as u32;
         for (start, op) in ops.into_iter().rev() {
-            let range = TextRange::new(start, e.range.end);
+            let range = self.range_from(start);
             e = node(
                 ExprKind::UnaryOp {
                     op,
@@ -423,6 +425,7 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_power(&mut self) -> Expr {
+        let start = self.start();
         let base = self.parse_await_primary();
         if !self.at(T::DoubleStar) {
             return base;
@@ -434,7 +437,7 @@ impl<'s> Parser<'s> {
         }
         let exp = self.parse_factor();
         self.leave();
-        let range = TextRange::new(base.range.start, exp.range.end);
+        let range = self.range_from(start);
         node(
             ExprKind::BinOp {
                 left: Box::new(base),
@@ -449,7 +452,7 @@ impl<'s> Parser<'s> {
         if self.at(T::Await) {
             let start = self.bump().range.start;
             let value = self.parse_primary();
-            let range = TextRange::new(start, value.range.end);
+            let range = self.range_from(start);
             return node(ExprKind::Await(Box::new(value)), range);
         }
         self.parse_primary()
@@ -457,6 +460,7 @@ impl<'s> Parser<'s> {
 
     /// `primary`: an atom followed by attribute accesses, calls and subscripts.
     pub fn parse_primary(&mut self) -> Expr {
+        let start = self.start();
         let mut e = self.parse_atom();
         loop {
             match self.kind() {
@@ -464,9 +468,10 @@ impl<'s> Parser<'s> {
                     self.bump();
                     let Some(attr) = self.ident() else {
                         self.invalid_syntax();
-                        return invalid(TextRange::new(e.range.start, self.prev_end()));
+                        return invalid(self.range_from(start));
                     };
-                    let range = TextRange::new(e.range.start, attr.range.end);
+                    let _ = attr.range;
+                    let range = self.range_from(start);
                     e = node(
                         ExprKind::Attribute {
                             value: Box::new(e),
@@ -476,14 +481,14 @@ impl<'s> Parser<'s> {
                         range,
                     );
                 }
-                T::LPar => e = self.parse_call(e),
+                T::LPar => e = self.parse_call(start, e),
                 T::LSqb => {
                     self.bump();
                     self.paren_depth += 1;
                     let slice = self.parse_slices();
                     self.paren_depth -= 1;
                     self.expect_closing(T::RSqb);
-                    let range = TextRange::new(e.range.start, self.prev_end());
+                    let range = self.range_from(start);
                     e = node(
                         ExprKind::Subscript {
                             value: Box::new(e),
@@ -931,12 +936,12 @@ impl<'s> Parser<'s> {
         let start = self.bump().range.start;
         if self.eat(T::From) {
             let value = self.parse_expression();
-            let range = TextRange::new(start, value.range.end);
+            let range = self.range_from(start);
             return node(ExprKind::YieldFrom(Box::new(value)), range);
         }
         if self.starts_expr() {
             let value = self.parse_star_expressions();
-            let range = TextRange::new(start, value.range.end);
+            let range = self.range_from(start);
             return node(ExprKind::Yield(Some(Box::new(value))), range);
         }
         node(ExprKind::Yield(None), self.range_from(start))
@@ -957,7 +962,7 @@ impl<'s> Parser<'s> {
             invalid(self.range())
         };
         self.leave();
-        let range = TextRange::new(start, body.range.end.max(start));
+        let range = self.range_from(start);
         node(
             ExprKind::Lambda {
                 args: Box::new(args),

@@ -19,11 +19,13 @@ struct Parts {
 }
 
 impl Parts {
-    fn flush(&mut self) {
+    /// Emits pending literal text. CPython gives text before a field the whole
+    /// concatenation's range, and a format spec's trailing text its own token's range.
+    fn flush(&mut self, range: TextRange) {
         if !self.literal.is_empty() {
             let value = Constant::Str(std::mem::take(&mut self.literal));
             self.values
-                .push(node(ExprKind::Constant { value, kind: None }, self.whole));
+                .push(node(ExprKind::Constant { value, kind: None }, range));
         }
     }
 }
@@ -129,7 +131,7 @@ impl<'s> Parser<'s> {
                 return invalid(whole);
             }
         }
-        parts.flush();
+        parts.flush(whole);
         node(ExprKind::JoinedStr(parts.values), whole)
     }
 
@@ -352,7 +354,7 @@ impl<'s> Parser<'s> {
                 whole: parts.whole,
             };
             let close = self.parse_fstring_body(&mut spec, t, i + 1, end, raw, level + 1)?;
-            spec.flush();
+            spec.flush(t.range);
             format_spec = Some(Box::new(node(ExprKind::JoinedStr(spec.values), t.range)));
             i = close;
         }
@@ -362,7 +364,7 @@ impl<'s> Parser<'s> {
         if debug && conversion == Conversion::None && format_spec.is_none() {
             conversion = Conversion::Repr;
         }
-        parts.flush();
+        parts.flush(parts.whole);
         let kind = ExprKind::FormattedValue {
             value: Box::new(value),
             conversion,

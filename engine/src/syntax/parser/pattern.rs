@@ -69,6 +69,7 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_as_pattern(&mut self) -> Pattern {
+        let start = self.start();
         let or = self.parse_or_pattern();
         if !self.at(T::As) {
             return or;
@@ -91,7 +92,7 @@ impl<'s> Parser<'s> {
             return or;
         }
         let name = self.ident();
-        let range = TextRange::new(or.range.start, self.prev_end());
+        let range = self.range_from_start(start);
         pat(
             PatternKind::MatchAs {
                 pattern: Some(Box::new(or)),
@@ -102,11 +103,11 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_or_pattern(&mut self) -> Pattern {
+        let start = self.start();
         let first = self.parse_closed_pattern();
         if !self.at(T::VBar) {
             return first;
         }
-        let start = first.range.start;
         let mut alts = vec![first];
         while self.eat(T::VBar) {
             alts.push(self.parse_closed_pattern());

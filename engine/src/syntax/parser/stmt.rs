@@ -32,10 +32,6 @@ fn aug_op(kind: T) -> Option<Operator> {
     })
 }
 
-fn last_end(body: &[Stmt], default: u32) -> u32 {
-    body.last().map_or(default, |s| s.range.end)
-}
-
 impl<'s> Parser<'s> {
     /// Statements until end of file.
     pub fn parse_module_body(&mut self) -> Vec<Stmt> {
@@ -403,11 +399,8 @@ impl<'s> Parser<'s> {
                 {
                     self.legacy_or_generic(first_tok, &first);
                 }
-                let range = first.range;
-                stmt(
-                    StmtKind::Expr(Box::new(first)),
-                    TextRange::new(start, range.end),
-                )
+                let range = self.range_to_prev(start);
+                stmt(StmtKind::Expr(Box::new(first)), range)
             }
         }
     }
@@ -737,7 +730,7 @@ impl<'s> Parser<'s> {
             decorator_list,
             returns,
         };
-        let end = last_end(&f.body, self.prev_end());
+        let end = self.last_significant_end();
         stmt(
             StmtKind::FunctionDef(Box::new(f)),
             TextRange::new(start, end),
@@ -768,7 +761,7 @@ impl<'s> Parser<'s> {
             body,
             decorator_list,
         };
-        let end = last_end(&c.body, self.prev_end());
+        let end = self.last_significant_end();
         stmt(
             StmtKind::ClassDef(Box::new(c)),
             TextRange::new(class.start, end),
@@ -793,7 +786,7 @@ impl<'s> Parser<'s> {
             T::Else if !self.line_failed => self.parse_else(),
             _ => Vec::new(),
         };
-        let end = last_end(&orelse, last_end(&body, self.prev_end()));
+        let end = self.last_significant_end();
         stmt(
             StmtKind::If {
                 test: Box::new(test),
@@ -822,7 +815,7 @@ impl<'s> Parser<'s> {
         } else {
             Vec::new()
         };
-        let end = last_end(&orelse, last_end(&body, self.prev_end()));
+        let end = self.last_significant_end();
         stmt(
             StmtKind::While {
                 test: Box::new(test),
@@ -855,7 +848,7 @@ impl<'s> Parser<'s> {
         } else {
             Vec::new()
         };
-        let end = last_end(&orelse, last_end(&body, self.prev_end()));
+        let end = self.last_significant_end();
         let f = For {
             is_async: async_start.is_some(),
             target,
@@ -933,7 +926,7 @@ impl<'s> Parser<'s> {
         } else {
             self.parse_colon_block("'with' statement", kw.start, false)
         };
-        let end = last_end(&body, self.prev_end());
+        let end = self.last_significant_end();
         stmt(
             StmtKind::With {
                 is_async: async_start.is_some(),
@@ -1006,7 +999,7 @@ impl<'s> Parser<'s> {
             } else {
                 self.parse_colon_block(what, ex.start, false)
             };
-            let end = last_end(&hbody, self.prev_end());
+            let end = self.last_significant_end();
             handlers.push(ExceptHandler {
                 type_,
                 name,
@@ -1030,15 +1023,7 @@ impl<'s> Parser<'s> {
             let r = self.range();
             self.error("expected 'except' or 'finally' block", r);
         }
-        let end = last_end(
-            &finalbody,
-            last_end(
-                &orelse,
-                handlers
-                    .last()
-                    .map_or(last_end(&body, self.prev_end()), |h| h.range.end),
-            ),
-        );
+        let end = self.last_significant_end();
         let t = Try {
             is_star: is_star.unwrap_or(false),
             body,
@@ -1118,10 +1103,7 @@ impl<'s> Parser<'s> {
         }
         self.eat(T::Dedent);
         self.line_failed = false;
-        let end = cases
-            .last()
-            .and_then(|c| c.body.last())
-            .map_or(self.prev_end(), |s| s.range.end);
+        let end = self.last_significant_end();
         Some(stmt(
             StmtKind::Match {
                 subject: Box::new(subject),
