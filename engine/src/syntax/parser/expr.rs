@@ -517,6 +517,17 @@ impl<'s> Parser<'s> {
         let start = self.start();
         let first = self.parse_slice();
         if !self.at(T::Comma) {
+            if matches!(first.kind, ExprKind::Starred { .. }) {
+                // 3.11: a lone `*x` subscript is a one-element tuple.
+                let range = first.range;
+                return node(
+                    ExprKind::Tuple {
+                        elts: vec![first],
+                        ctx: ExprContext::Load,
+                    },
+                    range,
+                );
+            }
             return first;
         }
         let mut elts = vec![first];

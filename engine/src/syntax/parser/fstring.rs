@@ -389,10 +389,31 @@ impl<'s> Parser<'s> {
         let mut sub = Parser::new(self.src, &toks);
         sub.paren_depth = 1;
         sub.depth = self.depth;
+        // CPython parses the field as `(expr)`: a bare tuple spans those parentheses, which
+        // sit where the `{` and the character after the expression are.
         let e = if sub.at(T::Yield) {
             sub.parse_yield()
         } else {
-            sub.parse_star_expressions()
+            let first = sub.parse_star_expression();
+            if sub.at(T::Comma) {
+                let mut elts = vec![first];
+                while sub.eat(T::Comma) {
+                    if !sub.starts_expr() {
+                        break;
+                    }
+                    elts.push(sub.parse_star_expression());
+                }
+                let range = TextRange::new(start as u32 - 1, end as u32 + 1);
+                node(
+                    ExprKind::Tuple {
+                        elts,
+                        ctx: ExprContext::Load,
+                    },
+                    range,
+                )
+            } else {
+                first
+            }
         };
         if !sub.at_eof() && sub.errors.is_empty() {
             sub.invalid_syntax();
