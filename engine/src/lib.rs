@@ -6,4 +6,5 @@
 pub mod bytecode;
 pub mod check;
 pub mod runtime;
+pub mod symtable;
 pub mod syntax;
