@@ -174,14 +174,15 @@ fn collect_python_files(
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries
+    // Directory symlinks are not followed (as os.walk does not), so loops cannot happen.
+    let mut paths: Vec<(PathBuf, bool)> = entries
         .filter_map(Result::ok)
         .filter(|e| !exclude.iter().any(|x| *x == e.file_name()))
-        .map(|e| e.path())
+        .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
         .collect();
     paths.sort();
-    for path in paths {
-        if path.is_dir() {
+    for (path, is_dir) in paths {
+        if is_dir {
             collect_python_files(&path, exclude, files, unreadable);
         } else if path.extension().is_some_and(|ext| ext == "py") {
             files.push(path);

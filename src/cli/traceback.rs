@@ -42,10 +42,10 @@ struct Location {
 impl Location {
     fn of(file: &SourceFile, error: &SyntaxError) -> Location {
         let source = file.text.as_str();
-        let len = source.len() as TextSize;
         let index = LineIndex::new(source);
-        let start = error.range.start.min(len);
-        let end = error.range.end.clamp(start, len);
+        let last = end_of_last_line(source);
+        let start = error.range.start.min(last);
+        let end = error.range.end.clamp(start, last);
         let line = index.line_of(start);
         let end_line = index.line_of(end);
         let column = |offset: TextSize, line: usize| -> i64 {
@@ -75,6 +75,16 @@ impl Location {
     }
 }
 
+/// The end of the last line's text: CPython puts errors found at end of file on the last
+/// line, never on the empty one after a final newline.
+fn end_of_last_line(source: &str) -> TextSize {
+    let trimmed = source
+        .strip_suffix("\r\n")
+        .or_else(|| source.strip_suffix(['\n', '\r']))
+        .unwrap_or(source);
+    trimmed.len() as TextSize
+}
+
 /// Errors CPython raises on the end-of-file token get column 0 (no caret) when the program
 /// is read from a file, unlike in `compile()`, which the engine's positions follow.
 fn reported_at_end_marker(source: &str, start: TextSize, error: &SyntaxError) -> bool {
@@ -102,9 +112,6 @@ fn line_text(
     }
     let content = index.line_text(&file.text, line);
     let line_end = index.line_start(line) as usize + content.len();
-    if content.is_empty() && line_end == file.text.len() && line > 0 {
-        return None; // the empty "line" after a final newline does not exist in the file
-    }
     let mut text = content.split('\0').next().unwrap_or("").to_string();
     if line_end < file.text.len() {
         text.push('\n');
@@ -249,6 +256,8 @@ mod tests {
                 "line 3\n    pass\n",
             ),
             ("if x:\n", 5, 5, Indent, "line 1\n    if x:\n"),
+            ("if x:\n", 6, 6, Indent, "line 1\n    if x:\n"),
+            ("try:\n    pass\n", 14, 14, Syntax, "line 2\n    pass\n"),
             (
                 "x = 1 +\n",
                 7,
