@@ -256,7 +256,10 @@ fn hex(bytes: &[u8], at: usize, max: usize) -> (u32, usize) {
     let mut value = 0u32;
     let mut count = 0;
     while count < max {
-        let Some(d) = bytes.get(at + count).and_then(|&b| (b as char).to_digit(16)) else {
+        let Some(d) = bytes
+            .get(at + count)
+            .and_then(|&b| (b as char).to_digit(16))
+        else {
             break;
         };
         value = value.wrapping_mul(16).wrapping_add(d);
@@ -313,7 +316,12 @@ mod tests {
     fn split(text: &str) -> (String, &str) {
         let (p, s, e) = split_string_token(text);
         let mut flags = String::new();
-        for (on, f) in [(p.raw, 'r'), (p.bytes, 'b'), (p.fstring, 'f'), (p.unicode, 'u')] {
+        for (on, f) in [
+            (p.raw, 'r'),
+            (p.bytes, 'b'),
+            (p.fstring, 'f'),
+            (p.unicode, 'u'),
+        ] {
             if on {
                 flags.push(f);
             }
@@ -398,9 +406,21 @@ mod tests {
             (r"\x41\n\0\777", false, "[65, 10, 0, 255]"),
             (r"\u1234\N", false, "[92, 117, 49, 50, 51, 52, 92, 78]"),
             (r"\x41", true, "[92, 120, 52, 49]"),
-            (r"\x4", false, "ERR (value error) invalid \\x escape at position 0 @0..3"),
-            (r"ab\xg", false, "ERR (value error) invalid \\x escape at position 2 @2..4"),
-            ("aé", false, "ERR bytes can only contain ASCII literal characters @1..3"),
+            (
+                r"\x4",
+                false,
+                "ERR (value error) invalid \\x escape at position 0 @0..3",
+            ),
+            (
+                r"ab\xg",
+                false,
+                "ERR (value error) invalid \\x escape at position 2 @2..4",
+            ),
+            (
+                "aé",
+                false,
+                "ERR bytes can only contain ASCII literal characters @1..3",
+            ),
         ] {
             assert_eq!(b(body, raw), want, "{body:?}");
         }

@@ -20,9 +20,19 @@ pub fn dump_tokens(source: &str) -> String {
             let line = index.line_of(offset) + 1;
             (line, index.char_col(source, offset))
         };
-        let (start_line, start_col) = position(token.range.start);
-        let (mut end_line, mut end_col) = position(token.range.end);
-        let (mut start_line, mut start_col) = (start_line, start_col);
+        let (mut start_line, mut start_col) = position(token.range.start);
+        // tokenize ends a token on its last line, one past its last character (even when
+        // that character is a line break).
+        let (mut end_line, mut end_col) = if token.range.is_empty() {
+            (start_line, start_col)
+        } else {
+            let mut last = token.range.end as usize - 1;
+            while !source.is_char_boundary(last) {
+                last -= 1;
+            }
+            let (line, col) = position(last as u32);
+            (line, col + 1)
+        };
         match token.kind {
             // tokenize's implicit NEWLINE at EOF is one column wide.
             TokenKind::Newline if token.range.is_empty() => end_col += 1,
@@ -33,7 +43,11 @@ pub fn dump_tokens(source: &str) -> String {
         }
         let span = format!("{start_line},{start_col}-{end_line},{end_col}:");
         let text = python_repr(token.range.slice(source));
-        let _ = writeln!(out, "{span:<20}{:<15}{text:<15}", token.kind.tokenize_name());
+        let _ = writeln!(
+            out,
+            "{span:<20}{:<15}{text:<15}",
+            token.kind.tokenize_name()
+        );
     }
     out
 }
@@ -63,7 +77,9 @@ fn tokenize_eof_line(source: &str) -> usize {
         i += 1;
     }
     let trailing = &source[last_start..];
-    let blank = trailing.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\x0c'));
+    let blank = trailing
+        .bytes()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\x0c'));
     lines + 1 + usize::from(!blank)
 }
 

@@ -166,18 +166,17 @@ pub fn is_printable(c: char) -> bool {
     if (0x20..0x7f).contains(&c) {
         return true;
     }
-    match NON_PRINTABLE.binary_search_by(|&(lo, hi)| {
-        if hi < c {
-            std::cmp::Ordering::Less
-        } else if lo > c {
-            std::cmp::Ordering::Greater
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    }) {
-        Ok(_) => false,
-        Err(_) => true,
-    }
+    NON_PRINTABLE
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                std::cmp::Ordering::Less
+            } else if lo > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_err()
 }
 
 #[cfg(test)]
@@ -186,8 +185,18 @@ mod tests {
 
     #[test]
     fn matches_python_isprintable() {
-        for (c, printable) in [('a', true), (' ', true), ('\n', false), ('\u{a0}', false), ('€', true),
-            ('\u{7f}', false), ('é', true), ('\u{200b}', false), ('\u{10ffff}', false), ('😀', true)] {
+        for (c, printable) in [
+            ('a', true),
+            (' ', true),
+            ('\n', false),
+            ('\u{a0}', false),
+            ('€', true),
+            ('\u{7f}', false),
+            ('é', true),
+            ('\u{200b}', false),
+            ('\u{10ffff}', false),
+            ('😀', true),
+        ] {
             assert_eq!(is_printable(c), printable, "{c:?}");
         }
     }

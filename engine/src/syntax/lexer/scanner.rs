@@ -82,7 +82,11 @@ impl<'s> Scanner<'s> {
                 b'"' | b'\'' => self.string(start, start),
                 b'\n' => self.newline(start, 1),
                 b'\r' => {
-                    let len = if self.peek_at(start + 1) == b'\n' { 2 } else { 1 };
+                    let len = if self.peek_at(start + 1) == b'\n' {
+                        2
+                    } else {
+                        1
+                    };
                     self.newline(start, len)
                 }
                 b'#' => self.comment(start),
@@ -377,7 +381,9 @@ impl<'s> Scanner<'s> {
         if i < self.end && bytes[i] >= 0x80 {
             return self.unicode_name(start, i);
         }
-        if i < self.end && (bytes[i] == b'"' || bytes[i] == b'\'') && is_string_prefix(&bytes[start..i])
+        if i < self.end
+            && (bytes[i] == b'"' || bytes[i] == b'\'')
+            && is_string_prefix(&bytes[start..i])
         {
             return self.string(start, i);
         }
@@ -471,8 +477,7 @@ impl<'s> Scanner<'s> {
             } else {
                 self.line_of(end.saturating_sub(1).max(start))
             };
-            let message =
-                format!("unterminated string literal (detected at line {detected_line})");
+            let message = format!("unterminated string literal (detected at line {detected_line})");
             self.push_error(SyntaxError::new(message, range(start, start)), i);
             self.push(TokenKind::Error, start, i);
         }
