@@ -3,8 +3,10 @@
 //! Layers (each may use only those listed before it): `syntax` → `symtable` → `check` →
 //! compiler → VM.
 
+pub mod builtins;
 pub mod bytecode;
 pub mod check;
 pub mod runtime;
 pub mod symtable;
 pub mod syntax;
+pub mod vm;

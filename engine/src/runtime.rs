@@ -3,3 +3,9 @@
 
 pub mod numfmt;
 pub mod strings;
+pub mod error;
+pub mod interner;
+pub mod types;
+pub mod value;
+
+pub use interner::Interner;

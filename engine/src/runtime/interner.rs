@@ -1,0 +1,22 @@
+//! String interning: identifiers and short constant strings share one `PyStr` each, so name
+//! lookups in namespaces and shapes usually succeed on a pointer compare.
+
+use crate::runtime::types::str::PyStr;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+#[derive(Default)]
+pub struct Interner {
+    strings: HashMap<Box<str>, Rc<PyStr>>,
+}
+
+impl Interner {
+    pub fn intern(&mut self, s: &str) -> Rc<PyStr> {
+        if let Some(found) = self.strings.get(s) {
+            return found.clone();
+        }
+        let interned = Rc::new(PyStr::new(s));
+        self.strings.insert(s.into(), interned.clone());
+        interned
+    }
+}

@@ -1,0 +1,109 @@
+//! Classes (`type` objects), built-in and user-defined alike.
+//!
+//! Every class carries a version tag that changes whenever the class or any class in its MRO is
+//! mutated, so that specialized instructions can cache what an attribute lookup found and
+//! guard the cache with one integer compare.
+
+use crate::runtime::types::dict::PyDict;
+use crate::runtime::types::shape::Shape;
+use crate::runtime::types::str::PyStr;
+use crate::runtime::value::Value;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+/// Which built-in layout instances of a class have (the class itself, or its built-in base).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    /// `object` and classes defined in Python without a built-in base: `PyInstance`.
+    Object,
+    NoneType,
+    NotImplementedType,
+    Ellipsis,
+    Bool,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    Tuple,
+    List,
+    Dict,
+    Set,
+    FrozenSet,
+    Function,
+    BuiltinFunction,
+    Type,
+    Module,
+    /// `BaseException` and everything derived from it: `PyInstance` with exception state.
+    Exception,
+    /// Other built-in types whose instances are `Value::Object`.
+    Other,
+}
+
+static NEXT_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+/// A fresh, never-used class version.
+pub fn next_version() -> u32 {
+    NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+pub struct PyClass {
+    pub name: RefCell<Rc<PyStr>>,
+    pub qualname: RefCell<Rc<PyStr>>,
+    pub bases: RefCell<Vec<Rc<PyClass>>>,
+    /// The method resolution order after the class itself (C3 linearization).
+    pub mro: RefCell<Vec<Rc<PyClass>>>,
+    /// The class namespace (`__dict__`).
+    pub dict: Rc<PyDict>,
+    /// Changes on any mutation of this class or a base; 0 means "do not cache".
+    pub version: Cell<u32>,
+    pub layout: Layout,
+    /// Whether this is a built-in type (immutable from Python).
+    pub builtin: bool,
+    pub subclasses: RefCell<Vec<Weak<PyClass>>>,
+    /// `type(cls)`; `None` means `type` itself.
+    pub metaclass: RefCell<Option<Rc<PyClass>>>,
+    /// The empty shape that new instances start from.
+    pub root_shape: Rc<Shape>,
+    /// Attribute names from `__slots__`, if the class has slots (and no `__dict__`).
+    pub slots: Option<Vec<Rc<PyStr>>>,
+}
+
+impl PyClass {
+    pub fn name(&self) -> String {
+        self.name.borrow().as_str().to_owned()
+    }
+
+    /// `self` followed by the rest of the MRO.
+    pub fn mro_with_self(self: &Rc<Self>) -> Vec<Rc<PyClass>> {
+        let mut all = Vec::with_capacity(self.mro.borrow().len() + 1);
+        all.push(self.clone());
+        all.extend(self.mro.borrow().iter().cloned());
+        all
+    }
+
+    /// Finds `name` in the class and its MRO (`_PyType_Lookup`), without descriptors applied.
+    pub fn lookup(&self, name: &PyStr) -> Option<Value> {
+        if let Some(v) = self.dict.get_str(name) {
+            return Some(v);
+        }
+        self.mro.borrow().iter().find_map(|c| c.dict.get_str(name))
+    }
+
+    /// Whether `self` is `other` or derives from it.
+    pub fn is_subclass(&self, other: &PyClass) -> bool {
+        std::ptr::eq(self, other) || self.mro.borrow().iter().any(|c| std::ptr::eq(&**c, other))
+    }
+
+    /// Records a mutation: this class and every subclass get new versions, invalidating every
+    /// cache that relied on a lookup through them.
+    pub fn modified(&self) {
+        if self.version.get() == 0 {
+            return;
+        }
+        self.version.set(next_version());
+        for sub in self.subclasses.borrow().iter().filter_map(Weak::upgrade) {
+            sub.modified();
+        }
+    }
+}

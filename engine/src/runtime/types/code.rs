@@ -1,0 +1,84 @@
+//! Runtime code objects: a compiled `CodeObject` plus what the VM needs at run time — the
+//! instruction array it quickens in place, constants as values, and interned names.
+
+use crate::bytecode::{CodeObject, Constant, Instr};
+use crate::runtime::types::object::{ObjKind, PyObject};
+use crate::runtime::types::str::PyStr;
+use crate::runtime::types::tuple::PyTuple;
+use crate::runtime::value::Value;
+use crate::runtime::Interner;
+use std::cell::Cell;
+use std::rc::Rc;
+
+pub struct PyCode {
+    pub code: Rc<CodeObject>,
+    /// The instructions as executed: specialized forms are written here (never into `code`).
+    pub instrs: Box<[Cell<Instr>]>,
+    pub consts: Box<[Value]>,
+    pub names: Box<[Rc<PyStr>]>,
+    pub localsplus_names: Box<[Rc<PyStr>]>,
+    pub name: Rc<PyStr>,
+    pub qualname: Rc<PyStr>,
+}
+
+impl PyCode {
+    pub fn new(code: Rc<CodeObject>, interner: &mut Interner) -> Rc<PyCode> {
+        let instrs = code.code.iter().map(|&i| Cell::new(i)).collect();
+        let consts = code
+            .consts
+            .iter()
+            .map(|c| constant_value(c, interner))
+            .collect();
+        let names = code.names.iter().map(|n| interner.intern(n)).collect();
+        let localsplus_names = code.localsplus.iter().map(|n| interner.intern(n)).collect();
+        let name = interner.intern(&code.name);
+        let qualname = interner.intern(&code.qualname);
+        Rc::new(PyCode {
+            code,
+            instrs,
+            consts,
+            names,
+            localsplus_names,
+            name,
+            qualname,
+        })
+    }
+
+    #[inline]
+    pub fn n_localsplus(&self) -> usize {
+        self.localsplus_names.len()
+    }
+}
+
+/// The value of a compile-time constant.
+pub fn constant_value(c: &Constant, interner: &mut Interner) -> Value {
+    match c {
+        Constant::None => Value::None,
+        Constant::Bool(b) => Value::Bool(*b),
+        Constant::Ellipsis => Value::Ellipsis,
+        Constant::Int(i) => Value::Int(*i),
+        Constant::BigInt(n) => Value::BigInt(n.clone()),
+        Constant::Float(f) => Value::Float(*f),
+        Constant::Complex { real, imag } => Value::Object(Rc::new(PyObject::new(
+            ObjKind::Complex {
+                real: *real,
+                imag: *imag,
+            },
+        ))),
+        // Short constant strings are interned so that attribute and key lookups with them hit
+        // the identity fast path.
+        Constant::Str(s) if s.len() <= 40 => Value::Str(interner.intern(s)),
+        Constant::Str(s) => Value::str(s),
+        Constant::Bytes(b) => Value::Object(Rc::new(PyObject::new(ObjKind::Bytes(b.to_vec().into())))),
+        Constant::Tuple(items) => Value::Tuple(Rc::new(PyTuple::new(
+            items.iter().map(|c| constant_value(c, interner)).collect(),
+        ))),
+        Constant::FrozenSet(items) => Value::Object(Rc::new(PyObject::new(ObjKind::FrozenSetConst(
+            items.iter().map(|c| constant_value(c, interner)).collect(),
+        )))),
+        Constant::Code(code) => Value::Object(Rc::new(PyObject::new(ObjKind::Code(PyCode::new(
+            code.clone(),
+            interner,
+        ))))),
+    }
+}

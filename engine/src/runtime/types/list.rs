@@ -1,0 +1,52 @@
+//! `list` objects. The vector sits in a `RefCell`; borrows are never held across a call back
+//! into Python code (which could mutate the list), so a failed borrow is an interpreter bug.
+
+use crate::runtime::value::Value;
+use std::cell::{Ref, RefCell, RefMut};
+
+pub struct PyList {
+    items: RefCell<Vec<Value>>,
+}
+
+impl PyList {
+    pub fn new(items: Vec<Value>) -> PyList {
+        PyList {
+            items: RefCell::new(items),
+        }
+    }
+
+    #[inline]
+    pub fn borrow(&self) -> Ref<'_, Vec<Value>> {
+        self.items.borrow()
+    }
+
+    #[inline]
+    pub fn borrow_mut(&self) -> RefMut<'_, Vec<Value>> {
+        self.items.borrow_mut()
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.items.borrow().len()
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.items.borrow().is_empty()
+    }
+
+    #[inline]
+    pub fn get(&self, index: usize) -> Option<Value> {
+        self.items.borrow().get(index).cloned()
+    }
+
+    #[inline]
+    pub fn push(&self, value: Value) {
+        self.items.borrow_mut().push(value);
+    }
+
+    /// A snapshot of the items, for iterating while calling into Python.
+    pub fn to_vec(&self) -> Vec<Value> {
+        self.items.borrow().clone()
+    }
+}

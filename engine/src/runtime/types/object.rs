@@ -1,0 +1,66 @@
+//! Built-in objects that need no variant of their own in `Value`.
+
+use crate::runtime::types::class::PyClass;
+use crate::runtime::types::code::PyCode;
+use crate::runtime::types::dict::PyDict;
+use crate::runtime::types::str::PyStr;
+use crate::runtime::value::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub enum ObjKind {
+    Complex { real: f64, imag: f64 },
+    Bytes(Box<[u8]>),
+    /// A constant frozenset from `x in {1, 2}`, before sets exist. (Issue 3 replaces it.)
+    FrozenSetConst(Vec<Value>),
+    Code(Rc<PyCode>),
+    /// A closure cell; `Value::Null` when empty.
+    Cell(RefCell<Value>),
+    Module(PyModule),
+    /// A Python function bound to an instance (`obj.method` not immediately called).
+    BoundMethod { func: Value, receiver: Value },
+    Range { start: i64, stop: i64, step: i64 },
+    RangeIter(RefCell<RangeIter>),
+    ListIter { list: Value, index: RefCell<usize> },
+    TupleIter { tuple: Value, index: RefCell<usize> },
+    /// An instance of a built-in class with no richer representation yet.
+    Plain(Rc<PyClass>),
+}
+
+pub struct RangeIter {
+    pub next: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+pub struct PyModule {
+    pub name: Rc<PyStr>,
+    pub dict: Rc<PyDict>,
+}
+
+pub struct PyObject {
+    pub kind: ObjKind,
+}
+
+impl PyObject {
+    pub fn new(kind: ObjKind) -> PyObject {
+        PyObject { kind }
+    }
+
+    pub fn class_name(&self) -> &'static str {
+        match &self.kind {
+            ObjKind::Complex { .. } => "complex",
+            ObjKind::Bytes(_) => "bytes",
+            ObjKind::FrozenSetConst(_) => "frozenset",
+            ObjKind::Code(_) => "code",
+            ObjKind::Cell(_) => "cell",
+            ObjKind::Module(_) => "module",
+            ObjKind::BoundMethod { .. } => "method",
+            ObjKind::Range { .. } => "range",
+            ObjKind::RangeIter(_) => "range_iterator",
+            ObjKind::ListIter { .. } => "list_iterator",
+            ObjKind::TupleIter { .. } => "tuple_iterator",
+            ObjKind::Plain(_) => "object",
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! Shapes (hidden classes): the attribute layout shared by instances that gained the same
+//! attributes in the same order. An instance stores its attribute values in a vector; its shape
+//! maps names to indexes. Shapes form a transition tree, so instances built by the same
+//! `__init__` share shapes and a specialized attribute access is a shape-id guard and an index.
+
+use crate::runtime::types::str::PyStr;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+pub struct Shape {
+    /// Unique for the process lifetime; what inline caches compare.
+    pub id: u32,
+    /// Attribute names in slot order.
+    pub names: Vec<Rc<PyStr>>,
+    transitions: RefCell<Vec<(Rc<PyStr>, Weak<Shape>)>>,
+}
+
+/// Instances with more attributes than this switch to a dict (as pathological growth would
+/// otherwise make shapes quadratic).
+pub const MAX_SHAPE_ATTRS: usize = 64;
+
+static NEXT_SHAPE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+
+impl Shape {
+    pub fn root() -> Rc<Shape> {
+        Rc::new(Shape {
+            id: NEXT_SHAPE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            names: Vec::new(),
+            transitions: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// Slot index of `name`. Interned names compare by pointer first.
+    #[inline]
+    pub fn index_of(&self, name: &PyStr) -> Option<usize> {
+        self.names
+            .iter()
+            .position(|n| std::ptr::eq(&**n, name))
+            .or_else(|| self.names.iter().position(|n| **n == *name))
+    }
+
+    /// The shape reached by adding `name` (shared with every instance that took the same path).
+    pub fn with_attr(self: &Rc<Shape>, name: &Rc<PyStr>) -> Option<Rc<Shape>> {
+        if self.names.len() >= MAX_SHAPE_ATTRS {
+            return None;
+        }
+        let mut transitions = self.transitions.borrow_mut();
+        if let Some(next) = transitions
+            .iter()
+            .find(|(n, _)| **n == **name)
+            .and_then(|(_, s)| s.upgrade())
+        {
+            return Some(next);
+        }
+        let mut names = self.names.clone();
+        names.push(name.clone());
+        let next = Rc::new(Shape {
+            id: NEXT_SHAPE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            names,
+            transitions: RefCell::new(Vec::new()),
+        });
+        transitions.retain(|(_, s)| s.strong_count() > 0);
+        transitions.push((name.clone(), Rc::downgrade(&next)));
+        Some(next)
+    }
+}

@@ -1,0 +1,141 @@
+//! `str` objects: immutable UTF-8 text with a cached hash and code-point length, so indexing an
+//! ASCII string is O(1) and hashing happens once.
+
+use std::cell::Cell;
+use std::hash::{Hash, Hasher};
+
+pub struct PyStr {
+    text: Box<str>,
+    /// Number of code points; equals `text.len()` exactly when the string is ASCII.
+    char_len: usize,
+    /// 0 until computed (a computed hash is never 0; see `hash`).
+    hash: Cell<i64>,
+}
+
+impl PyStr {
+    pub fn new(text: &str) -> PyStr {
+        PyStr::from_string(text.to_owned())
+    }
+
+    pub fn from_string(text: String) -> PyStr {
+        let char_len = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        PyStr {
+            text: text.into_boxed_str(),
+            char_len,
+            hash: Cell::new(0),
+        }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in code points, as Python's `len`.
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.text.len()
+    }
+
+    /// The code point at `index` (already bounds-checked and non-negative).
+    pub fn char_at(&self, index: usize) -> Option<char> {
+        if self.is_ascii() {
+            self.text.as_bytes().get(index).map(|&b| b as char)
+        } else {
+            self.text.chars().nth(index)
+        }
+    }
+
+    /// Byte offset of code point `index` (`index <= char_len`).
+    pub fn byte_offset(&self, index: usize) -> usize {
+        if self.is_ascii() {
+            index
+        } else {
+            self.text
+                .char_indices()
+                .nth(index)
+                .map_or(self.text.len(), |(i, _)| i)
+        }
+    }
+
+    /// Python's `hash(str)`: stable within a process (CPython randomizes it per process, so no
+    /// program may depend on its value). Never returns -1 (CPython's error marker) or 0.
+    pub fn hash(&self) -> i64 {
+        let cached = self.hash.get();
+        if cached != 0 {
+            return cached;
+        }
+        let mut hasher = FxHasher::default();
+        self.text.hash(&mut hasher);
+        let mut h = hasher.finish() as i64;
+        if h == -1 || h == 0 {
+            h = -2;
+        }
+        self.hash.set(h);
+        h
+    }
+}
+
+impl PartialEq for PyStr {
+    fn eq(&self, other: &PyStr) -> bool {
+        std::ptr::eq(self, other) || self.text == other.text
+    }
+}
+
+/// The Fx hash (rustc's): fast, and good enough for hash tables keyed by identifiers.
+#[derive(Default)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+        }
+        for &b in chunks.remainder() {
+            self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(SEED);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_and_indexing() {
+        let ascii = PyStr::new("hello");
+        assert!(ascii.is_ascii());
+        assert_eq!(ascii.char_at(1), Some('e'));
+        let wide = PyStr::new("héllo😀");
+        assert_eq!(wide.char_len(), 6);
+        assert_eq!(wide.char_at(5), Some('😀'));
+        assert_eq!(wide.byte_offset(2), 3);
+    }
+
+    #[test]
+    fn hash_is_cached_and_content_based() {
+        let a = PyStr::new("abc");
+        let b = PyStr::new("abc");
+        assert_eq!(a.hash(), b.hash());
+        assert_ne!(a.hash(), PyStr::new("abd").hash());
+        assert_ne!(a.hash(), -1);
+    }
+}

@@ -1,0 +1,30 @@
+//! `tuple` objects: an immutable boxed slice of values.
+
+use crate::runtime::value::Value;
+
+pub struct PyTuple {
+    items: Box<[Value]>,
+}
+
+impl PyTuple {
+    pub fn new(items: Vec<Value>) -> PyTuple {
+        PyTuple {
+            items: items.into_boxed_slice(),
+        }
+    }
+
+    #[inline]
+    pub fn items(&self) -> &[Value] {
+        &self.items
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}

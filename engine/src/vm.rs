@@ -1,0 +1,113 @@
+//! The virtual machine: one dispatch loop over a VM-owned stack of frames.
+//!
+//! Architecture invariant: a call from Python code to a Python function pushes a frame and
+//! continues the same loop (`interp::run`), so Python recursion never recurses on the Rust
+//! stack. Rust code that calls back into Python (`Vm::call`) re-enters the loop with the new
+//! frame marked as an entry frame; the loop returns to Rust when that frame returns.
+
+pub mod frame;
+pub mod host;
+pub mod interp;
+pub mod protocol;
+pub mod types;
+
+#[cfg(test)]
+mod tests;
+
+use crate::runtime::error::{PyErr, PyResult};
+use crate::runtime::types::dict::{KeyCx, PyDict};
+use crate::runtime::types::instance::{ExceptionState, Payload, PyInstance};
+use crate::runtime::types::class::PyClass;
+use crate::runtime::value::Value;
+use crate::runtime::Interner;
+use frame::Frame;
+use host::Host;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::AtomicBool;
+use std::sync::Arc;
+use types::Types;
+
+pub struct Vm {
+    /// Every frame's fast locals and value stack, contiguous: a frame owns
+    /// `stack[frame.base..]` up to the next frame's base.
+    pub(crate) stack: Vec<Value>,
+    pub(crate) frames: Vec<Frame>,
+    pub interner: Interner,
+    pub types: Types,
+    pub builtins: Rc<PyDict>,
+    pub host: Box<dyn Host>,
+    pub recursion_limit: usize,
+    /// Set from another thread (a signal handler) to raise `KeyboardInterrupt` at the next
+    /// backward jump or call.
+    pub interrupt: Arc<AtomicBool>,
+}
+
+impl Vm {
+    pub fn new(host: Box<dyn Host>) -> Vm {
+        let mut interner = Interner::default();
+        let types = Types::new(&mut interner);
+        let mut vm = Vm {
+            stack: Vec::with_capacity(1 << 16),
+            frames: Vec::with_capacity(256),
+            interner,
+            types,
+            builtins: Rc::new(PyDict::new()),
+            host,
+            recursion_limit: 1000,
+            interrupt: Arc::new(AtomicBool::new(false)),
+        };
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    /// A new exception instance of `class` with `args == (message,)`.
+    pub fn new_exception(&mut self, class: &Rc<PyClass>, message: &str) -> PyErr {
+        let args = Value::tuple(vec![Value::str(message)]);
+        PyErr {
+            exc: Value::Instance(Rc::new(PyInstance::new(
+                class.clone(),
+                Payload::Exception(RefCell::new(ExceptionState {
+                    args,
+                    ..ExceptionState::default()
+                })),
+            ))),
+        }
+    }
+
+    pub fn type_error(&mut self, message: impl AsRef<str>) -> PyErr {
+        let class = self.types.type_error.clone();
+        self.new_exception(&class, message.as_ref())
+    }
+
+    pub fn name_error(&mut self, name: &str) -> PyErr {
+        let class = self.types.name_error.clone();
+        self.new_exception(&class, &format!("name '{name}' is not defined"))
+    }
+
+    pub fn zero_division(&mut self, message: &str) -> PyErr {
+        let class = self.types.zero_division_error.clone();
+        self.new_exception(&class, message)
+    }
+
+    /// The class of any value.
+    pub fn class_of(&self, value: &Value) -> Rc<PyClass> {
+        self.types.class_of(value)
+    }
+
+    /// `type(v).__name__`, for error messages.
+    pub fn type_name(&self, value: &Value) -> String {
+        self.class_of(value).name()
+    }
+}
+
+/// Dict keys through the VM: built-in keys take the fast path; others call `__hash__`/`__eq__`.
+impl KeyCx for Vm {
+    fn hash(&mut self, key: &Value) -> PyResult<i64> {
+        self.hash_value(key)
+    }
+
+    fn eq(&mut self, stored: &Value, key: &Value) -> PyResult<bool> {
+        self.values_equal(stored, key)
+    }
+}

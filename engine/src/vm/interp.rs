@@ -1,0 +1,555 @@
+//! The dispatch loop. It holds fetch, dispatch and the frame transitions (call, return,
+//! unwind); what an instruction does beyond moving values lives in the protocol modules.
+
+use super::frame::Frame;
+use super::Vm;
+use crate::bytecode::{BinaryOperator, Comparison, Opcode};
+use crate::runtime::error::{PyErr, PyResult};
+use crate::runtime::types::code::PyCode;
+use crate::runtime::types::dict::PyDict;
+use crate::runtime::types::function::PyFunction;
+use crate::runtime::types::object::{ObjKind, RangeIter};
+use crate::runtime::types::str::PyStr;
+use crate::runtime::value::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Vm {
+    /// Runs module-level code with `globals` as its namespace.
+    pub fn run_module_code(&mut self, code: Rc<PyCode>, globals: Rc<PyDict>) -> PyResult<Value> {
+        let base = self.stack.len();
+        self.stack.resize(base + code.n_localsplus(), Value::Null);
+        self.frames.push(Frame {
+            code,
+            func: None,
+            globals: globals.clone(),
+            builtins: self.builtins.clone(),
+            locals: Some(globals),
+            ip: 0,
+            base,
+            ret_sp: base,
+            is_entry: true,
+        });
+        self.run()
+    }
+
+    /// Calls any callable from Rust.
+    pub fn call(&mut self, callable: &Value, args: &[Value]) -> PyResult<Value> {
+        match callable {
+            Value::Function(func) => {
+                let ret_sp = self.stack.len();
+                self.stack.extend_from_slice(args);
+                self.push_function_frame(func.clone(), ret_sp, args.len(), true)?;
+                self.run()
+            }
+            Value::Native(native) => self.call_native(native, args),
+            other => {
+                let name = self.type_name(other);
+                Err(self.type_error(format!("'{name}' object is not callable")))
+            }
+        }
+    }
+
+    fn call_native(
+        &mut self,
+        native: &crate::runtime::types::native::PyNative,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        use crate::runtime::types::native::Args;
+        match &native.bound_self {
+            Some(receiver) => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(receiver.clone());
+                all.extend_from_slice(args);
+                (native.func)(self, Args::positional_only(&all))
+            }
+            None => (native.func)(self, Args::positional_only(args)),
+        }
+    }
+
+    /// Pushes a frame for `func` whose `nargs` positional arguments are the top of the stack.
+    fn push_function_frame(
+        &mut self,
+        func: Rc<PyFunction>,
+        ret_sp: usize,
+        nargs: usize,
+        is_entry: bool,
+    ) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            self.stack.truncate(ret_sp);
+            let class = self.types.recursion_error.clone();
+            return Err(self.new_exception(&class, "maximum recursion depth exceeded"));
+        }
+        let code = func.code.clone();
+        let argcount = code.code.argcount as usize;
+        let base = self.stack.len() - nargs;
+        if nargs != argcount || code.code.total_params() as usize != argcount {
+            if let Err(e) = self.bind_defaults(&func, base, nargs) {
+                self.stack.truncate(ret_sp);
+                return Err(e);
+            }
+        }
+        self.stack.resize(base + code.n_localsplus(), Value::Null);
+        self.frames.push(Frame {
+            globals: func.globals.clone(),
+            builtins: func.builtins.clone(),
+            code,
+            func: Some(func),
+            locals: None,
+            ip: 0,
+            base,
+            ret_sp,
+            is_entry,
+        });
+        Ok(())
+    }
+
+    /// Fills in positional defaults for a call with too few arguments; anything else the fast
+    /// path does not handle is a `TypeError` with CPython's wording.
+    fn bind_defaults(&mut self, func: &Rc<PyFunction>, base: usize, nargs: usize) -> PyResult<()> {
+        let code = &func.code.code;
+        let argcount = code.argcount as usize;
+        let name = func.code.name.as_str().to_owned();
+        if nargs > argcount {
+            let s = if argcount == 1 { "" } else { "s" };
+            let were = if nargs == 1 { "was" } else { "were" };
+            return Err(self.type_error(format!(
+                "{name}() takes {argcount} positional argument{s} but {nargs} {were} given"
+            )));
+        }
+        let defaults = func.defaults.borrow().clone();
+        let n_defaults = defaults.as_ref().map_or(0, |d| d.len());
+        let first_default = argcount - n_defaults;
+        if nargs < first_default {
+            let missing: Vec<String> = func.code.localsplus_names[nargs..first_default]
+                .iter()
+                .map(|n| format!("'{}'", n.as_str()))
+                .collect();
+            let count = missing.len();
+            let s = if count == 1 { "" } else { "s" };
+            let list = match missing.as_slice() {
+                [one] => one.clone(),
+                [init @ .., last] => format!("{} and {}", init.join(", "), last),
+                [] => String::new(),
+            };
+            return Err(self.type_error(format!(
+                "{name}() missing {count} required positional argument{s}: {list}"
+            )));
+        }
+        if let Some(defaults) = defaults {
+            for i in nargs..argcount {
+                self.stack.push(defaults.items()[i - first_default].clone());
+            }
+        }
+        debug_assert_eq!(self.stack.len(), base + argcount);
+        Ok(())
+    }
+
+    /// Runs frames until the entry frame returns (its value) or an exception leaves it.
+    pub(crate) fn run(&mut self) -> PyResult<Value> {
+        loop {
+            match self.execute() {
+                Ok(value) => return Ok(value),
+                Err(err) => {
+                    if let Some(err) = self.unwind(err) {
+                        return Err(err);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Finds a handler for `err` in the frames above the nearest entry frame. `None` means a
+    /// handler was found and execution can continue; otherwise the entry frame was popped too
+    /// and the exception goes to the Rust caller.
+    fn unwind(&mut self, err: PyErr) -> Option<PyErr> {
+        loop {
+            let frame = self.frames.last()?;
+            let failed_at = frame.ip.saturating_sub(1) as u32;
+            if let Some(entry) = frame.code.code.handler_for(failed_at).copied() {
+                let stack_base = frame.stack_base();
+                self.stack.truncate(stack_base + entry.depth as usize);
+                if entry.push_lasti {
+                    self.stack.push(Value::Int(i64::from(failed_at)));
+                }
+                self.stack.push(err.exc);
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.ip = entry.target as usize;
+                }
+                return None;
+            }
+            let frame = self.frames.pop()?;
+            self.stack.truncate(frame.ret_sp);
+            if frame.is_entry {
+                return Some(err);
+            }
+        }
+    }
+
+    #[inline]
+    fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or_default()
+    }
+
+    #[inline]
+    fn top(&self) -> &Value {
+        self.stack.last().unwrap_or(&Value::Null)
+    }
+
+    /// The dispatch loop proper.
+    fn execute(&mut self) -> PyResult<Value> {
+        'frame: loop {
+            let fi = self.frames.len() - 1;
+            let code = self.frames[fi].code.clone();
+            let base = self.frames[fi].base;
+            let mut ip = self.frames[fi].ip;
+            loop {
+                let instr = code.instrs[ip].get();
+                ip += 1;
+                self.frames[fi].ip = ip;
+                let arg = instr.arg();
+                match instr.opcode() {
+                    Opcode::Nop | Opcode::Resume => {}
+                    Opcode::PopTop => {
+                        self.pop();
+                    }
+                    Opcode::PushNull => self.stack.push(Value::Null),
+                    Opcode::Copy => {
+                        let v = self.stack[self.stack.len() - arg as usize].clone();
+                        self.stack.push(v);
+                    }
+                    Opcode::Swap => {
+                        let len = self.stack.len();
+                        self.stack.swap(len - 1, len - arg as usize);
+                    }
+                    Opcode::LoadConst => self.stack.push(code.consts[arg as usize].clone()),
+                    Opcode::LoadFast => {
+                        let v = self.stack[base + arg as usize].clone();
+                        if v.is_null() {
+                            let name = code.localsplus_names[arg as usize].as_str().to_owned();
+                            let class = self.types.unbound_local_error.clone();
+                            return Err(self.new_exception(
+                                &class,
+                                &format!("local variable '{name}' referenced before assignment"),
+                            ));
+                        }
+                        self.stack.push(v);
+                    }
+                    Opcode::StoreFast => {
+                        let v = self.pop();
+                        self.stack[base + arg as usize] = v;
+                    }
+                    Opcode::DeleteFast => self.stack[base + arg as usize] = Value::Null,
+                    Opcode::LoadName => {
+                        let name = code.names[arg as usize].clone();
+                        let v = self.load_name(fi, &name)?;
+                        self.stack.push(v);
+                    }
+                    Opcode::StoreName => {
+                        let name = code.names[arg as usize].clone();
+                        let v = self.pop();
+                        let ns = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
+                        ns.set_str(name, v);
+                    }
+                    Opcode::LoadGlobal => {
+                        let name = code.names[(arg >> 1) as usize].clone();
+                        let v = self.load_global(fi, &name)?;
+                        if arg & 1 != 0 {
+                            self.stack.push(Value::Null);
+                        }
+                        self.stack.push(v);
+                    }
+                    Opcode::StoreGlobal => {
+                        let name = code.names[arg as usize].clone();
+                        let v = self.pop();
+                        self.frames[fi].globals.set_str(name, v);
+                    }
+                    Opcode::BinaryOp => {
+                        let rhs = self.pop();
+                        let lhs = self.pop();
+                        let op = BinaryOperator::from_arg(arg).unwrap_or(BinaryOperator::Add);
+                        let v = self.binary_op(&lhs, &rhs, op)?;
+                        self.stack.push(v);
+                    }
+                    Opcode::CompareOp => {
+                        let rhs = self.pop();
+                        let lhs = self.pop();
+                        let op = Comparison::from_arg(arg).unwrap_or(Comparison::Equal);
+                        let v = self.compare(&lhs, &rhs, op)?;
+                        self.stack.push(v);
+                    }
+                    Opcode::IsOp => {
+                        let rhs = self.pop();
+                        let lhs = self.pop();
+                        self.stack.push(Value::Bool(lhs.is(&rhs) != (arg == 1)));
+                    }
+                    Opcode::UnaryNot => {
+                        let v = self.pop();
+                        let truth = self.truthy(&v)?;
+                        self.stack.push(Value::Bool(!truth));
+                    }
+                    Opcode::UnaryNegative => {
+                        let v = self.pop();
+                        let r = self.negate(&v)?;
+                        self.stack.push(r);
+                    }
+                    Opcode::Jump | Opcode::JumpBackward => ip = arg as usize,
+                    Opcode::PopJumpIfFalse => {
+                        let v = self.pop();
+                        if !self.truthy(&v)? {
+                            ip = arg as usize;
+                        }
+                    }
+                    Opcode::PopJumpIfTrue => {
+                        let v = self.pop();
+                        if self.truthy(&v)? {
+                            ip = arg as usize;
+                        }
+                    }
+                    Opcode::PopJumpIfNone => {
+                        if self.pop().is_none() {
+                            ip = arg as usize;
+                        }
+                    }
+                    Opcode::PopJumpIfNotNone => {
+                        if !self.pop().is_none() {
+                            ip = arg as usize;
+                        }
+                    }
+                    Opcode::JumpIfFalseOrPop => {
+                        let v = self.top().clone();
+                        if self.truthy(&v)? {
+                            self.pop();
+                        } else {
+                            ip = arg as usize;
+                        }
+                    }
+                    Opcode::JumpIfTrueOrPop => {
+                        let v = self.top().clone();
+                        if self.truthy(&v)? {
+                            ip = arg as usize;
+                        } else {
+                            self.pop();
+                        }
+                    }
+                    Opcode::BuildTuple => {
+                        let items = self.stack.split_off(self.stack.len() - arg as usize);
+                        self.stack.push(Value::tuple(items));
+                    }
+                    Opcode::BuildList => {
+                        let items = self.stack.split_off(self.stack.len() - arg as usize);
+                        self.stack.push(Value::list(items));
+                    }
+                    Opcode::GetIter => {
+                        let v = self.pop();
+                        let it = self.get_iter(v)?;
+                        self.stack.push(it);
+                    }
+                    Opcode::ForIter => {
+                        let it = self.top().clone();
+                        match self.next(&it)? {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                self.pop();
+                                ip = arg as usize;
+                            }
+                        }
+                    }
+                    Opcode::MakeFunction => {
+                        let code_value = self.pop();
+                        let func = self.make_function(fi, code_value, arg)?;
+                        self.stack.push(func);
+                    }
+                    Opcode::Call => {
+                        self.frames[fi].ip = ip;
+                        let argc = arg as usize;
+                        let callable_at = self.stack.len() - argc - 1;
+                        let (callable, args_at) = if self.stack[callable_at - 1].is_null() {
+                            (self.stack[callable_at].clone(), callable_at + 1)
+                        } else {
+                            (self.stack[callable_at - 1].clone(), callable_at)
+                        };
+                        let ret_sp = callable_at - 1;
+                        if let Value::Function(func) = callable {
+                            let nargs = self.stack.len() - args_at;
+                            self.push_function_frame(func, ret_sp, nargs, false)?;
+                            continue 'frame;
+                        }
+                        let args: Vec<Value> = self.stack.drain(args_at..).collect();
+                        self.stack.truncate(ret_sp);
+                        let result = self.call(&callable, &args)?;
+                        self.stack.push(result);
+                    }
+                    Opcode::ReturnValue => {
+                        let v = self.pop();
+                        let Some(frame) = self.frames.pop() else {
+                            return Ok(v);
+                        };
+                        self.stack.truncate(frame.ret_sp);
+                        if frame.is_entry {
+                            return Ok(v);
+                        }
+                        self.stack.push(v);
+                        continue 'frame;
+                    }
+                    other => {
+                        return Err(self.type_error(format!(
+                            "the VM cannot execute {} yet",
+                            other.name()
+                        )))
+                    }
+                }
+                self.frames[fi].ip = ip;
+            }
+        }
+    }
+
+    fn load_name(&mut self, fi: usize, name: &Rc<PyStr>) -> PyResult<Value> {
+        let frame = &self.frames[fi];
+        if let Some(v) = frame.locals.as_ref().and_then(|l| l.get_str(name)) {
+            return Ok(v);
+        }
+        self.load_global(fi, name)
+    }
+
+    fn load_global(&mut self, fi: usize, name: &Rc<PyStr>) -> PyResult<Value> {
+        let frame = &self.frames[fi];
+        if let Some(v) = frame.globals.get_str(name) {
+            return Ok(v);
+        }
+        if let Some(v) = frame.builtins.get_str(name) {
+            return Ok(v);
+        }
+        Err(self.name_error(name.as_str()))
+    }
+
+    fn make_function(&mut self, fi: usize, code_value: Value, flags: u32) -> PyResult<Value> {
+        use crate::bytecode::oparg::make_function as mf;
+        let Value::Object(obj) = &code_value else {
+            return Err(self.type_error("MAKE_FUNCTION expects a code object"));
+        };
+        let ObjKind::Code(code) = &obj.kind else {
+            return Err(self.type_error("MAKE_FUNCTION expects a code object"));
+        };
+        let closure = if flags & mf::CLOSURE != 0 {
+            match self.pop() {
+                Value::Tuple(t) => Some(t),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let annotations = (flags & mf::ANNOTATIONS != 0).then(|| self.pop());
+        let kwdefaults = if flags & mf::KWDEFAULTS != 0 {
+            match self.pop() {
+                Value::Dict(d) => Some(d),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let defaults = if flags & mf::DEFAULTS != 0 {
+            match self.pop() {
+                Value::Tuple(t) => Some(t),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let frame = &self.frames[fi];
+        let doc = code
+            .code
+            .docstring
+            .as_ref()
+            .map_or(Value::None, |d| Value::str(d));
+        let module = frame
+            .globals
+            .get_str(&PyStr::new("__name__"))
+            .unwrap_or(Value::None);
+        Ok(Value::Function(Rc::new(PyFunction {
+            globals: frame.globals.clone(),
+            builtins: frame.builtins.clone(),
+            name: RefCell::new(code.name.clone()),
+            qualname: RefCell::new(code.qualname.clone()),
+            code: code.clone(),
+            defaults: RefCell::new(defaults),
+            kwdefaults: RefCell::new(kwdefaults),
+            closure,
+            doc: RefCell::new(doc),
+            annotations: RefCell::new(annotations),
+            dict: RefCell::new(None),
+            module,
+            version: std::cell::Cell::new(1),
+        })))
+    }
+
+    fn get_iter(&mut self, v: Value) -> PyResult<Value> {
+        use crate::runtime::types::object::PyObject;
+        let kind = match &v {
+            Value::List(_) => ObjKind::ListIter {
+                list: v.clone(),
+                index: RefCell::new(0),
+            },
+            Value::Tuple(_) => ObjKind::TupleIter {
+                tuple: v.clone(),
+                index: RefCell::new(0),
+            },
+            Value::Object(o) => match &o.kind {
+                ObjKind::Range { start, stop, step } => ObjKind::RangeIter(RefCell::new(RangeIter {
+                    next: *start,
+                    stop: *stop,
+                    step: *step,
+                })),
+                ObjKind::RangeIter(_) | ObjKind::ListIter { .. } | ObjKind::TupleIter { .. } => {
+                    return Ok(v)
+                }
+                _ => return Err(self.not_iterable(&v)),
+            },
+            _ => return Err(self.not_iterable(&v)),
+        };
+        Ok(Value::Object(Rc::new(PyObject::new(kind))))
+    }
+
+    fn not_iterable(&mut self, v: &Value) -> PyErr {
+        let name = self.type_name(v);
+        self.type_error(format!("'{name}' object is not iterable"))
+    }
+
+    /// The next item of an iterator; `None` when exhausted.
+    fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        let Value::Object(o) = it else {
+            return Err(self.not_iterable(it));
+        };
+        Ok(match &o.kind {
+            ObjKind::RangeIter(state) => {
+                let mut s = state.borrow_mut();
+                let more = if s.step > 0 { s.next < s.stop } else { s.next > s.stop };
+                if more {
+                    let v = s.next;
+                    s.next = s.next.saturating_add(s.step);
+                    Some(Value::Int(v))
+                } else {
+                    None
+                }
+            }
+            ObjKind::ListIter { list, index } => {
+                let Value::List(l) = list else { return Ok(None) };
+                let mut i = index.borrow_mut();
+                let item = l.get(*i);
+                *i += 1;
+                item
+            }
+            ObjKind::TupleIter { tuple, index } => {
+                let Value::Tuple(t) = tuple else { return Ok(None) };
+                let mut i = index.borrow_mut();
+                let item = t.items().get(*i).cloned();
+                *i += 1;
+                item
+            }
+            _ => return Err(self.not_iterable(it)),
+        })
+    }
+}
