@@ -14,6 +14,8 @@ mod literal;
 mod pattern;
 mod stmt;
 mod target;
+#[cfg(test)]
+mod tests;
 
 use super::ast::{ExprKind, Module, Stmt, StmtKind};
 use super::error::SyntaxError;

@@ -189,12 +189,14 @@ impl<'s> Parser<'s> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
         let mut seen_dstar = false;
+        // CPython reports argument order errors after the whole list, at the last token read.
+        let mut order_error: Option<&str> = None;
         while !self.at(T::RPar) {
             match self.kind() {
                 T::Star => {
                     let star = self.bump().range;
                     let value = self.parse_expression();
-                    if seen_dstar {
+                    if seen_dstar && !self.line_failed {
                         self.error(
                             "iterable argument unpacking follows keyword argument unpacking",
                             star,
@@ -250,7 +252,7 @@ impl<'s> Parser<'s> {
                     self.parse_expression();
                 }
                 _ => {
-                    let e = self.parse_named_expression();
+                    let e = self.parse_arg_expression();
                     if matches!(self.kind(), T::For | T::Async) && !allow_genexp {
                         self.invalid_syntax();
                         args.push(e);
@@ -287,13 +289,11 @@ impl<'s> Parser<'s> {
                         self.bump();
                         self.parse_expression();
                     } else {
-                        if seen_dstar {
-                            self.error(
-                                "positional argument follows keyword argument unpacking",
-                                e.range,
-                            );
-                        } else if !keywords.is_empty() {
-                            self.error("positional argument follows keyword argument", e.range);
+                        if order_error.is_none() && seen_dstar {
+                            order_error =
+                                Some("positional argument follows keyword argument unpacking");
+                        } else if order_error.is_none() && !keywords.is_empty() {
+                            order_error = Some("positional argument follows keyword argument");
                         }
                         args.push(e);
                     }
@@ -304,6 +304,10 @@ impl<'s> Parser<'s> {
             }
         }
         self.paren_depth -= 1;
+        if let Some(msg) = order_error {
+            let r = self.range();
+            self.error(msg, r);
+        }
         self.expect_closing(T::RPar);
         (args, keywords)
     }

@@ -29,6 +29,8 @@ pub(crate) struct Parser<'s> {
     pub depth: u32,
     /// Open brackets around the current position (CPython's tokenizer `level`).
     pub paren_depth: u32,
+    /// Parsing a dict key: juxtaposed expressions mean a missing `:`, not a missing comma.
+    pub in_dict_key: bool,
     /// Set once the depth limit was hit; everything after is skipped.
     pub too_deep: bool,
 }
@@ -55,6 +57,7 @@ impl<'s> Parser<'s> {
             line_failed: false,
             depth: 0,
             paren_depth: 0,
+            in_dict_key: false,
             too_deep: false,
         }
     }
@@ -207,7 +210,8 @@ impl<'s> Parser<'s> {
             return;
         }
         self.line_failed = true;
-        let at = self.start().max(range.start);
+        // The tokenizer has produced the current token: its errors up to there came first.
+        let at = self.range().end.max(range.start);
         self.errors.push(ParseError {
             error: SyntaxError {
                 error_type: ty,
@@ -225,7 +229,8 @@ impl<'s> Parser<'s> {
             TokenKind::Indent => self.error_typed(
                 SyntaxErrorType::IndentationError,
                 "unexpected indent",
-                TextRange::empty(t.range.end),
+                // CPython's offset for an INDENT is the indentation width.
+                TextRange::empty(t.range.end.saturating_sub(1).max(t.range.start)),
             ),
             TokenKind::Dedent => self.error_typed(
                 SyntaxErrorType::IndentationError,

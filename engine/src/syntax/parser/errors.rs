@@ -73,7 +73,7 @@ fn choose_first(
             // stops at its first error.
             if is_unclosed(l) {
                 let index = LineIndex::new(source);
-                if index.line_of(p.error.range.start) > index.line_of(l.error.range.start) {
+                if index.line_of(p.at) > index.line_of(l.error.range.start) {
                     return l.error.clone();
                 }
             } else if raises_directly(l) {

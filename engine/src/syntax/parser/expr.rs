@@ -166,6 +166,9 @@ impl<'s> Parser<'s> {
             );
         }
         let e = self.parse_expression();
+        if self.at(T::Equal) && !self.line_failed {
+            self.check_named_equal(&e);
+        }
         if self.at(T::ColonEqual) {
             let msg = format!(
                 "cannot use assignment expressions with {}",
@@ -218,7 +221,12 @@ impl<'s> Parser<'s> {
 
     /// CPython's `invalid_expression`: two expressions side by side inside brackets.
     fn check_missing_comma(&mut self, start_tok: super::super::token::Token, a: &Expr) {
-        if self.paren_depth == 0 || self.line_failed || !self.starts_expr() || self.at(T::Star) {
+        if self.paren_depth == 0
+            || self.in_dict_key
+            || self.line_failed
+            || !self.starts_expr()
+            || self.at(T::Star)
+        {
             return;
         }
         if matches!(a.kind, ExprKind::Invalid) {
@@ -656,6 +664,11 @@ impl<'s> Parser<'s> {
     }
 
     fn parse_paren_body(&mut self, start: u32) -> Expr {
+        if self.at(T::DoubleStar) {
+            let r = self.range();
+            self.error("cannot use double starred expression here", r);
+            return invalid(r);
+        }
         if self.at(T::Yield) {
             let y = self.parse_yield();
             self.expect_closing(T::RPar);
@@ -874,7 +887,9 @@ impl<'s> Parser<'s> {
                 values.push(self.parse_bitwise_or());
                 continue;
             }
+            self.in_dict_key = true;
             let key = self.parse_expression();
+            self.in_dict_key = false;
             if !self.eat(T::Colon) {
                 if matches!(self.kind(), T::RBrace | T::Comma) || self.starts_expr() {
                     self.error("':' expected after dictionary key", key.range);
@@ -981,5 +996,70 @@ impl<'s> Parser<'s> {
             },
             range,
         )
+    }
+}
+
+impl<'s> Parser<'s> {
+    /// A call argument: `named_expression` without CPython's `=` diagnostics (a keyword
+    /// argument's `=` is legal there).
+    pub fn parse_arg_expression(&mut self) -> Expr {
+        if self.at(T::Name) && self.nth(1) == T::ColonEqual {
+            return self.parse_named_expression();
+        }
+        self.parse_expression()
+    }
+
+    /// Is `offset` directly preceded (ignoring whitespace) by `(`?
+    pub fn preceded_by_paren(&self, offset: u32) -> bool {
+        self.src.as_bytes()[..offset as usize]
+            .iter()
+            .rev()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|&b| b == b'(')
+    }
+
+    /// CPython's `invalid_named_expression` for `e = …` where a named expression was expected.
+    fn check_named_equal(&mut self, e: &Expr) {
+        let save = self.pos();
+        let errs = self.errors.len();
+        self.bump();
+        let b = self.parse_bitwise_or();
+        let followed_by_assign = matches!(self.kind(), T::Equal | T::ColonEqual);
+        self.errors.truncate(errs);
+        self.line_failed = false;
+        self.rewind(save);
+        if followed_by_assign {
+            return;
+        }
+        if matches!(e.kind, ExprKind::Name { .. }) && !self.preceded_by_paren(e.range.start) {
+            let msg = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+            self.error(msg, TextRange::new(e.range.start, b.range.end));
+            return;
+        }
+        let excluded = matches!(
+            e.kind,
+            ExprKind::List { .. }
+                | ExprKind::Tuple { .. }
+                | ExprKind::GeneratorExp { .. }
+                | ExprKind::Constant {
+                    value: Constant::Bool(_) | Constant::None,
+                    ..
+                }
+                | ExprKind::Compare { .. }
+                | ExprKind::BoolOp { .. }
+                | ExprKind::IfExp { .. }
+                | ExprKind::Lambda { .. }
+                | ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    ..
+                }
+        );
+        if !excluded {
+            let msg = format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                super::target::expr_name(e)
+            );
+            self.error(msg, e.range);
+        }
     }
 }

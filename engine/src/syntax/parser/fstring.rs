@@ -135,9 +135,16 @@ impl<'s> Parser<'s> {
         node(ExprKind::JoinedStr(parts.values), whole)
     }
 
+    /// A decoding error: CPython points just past the string literal(s).
     fn string_error(&mut self, t: Token, body_start: usize, e: StringError) {
         let _ = body_start;
-        self.error(e.message, t.range);
+        // Escape errors point past the literal(s); the bytes check at the literal itself.
+        let r = if e.message.starts_with("bytes can only") {
+            t.range
+        } else {
+            TextRange::empty(self.start())
+        };
+        self.error(e.message, r);
     }
 
     /// Parses `src[start..end]` of f-string token `t` into `parts`; at `level` 1 this is a

@@ -72,6 +72,11 @@ impl<'s> Parser<'s> {
             T::Async if matches!(self.nth(1), T::Def | T::For | T::With) => {
                 body.push(self.parse_compound())
             }
+            T::Async => {
+                let start = self.bump().range.start;
+                self.invalid_syntax();
+                body.push(stmt(StmtKind::Invalid, self.range_to_prev(start)));
+            }
             T::Name if self.at_soft("match") => {
                 if let Some(s) = self.try_parse_match() {
                     body.push(s);
@@ -394,6 +399,14 @@ impl<'s> Parser<'s> {
                 };
                 stmt(kind, self.range_to_prev(start))
             }
+            T::ColonEqual if !matches!(first.kind, ExprKind::Name { .. }) => {
+                let msg = format!(
+                    "cannot use assignment expressions with {}",
+                    expr_name(&first)
+                );
+                self.error(msg, first.range);
+                stmt(StmtKind::Expr(Box::new(first)), self.range_to_prev(start))
+            }
             _ => {
                 if !self.line_failed && !matches!(self.kind(), T::Newline | T::Semi | T::EndOfFile)
                 {
@@ -520,7 +533,9 @@ impl<'s> Parser<'s> {
             }
         }
         for t in targets {
-            if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+            if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_))
+                && !self.preceded_by_paren(t.range.start)
+            {
                 self.error("assignment to yield expression not possible", t.range);
                 return;
             }
@@ -711,6 +726,16 @@ impl<'s> Parser<'s> {
         self.paren_depth -= 1;
         if !self.line_failed {
             self.expect_closing(T::RPar);
+        }
+        if self.at(T::RArrow) && !self.line_failed {
+            let save = self.pos();
+            self.bump();
+            let ok = self.starts_expr();
+            self.rewind(save);
+            if !ok {
+                let r = self.range();
+                self.error("expected ':'", r);
+            }
         }
         let returns = if !self.line_failed && self.eat(T::RArrow) {
             Some(self.parse_expression())
@@ -1086,15 +1111,15 @@ impl<'s> Parser<'s> {
         }
         while !self.at(T::Dedent) && !self.at_eof() {
             self.line_failed = false;
-            if !self.at_soft("case") {
-                self.invalid_syntax();
-                self.skip_line();
-                continue;
-            }
             let before = self.pos();
-            if let Some(c) = self.parse_case() {
-                cases.push(c);
-            } else if !matches!(self.prev_token().map(|t| t.kind), Some(T::Newline)) {
+            if self.at_soft("case") {
+                if let Some(c) = self.parse_case() {
+                    cases.push(c);
+                } else if !matches!(self.prev_token().map(|t| t.kind), Some(T::Newline)) {
+                    self.skip_line();
+                }
+            } else {
+                self.invalid_syntax();
                 self.skip_line();
             }
             if self.pos() == before {
