@@ -69,7 +69,7 @@ impl<'s> Scanner<'s> {
                 self.at_bol = false;
                 self.line_start();
             }
-            while self.pos < self.end && matches!(self.bytes[self.pos], b' ' | b'\t' | b'\x0c') {
+            while self.pos < self.end && CLASS[self.bytes[self.pos] as usize] == SPACE {
                 self.pos += 1;
             }
             if self.pos >= self.end {
@@ -375,7 +375,7 @@ impl<'s> Scanner<'s> {
     fn name_or_string(&mut self, start: usize) {
         let bytes = self.bytes;
         let mut i = start;
-        while i < self.end && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+        while i < self.end && CLASS[bytes[i] as usize] == NAME {
             i += 1;
         }
         if i < self.end && bytes[i] >= 0x80 {
@@ -387,11 +387,11 @@ impl<'s> Scanner<'s> {
         {
             return self.string(start, i);
         }
-        let text = &self.src[start..i];
+        let text = &bytes[start..i];
         let kind = if (2..=8).contains(&text.len())
             && matches!(bytes[start], b'a'..=b'z' | b'F' | b'N' | b'T')
         {
-            TokenKind::keyword(text).unwrap_or(TokenKind::Name)
+            keyword(text).unwrap_or(TokenKind::Name)
         } else {
             TokenKind::Name
         };
@@ -606,6 +606,90 @@ impl<'s> Scanner<'s> {
             errors: self.errors,
         }
     }
+}
+
+const NAME: u8 = 1;
+const SPACE: u8 = 2;
+
+/// Byte classes for the hot loops: ASCII identifier characters and blanks.
+static CLASS: [u8; 256] = {
+    let mut class = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'_' {
+            class[b] = NAME;
+        } else if c == b' ' || c == b'\t' || c == 0x0c {
+            class[b] = SPACE;
+        }
+        b += 1;
+    }
+    class
+};
+
+/// The hard keyword spelled `text`: [`TokenKind::keyword`], dispatched on length first.
+#[inline]
+fn keyword(text: &[u8]) -> Option<TokenKind> {
+    use TokenKind::*;
+    Some(match text.len() {
+        2 => match text {
+            b"if" => If,
+            b"in" => In,
+            b"is" => Is,
+            b"or" => Or,
+            b"as" => As,
+            _ => return Option::None,
+        },
+        3 => match text {
+            b"def" => Def,
+            b"for" => For,
+            b"not" => Not,
+            b"and" => And,
+            b"try" => Try,
+            b"del" => Del,
+            _ => return Option::None,
+        },
+        4 => match text {
+            b"None" => None,
+            b"True" => True,
+            b"else" => Else,
+            b"elif" => Elif,
+            b"from" => From,
+            b"pass" => Pass,
+            b"with" => With,
+            _ => return Option::None,
+        },
+        5 => match text {
+            b"False" => False,
+            b"class" => Class,
+            b"raise" => Raise,
+            b"while" => While,
+            b"yield" => Yield,
+            b"break" => Break,
+            b"async" => Async,
+            b"await" => Await,
+            _ => return Option::None,
+        },
+        6 => match text {
+            b"return" => Return,
+            b"import" => Import,
+            b"lambda" => Lambda,
+            b"except" => Except,
+            b"global" => Global,
+            b"assert" => Assert,
+            _ => return Option::None,
+        },
+        7 => match text {
+            b"finally" => Finally,
+            _ => return Option::None,
+        },
+        8 => match text {
+            b"continue" => Continue,
+            b"nonlocal" => Nonlocal,
+            _ => return Option::None,
+        },
+        _ => return Option::None,
+    })
 }
 
 /// The string prefixes Python 3.11 accepts, in any case: r u b br rb f fr rf.

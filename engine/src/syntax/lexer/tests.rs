@@ -389,3 +389,11 @@ fn dump_matches_tokenize_layout() {
         "'a\\'b\"\\u200b\u{1F600}\\x7f'"
     );
 }
+
+#[test]
+fn keyword_fast_path_knows_every_keyword() {
+    for &kw in TokenKind::KEYWORDS {
+        let lexed = lex(kw);
+        assert_eq!(Some(lexed.tokens[0].kind), TokenKind::keyword(kw), "{kw}");
+    }
+}
