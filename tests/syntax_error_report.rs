@@ -53,8 +53,6 @@ const PENDING: &[&str] = &[
     "unexpected_indent", // parser: CPython's offset for this error is the indent width
     "unexpected_indent_tab", // (one column left of the token), so no caret is printed
     "latin1_declared",   // source decoding: PEP 263 encodings other than UTF-8
-    "duplicate_argument", // symbol-table errors in check_source
-    "nonlocal_at_module",
 ];
 
 #[test]
