@@ -171,7 +171,12 @@ impl<'s> Parser<'s> {
     /// A call: `func(` arguments `)`.
     pub fn parse_call(&mut self, start: u32, func: Expr) -> Expr {
         let open = self.bump().range.start;
+        if !self.enter_bracket() {
+            self.leave_bracket();
+            return invalid(self.range_from(start));
+        }
         let (args, keywords) = self.parse_arguments(open, true);
+        self.leave_bracket();
         let range = self.range_from(start);
         node(
             ExprKind::Call {

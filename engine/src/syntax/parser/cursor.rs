@@ -18,6 +18,7 @@ pub(crate) struct ParseError {
 /// CPython 3.11's parser gives up with `MemoryError` once its rule stack is about 6000 deep,
 /// which is 2985 nested unary operators, lambdas, powers or conditionals.
 pub(crate) const MAX_DEPTH: u32 = 2985;
+const BRACKET_WEIGHT: u32 = 14;
 
 pub(crate) struct Parser<'s> {
     pub src: &'s str,
@@ -260,6 +261,18 @@ impl<'s> Parser<'s> {
     #[inline]
     pub fn leave(&mut self) {
         self.depth -= 1;
+    }
+
+    /// Enters a bracket, which costs CPython about 14 rule levels (and far more Rust stack
+    /// than a unary operator): 199 nested brackets (the tokenizer's limit) still fit.
+    pub fn enter_bracket(&mut self) -> bool {
+        self.depth += BRACKET_WEIGHT - 1;
+        self.enter()
+    }
+
+    #[inline]
+    pub fn leave_bracket(&mut self) {
+        self.depth -= BRACKET_WEIGHT;
     }
 
     pub fn at_eof(&self) -> bool {

@@ -493,7 +493,13 @@ impl<'s> Parser<'s> {
                 T::LSqb => {
                     self.bump();
                     self.paren_depth += 1;
+                    if !self.enter_bracket() {
+                        self.leave_bracket();
+                        self.paren_depth -= 1;
+                        return invalid(self.range_from(start));
+                    }
                     let slice = self.parse_slices();
+                    self.leave_bracket();
                     self.paren_depth -= 1;
                     self.expect_closing(T::RSqb);
                     let range = self.range_from(start);
@@ -654,12 +660,12 @@ impl<'s> Parser<'s> {
                 self.range_from(start),
             );
         }
-        if !self.enter() {
-            self.leave();
+        if !self.enter_bracket() {
+            self.leave_bracket();
             return invalid(self.range());
         }
         let e = self.parse_paren_body(start);
-        self.leave();
+        self.leave_bracket();
         e
     }
 
@@ -722,13 +728,13 @@ impl<'s> Parser<'s> {
     fn parse_list(&mut self) -> Expr {
         let start = self.bump().range.start;
         self.paren_depth += 1;
-        if !self.enter() {
-            self.leave();
+        if !self.enter_bracket() {
+            self.leave_bracket();
             self.paren_depth -= 1;
             return invalid(self.range());
         }
         let e = self.parse_list_body(start);
-        self.leave();
+        self.leave_bracket();
         self.paren_depth -= 1;
         e
     }
@@ -789,13 +795,13 @@ impl<'s> Parser<'s> {
     fn parse_brace(&mut self) -> Expr {
         let start = self.bump().range.start;
         self.paren_depth += 1;
-        if !self.enter() {
-            self.leave();
+        if !self.enter_bracket() {
+            self.leave_bracket();
             self.paren_depth -= 1;
             return invalid(self.range());
         }
         let e = self.parse_brace_body(start);
-        self.leave();
+        self.leave_bracket();
         self.paren_depth -= 1;
         e
     }

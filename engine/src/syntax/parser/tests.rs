@@ -193,3 +193,67 @@ fn first_error_matches_cpython() {
         ("x = \"\\x\"", "SyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in position 0-1: truncated \\xXX escape @1:9"),
     ]);
 }
+
+/// Parses on a thread with a 2 MiB stack (a spawned Rust thread's default; the main thread has
+/// 8 MiB): deep nesting must give CPython's error, not overflow.
+fn first_error_small_stack(src: String) -> String {
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || first_error(&src))
+        .expect("thread spawns")
+        .join()
+        .expect("no stack overflow or panic")
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let deep = |unit: &str, n: usize, tail: &str| format!("{}{tail}", unit.repeat(n));
+    let cases = [
+        (deep("-", 100_000, "1"), "MemoryError:  @1:"),
+        (deep("not ", 100_000, "1"), "MemoryError:  @1:"),
+        (deep("lambda:", 100_000, "1"), "MemoryError:  @1:"),
+        (deep("a**", 100_000, "1"), "MemoryError:  @1:"),
+        (deep("x if y else ", 100_000, "1"), "MemoryError:  @1:"),
+        (deep("-", 2900, "1"), "OK"),
+        (deep("lambda:", 2900, "1"), "OK"),
+        (
+            deep("(", 100_000, ""),
+            "SyntaxError: too many nested parentheses @1:",
+        ),
+        (deep("[", 199, &"]".repeat(199)), "OK"),
+        (deep("f(", 199, &")".repeat(199)), "OK"),
+        (
+            deep("if x:\n", 90, "  pass"),
+            "IndentationError: expected an indented block after 'if' statement on line 1 @2:",
+        ),
+    ];
+    for (src, want) in cases {
+        let got = first_error_small_stack(src.clone());
+        assert!(
+            got.starts_with(want),
+            "{}…: want {want}, got {got}",
+            &src[..20.min(src.len())]
+        );
+    }
+}
+
+#[test]
+fn mutilated_sources_never_hang_or_panic() {
+    let base = "import os\n@dec(x=1)\nclass A(B, metaclass=M):\n    def f(self, a, /, b=1, *c, d, **e) -> int:\n        match a:\n            case [1, *r] | {'k': v, **kw} if v: return f'{a!r:>{b}}'\n        with (open(x) as f, g):\n            try:\n                yield from [i async for i in y if i]\n            except* E as e:\n                raise X from e\n        return lambda q: (q := 1), {**d}, {1, 2}, x[1:2, ::3]\n";
+    let bytes = base.as_bytes();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..3000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let a = (seed % bytes.len() as u64) as usize;
+        let b = a + ((seed >> 20) % 12) as usize;
+        let mut s = bytes[..a].to_vec();
+        s.extend_from_slice(&bytes[b.min(bytes.len())..]);
+        if let Ok(src) = String::from_utf8(s) {
+            let _ = parse(&src, Mode::Module);
+            let _ = parse(&src, Mode::Interactive);
+            let _ = parse(&src, Mode::Expression);
+        }
+    }
+}
