@@ -145,13 +145,13 @@ pub fn py_float(f: f64) -> String {
     if (-4..16).contains(&exp) {
         if exp < 0 {
             out.push_str("0.");
-            out.extend(std::iter::repeat('0').take((-exp - 1) as usize));
+            out.extend(std::iter::repeat_n('0', (-exp - 1) as usize));
             out.push_str(&digits);
         } else {
             let point = exp as usize + 1;
             if digits.len() <= point {
                 out.push_str(&digits);
-                out.extend(std::iter::repeat('0').take(point - digits.len()));
+                out.extend(std::iter::repeat_n('0', point - digits.len()));
                 out.push_str(".0");
             } else {
                 out.push_str(&digits[..point]);

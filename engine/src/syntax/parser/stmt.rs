@@ -210,7 +210,7 @@ impl<'s> Parser<'s> {
         let mut targets = Vec::new();
         loop {
             let e = self.parse_star_expression();
-            let e = self.to_target(e, TargetsKind::Del);
+            let e = self.make_target(e, TargetsKind::Del);
             targets.push(e);
             if !self.eat(T::Comma) || !self.starts_expr() {
                 break;
@@ -892,7 +892,7 @@ impl<'s> Parser<'s> {
             } else {
                 self.parse_expression()
             };
-            Some(self.to_target(e, TargetsKind::Star))
+            Some(self.make_target(e, TargetsKind::Star))
         } else {
             None
         };

@@ -113,7 +113,7 @@ pub(crate) fn set_context(e: &mut Expr, ctx: ExprContext) {
 
 impl<'s> Parser<'s> {
     /// Makes `e` a target of `kind`, reporting CPython's message if it cannot be one.
-    pub fn to_target(&mut self, mut e: Expr, kind: TargetsKind) -> Expr {
+    pub fn make_target(&mut self, mut e: Expr, kind: TargetsKind) -> Expr {
         if let Some(bad) = invalid_target(&e, kind) {
             let msg = target_message(bad, kind);
             let r = bad.range;
@@ -152,7 +152,7 @@ impl<'s> Parser<'s> {
         } else {
             first
         };
-        self.to_target(e, kind)
+        self.make_target(e, kind)
     }
 
     fn parse_target_element(&mut self) -> Expr {
