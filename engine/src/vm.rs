@@ -5,6 +5,7 @@
 //! stack. Rust code that calls back into Python (`Vm::call`) re-enters the loop with the new
 //! frame marked as an entry frame; the loop returns to Rust when that frame returns.
 
+pub mod call;
 pub mod frame;
 pub mod host;
 pub mod interp;
@@ -41,6 +42,8 @@ pub struct Vm {
     /// Set from another thread (a signal handler) to raise `KeyboardInterrupt` at the next
     /// backward jump or call.
     pub interrupt: Arc<AtomicBool>,
+    /// Keyword names set by `KW_NAMES` for the next `CALL`.
+    pub(crate) pending_kwnames: Option<Vec<Rc<crate::runtime::types::str::PyStr>>>,
 }
 
 impl Vm {
@@ -56,6 +59,7 @@ impl Vm {
             host,
             recursion_limit: 1000,
             interrupt: Arc::new(AtomicBool::new(false)),
+            pending_kwnames: None,
         };
         crate::builtins::install(&mut vm);
         vm

@@ -33,16 +33,26 @@ impl Vm {
         self.run()
     }
 
-    /// Calls any callable from Rust.
+    /// Calls any callable from Rust with positional arguments.
     pub fn call(&mut self, callable: &Value, args: &[Value]) -> PyResult<Value> {
+        self.call_with_keywords(callable, args, &[])
+    }
+
+    /// Calls any callable from Rust; the last `kwnames.len()` of `args` are keyword values.
+    pub fn call_with_keywords(
+        &mut self,
+        callable: &Value,
+        args: &[Value],
+        kwnames: &[Rc<PyStr>],
+    ) -> PyResult<Value> {
         match callable {
             Value::Function(func) => {
                 let ret_sp = self.stack.len();
                 self.stack.extend_from_slice(args);
-                self.push_function_frame(func.clone(), ret_sp, args.len(), true)?;
+                self.push_function_frame(func.clone(), ret_sp, args.len(), kwnames, true)?;
                 self.run()
             }
-            Value::Native(native) => self.call_native(native, args),
+            Value::Native(native) => self.call_native(native, args, kwnames),
             other => {
                 let name = self.type_name(other);
                 Err(self.type_error(format!("'{name}' object is not callable")))
@@ -54,6 +64,7 @@ impl Vm {
         &mut self,
         native: &crate::runtime::types::native::PyNative,
         args: &[Value],
+        kwnames: &[Rc<PyStr>],
     ) -> PyResult<Value> {
         use crate::runtime::types::native::Args;
         match &native.bound_self {
@@ -61,18 +72,20 @@ impl Vm {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(receiver.clone());
                 all.extend_from_slice(args);
-                (native.func)(self, Args::positional_only(&all))
+                (native.func)(self, Args { values: &all, kwnames })
             }
-            None => (native.func)(self, Args::positional_only(args)),
+            None => (native.func)(self, Args { values: args, kwnames }),
         }
     }
 
-    /// Pushes a frame for `func` whose `nargs` positional arguments are the top of the stack.
+    /// Pushes a frame for `func` whose arguments (`nargs` values, the last `kwnames.len()` of
+    /// them keyword values) are the top of the stack.
     fn push_function_frame(
         &mut self,
         func: Rc<PyFunction>,
         ret_sp: usize,
         nargs: usize,
+        kwnames: &[Rc<PyStr>],
         is_entry: bool,
     ) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
@@ -81,12 +94,18 @@ impl Vm {
             return Err(self.new_exception(&class, "maximum recursion depth exceeded"));
         }
         let code = func.code.clone();
-        let argcount = code.code.argcount as usize;
         let base = self.stack.len() - nargs;
-        if nargs != argcount || code.code.total_params() as usize != argcount {
-            if let Err(e) = self.bind_defaults(&func, base, nargs) {
-                self.stack.truncate(ret_sp);
-                return Err(e);
+        let simple = kwnames.is_empty()
+            && nargs == code.code.argcount as usize
+            && code.code.total_params() == code.code.argcount;
+        if !simple {
+            let values: Vec<Value> = self.stack.drain(base..).collect();
+            match self.bind_arguments(&func, &values, kwnames) {
+                Ok(slots) => self.stack.extend(slots),
+                Err(e) => {
+                    self.stack.truncate(ret_sp);
+                    return Err(e);
+                }
             }
         }
         self.stack.resize(base + code.n_localsplus(), Value::Null);
@@ -101,47 +120,6 @@ impl Vm {
             ret_sp,
             is_entry,
         });
-        Ok(())
-    }
-
-    /// Fills in positional defaults for a call with too few arguments; anything else the fast
-    /// path does not handle is a `TypeError` with CPython's wording.
-    fn bind_defaults(&mut self, func: &Rc<PyFunction>, base: usize, nargs: usize) -> PyResult<()> {
-        let code = &func.code.code;
-        let argcount = code.argcount as usize;
-        let name = func.code.name.as_str().to_owned();
-        if nargs > argcount {
-            let s = if argcount == 1 { "" } else { "s" };
-            let were = if nargs == 1 { "was" } else { "were" };
-            return Err(self.type_error(format!(
-                "{name}() takes {argcount} positional argument{s} but {nargs} {were} given"
-            )));
-        }
-        let defaults = func.defaults.borrow().clone();
-        let n_defaults = defaults.as_ref().map_or(0, |d| d.len());
-        let first_default = argcount - n_defaults;
-        if nargs < first_default {
-            let missing: Vec<String> = func.code.localsplus_names[nargs..first_default]
-                .iter()
-                .map(|n| format!("'{}'", n.as_str()))
-                .collect();
-            let count = missing.len();
-            let s = if count == 1 { "" } else { "s" };
-            let list = match missing.as_slice() {
-                [one] => one.clone(),
-                [init @ .., last] => format!("{} and {}", init.join(", "), last),
-                [] => String::new(),
-            };
-            return Err(self.type_error(format!(
-                "{name}() missing {count} required positional argument{s}: {list}"
-            )));
-        }
-        if let Some(defaults) = defaults {
-            for i in nargs..argcount {
-                self.stack.push(defaults.items()[i - first_default].clone());
-            }
-        }
-        debug_assert_eq!(self.stack.len(), base + argcount);
         Ok(())
     }
 
@@ -358,6 +336,20 @@ impl Vm {
                             }
                         }
                     }
+                    Opcode::KwNames => {
+                        let names = match &code.consts[arg as usize] {
+                            Value::Tuple(t) => t
+                                .items()
+                                .iter()
+                                .filter_map(|v| match v {
+                                    Value::Str(s) => Some(s.clone()),
+                                    _ => None,
+                                })
+                                .collect(),
+                            _ => Vec::new(),
+                        };
+                        self.pending_kwnames = Some(names);
+                    }
                     Opcode::MakeFunction => {
                         let code_value = self.pop();
                         let func = self.make_function(fi, code_value, arg)?;
@@ -373,14 +365,16 @@ impl Vm {
                             (self.stack[callable_at - 1].clone(), callable_at)
                         };
                         let ret_sp = callable_at - 1;
+                        let kwnames = self.pending_kwnames.take();
+                        let kwnames: &[Rc<PyStr>] = kwnames.as_deref().unwrap_or(&[]);
                         if let Value::Function(func) = callable {
                             let nargs = self.stack.len() - args_at;
-                            self.push_function_frame(func, ret_sp, nargs, false)?;
+                            self.push_function_frame(func, ret_sp, nargs, kwnames, false)?;
                             continue 'frame;
                         }
                         let args: Vec<Value> = self.stack.drain(args_at..).collect();
                         self.stack.truncate(ret_sp);
-                        let result = self.call(&callable, &args)?;
+                        let result = self.call_with_keywords(&callable, &args, kwnames)?;
                         self.stack.push(result);
                     }
                     Opcode::ReturnValue => {
