@@ -38,11 +38,8 @@ pub(crate) struct Parser<'s> {
 
 impl<'s> Parser<'s> {
     pub fn new(src: &'s str, tokens: &[Token]) -> Self {
-        let mut toks: Vec<Token> = tokens
-            .iter()
-            .filter(|t| !t.kind.is_trivia())
-            .copied()
-            .collect();
+        let mut toks: Vec<Token> = Vec::with_capacity(tokens.len() + 1);
+        toks.extend(tokens.iter().filter(|t| !t.kind.is_trivia()));
         if toks.last().map(|t| t.kind) != Some(TokenKind::EndOfFile) {
             let end = src.len() as TextSize;
             toks.push(Token {

@@ -44,6 +44,31 @@ fn ferr(message: impl Into<String>) -> FError {
 impl<'s> Parser<'s> {
     /// One or more adjacent string tokens.
     pub fn parse_strings(&mut self) -> Expr {
+        // Fast path: one plain (non-f, non-bytes) literal.
+        if self.nth(1) != T::String {
+            let t = self.token();
+            let (prefix, bs, be) = split_string_token(self.text(t));
+            if !prefix.fstring && !prefix.bytes {
+                self.bump();
+                let body = &self.text(t)[bs..be];
+                return match decode_str(body, prefix.raw) {
+                    Ok(s) => {
+                        let kind = if prefix.unicode { Some('u') } else { None };
+                        node(
+                            ExprKind::Constant {
+                                value: Constant::Str(s),
+                                kind,
+                            },
+                            t.range,
+                        )
+                    }
+                    Err(e) => {
+                        self.string_error(t, bs, e);
+                        invalid(t.range)
+                    }
+                };
+            }
+        }
         let first = self.pos();
         let mut toks: Vec<Token> = Vec::new();
         while self.at(T::String) {
