@@ -4,6 +4,7 @@
 //! editor. The parser never fails: it returns the tree it could build and every error found.
 
 pub mod ast;
+pub mod completeness;
 pub mod dump;
 pub mod error;
 pub mod lexer;

@@ -1,8 +1,14 @@
 """Dump CPython's symbol tables in the text format of engine/src/symtable/dump.rs.
 
-Usage: symtable_dump.py FILE...   (or file names on stdin, one per line, with --stdin)
-For each file prints "=== <path>" then the dump, or "=== <path>\n!error <Type>: <msg>".
+Usage:
+  symtable_dump.py FILE...      for each file: "=== <path>", the dump (or "!error <Type>: <msg>"
+                                when symtable() rejects it), then "!compile ok" or
+                                "!compile <lineno> <offset> <end_lineno> <end_offset> <msg>".
+  symtable_dump.py --snippets   reads hex-encoded UTF-8 snippets from stdin, one a line; prints
+                                per snippet "parse" (ast.parse rejects it), "ok", or the
+                                SyntaxError of compile(src, 'f', 'exec') as above.
 """
+import ast
 import symtable
 import sys
 
@@ -45,13 +51,39 @@ def dump_file(path):
     return "\n".join(out) + "\n"
 
 
+def compile_result(source):
+    try:
+        compile(source, "f", "exec")
+    except SyntaxError as e:
+        end = "-" if e.end_offset is None else e.end_offset
+        end_line = "-" if e.end_lineno is None else e.end_lineno
+        return f"{e.lineno} {e.offset} {end_line} {end} {e.msg}"
+    except (ValueError, RecursionError) as e:
+        return f"- - - - {type(e).__name__}: {e}"
+    return "ok"
+
+
+def snippets():
+    for line in sys.stdin:
+        source = bytes.fromhex(line.strip()).decode("utf-8")
+        try:
+            ast.parse(source)
+        except SyntaxError:
+            print("parse")
+            continue
+        print(compile_result(source))
+
+
 def main():
     paths = sys.argv[1:]
-    if paths == ["--stdin"]:
-        paths = [line.rstrip("\n") for line in sys.stdin if line.strip()]
+    if paths == ["--snippets"]:
+        snippets()
+        return
     for path in paths:
         sys.stdout.write(f"=== {path}\n")
         sys.stdout.write(dump_file(path))
+        with open(path, "rb") as f:
+            sys.stdout.write(f"!compile {compile_result(f.read())}\n")
 
 
 if __name__ == "__main__":

@@ -260,7 +260,7 @@ impl<'a> Checker<'a> {
                 if is_future
                     && self
                         .future_line
-                        .map_or(true, |line| self.line(s.range.start) > line)
+                        .is_none_or(|line| self.line(s.range.start) > line)
                 {
                     self.error("from __future__ imports must occur at the beginning of the file");
                 }
@@ -388,11 +388,9 @@ impl<'a> Checker<'a> {
                 value: object,
                 slice,
                 ..
-            } => {
-                if value.is_none() {
-                    self.visit_expr(object);
-                    self.visit_ann_subscript(slice);
-                }
+            } if value.is_none() => {
+                self.visit_expr(object);
+                self.visit_ann_subscript(slice);
             }
             _ => {}
         }
@@ -427,9 +425,7 @@ impl<'a> Checker<'a> {
             Some(v) => self.loc = v.range,
             None => {}
         }
-        if value.map_or(true, |v| {
-            self.line(v.range.start) != self.line(s.range.start)
-        }) {
+        if value.is_none_or(|v| self.line(v.range.start) != self.line(s.range.start)) {
             self.loc = s.range;
         }
         if self.unit.fblocks.contains(&FBlock::ExceptionGroupHandler) {
@@ -791,7 +787,7 @@ impl<'a> Checker<'a> {
                 self.error("multiple starred expressions in assignment");
                 return;
             }
-            if i >= 1 << 8 || elts.len() - i - 1 >= (i32::MAX >> 8) as usize {
+            if i >= 1 << 8 || elts.len() - i > (i32::MAX >> 8) as usize {
                 self.error("too many expressions in star-unpacking assignment");
                 return;
             }

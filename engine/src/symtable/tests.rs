@@ -116,9 +116,7 @@ fn flags_and_params() {
         comp.flags_of("x"),
         SymbolFlags::DEF_LOCAL | SymbolFlags::DEF_COMP_ITER | SymbolFlags::USE
     );
-    assert!(
-        comp.is_nested == false && comp.kind == ScopeKind::Comprehension(ComprehensionKind::List)
-    );
+    assert!(!comp.is_nested && comp.kind == ScopeKind::Comprehension(ComprehensionKind::List));
 
     let table = analyse("async def f():\n    yield 1").table;
     let f = table.scope(ScopeId(1));
