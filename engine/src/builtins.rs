@@ -13,8 +13,12 @@ pub fn install(vm: &mut Vm) {
         let name = class.name.borrow().clone();
         vm.builtins.set_str(name, Value::Class(class));
     }
-    let functions: [(&'static str, crate::runtime::types::native::NativeFn); 3] =
-        [("print", builtin_print), ("len", builtin_len), ("range", builtin_range)];
+    let functions: [(&'static str, crate::runtime::types::native::NativeFn); 4] = [
+        ("print", builtin_print),
+        ("len", builtin_len),
+        ("range", builtin_range),
+        ("__build_class__", |vm, args| vm.build_class(args)),
+    ];
     for (name, func) in functions {
         let key = vm.interner.intern(name);
         vm.builtins

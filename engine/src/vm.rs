@@ -5,7 +5,9 @@
 //! stack. Rust code that calls back into Python (`Vm::call`) re-enters the loop with the new
 //! frame marked as an entry frame; the loop returns to Rust when that frame returns.
 
+pub mod attr;
 pub mod call;
+pub mod class;
 pub mod frame;
 pub mod host;
 pub mod interp;

@@ -53,6 +53,31 @@ impl Vm {
                 self.run()
             }
             Value::Native(native) => self.call_native(native, args, kwnames),
+            Value::Object(o) if matches!(o.kind, ObjKind::BoundMethod { .. }) => {
+                let ObjKind::BoundMethod { func, receiver } = &o.kind else {
+                    unreachable!("matched above")
+                };
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(receiver.clone());
+                all.extend_from_slice(args);
+                self.call_with_keywords(func, &all, kwnames)
+            }
+            Value::Class(class) => self.call_class(class, args, kwnames),
+            Value::Instance(inst) => {
+                let call = inst.class().lookup(&self.interner.intern("__call__"));
+                match call {
+                    Some(call) => {
+                        let mut all = Vec::with_capacity(args.len() + 1);
+                        all.push(callable.clone());
+                        all.extend_from_slice(args);
+                        self.call_with_keywords(&call, &all, kwnames)
+                    }
+                    None => {
+                        let name = self.type_name(callable);
+                        Err(self.type_error(format!("'{name}' object is not callable")))
+                    }
+                }
+            }
             other => {
                 let name = self.type_name(other);
                 Err(self.type_error(format!("'{name}' object is not callable")))
@@ -336,6 +361,39 @@ impl Vm {
                             }
                         }
                     }
+                    Opcode::LoadAttr => {
+                        let owner = self.pop();
+                        let name = code.names[arg as usize].clone();
+                        let v = self.get_attr(&owner, &name)?;
+                        self.stack.push(v);
+                    }
+                    Opcode::LoadMethod => {
+                        let owner = self.pop();
+                        let name = code.names[arg as usize].clone();
+                        match self.load_method(&owner, &name)? {
+                            super::attr::Method::Unbound(func) => {
+                                self.stack.push(func);
+                                self.stack.push(owner);
+                            }
+                            super::attr::Method::Attribute(v) => {
+                                self.stack.push(Value::Null);
+                                self.stack.push(v);
+                            }
+                        }
+                    }
+                    Opcode::StoreAttr => {
+                        let owner = self.pop();
+                        let value = self.pop();
+                        let name = code.names[arg as usize].clone();
+                        self.set_attr(&owner, &name, value)?;
+                    }
+                    Opcode::LoadBuildClass => {
+                        let v = self
+                            .builtins
+                            .get_str(&PyStr::new("__build_class__"))
+                            .unwrap_or(Value::None);
+                        self.stack.push(v);
+                    }
                     Opcode::KwNames => {
                         let names = match &code.consts[arg as usize] {
                             Value::Tuple(t) => t
@@ -359,11 +417,21 @@ impl Vm {
                         self.frames[fi].ip = ip;
                         let argc = arg as usize;
                         let callable_at = self.stack.len() - argc - 1;
-                        let (callable, args_at) = if self.stack[callable_at - 1].is_null() {
+                        let (mut callable, mut args_at) = if self.stack[callable_at - 1].is_null() {
                             (self.stack[callable_at].clone(), callable_at + 1)
                         } else {
                             (self.stack[callable_at - 1].clone(), callable_at)
                         };
+                        if let Value::Object(o) = &callable {
+                            if let ObjKind::BoundMethod { func, receiver } = &o.kind {
+                                if args_at == callable_at + 1 {
+                                    self.stack[callable_at - 1] = func.clone();
+                                    self.stack[callable_at] = receiver.clone();
+                                    args_at = callable_at;
+                                    callable = func.clone();
+                                }
+                            }
+                        }
                         let ret_sp = callable_at - 1;
                         let kwnames = self.pending_kwnames.take();
                         let kwnames: &[Rc<PyStr>] = kwnames.as_deref().unwrap_or(&[]);

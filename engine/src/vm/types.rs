@@ -56,6 +56,9 @@ builtin_types! {
     range_iterator: "range_iterator", Other, [object];
     list_iterator: "list_iterator", Other, [object];
     tuple_iterator: "tuple_iterator", Other, [object];
+    property: "property", Other, [object];
+    classmethod: "classmethod", Other, [object];
+    staticmethod: "staticmethod", Other, [object];
     base_exception: "BaseException", Exception, [object];
     system_exit: "SystemExit", Exception, [base_exception];
     keyboard_interrupt: "KeyboardInterrupt", Exception, [base_exception];
@@ -136,6 +139,9 @@ impl Types {
                 ObjKind::RangeIter(_) => self.range_iterator.clone(),
                 ObjKind::ListIter { .. } => self.list_iterator.clone(),
                 ObjKind::TupleIter { .. } => self.tuple_iterator.clone(),
+                ObjKind::Property { .. } => self.property.clone(),
+                ObjKind::ClassMethod(_) => self.classmethod.clone(),
+                ObjKind::StaticMethod(_) => self.staticmethod.clone(),
                 ObjKind::Plain(c) => c.clone(),
             },
         }

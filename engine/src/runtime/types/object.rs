@@ -23,6 +23,15 @@ pub enum ObjKind {
     RangeIter(RefCell<RangeIter>),
     ListIter { list: Value, index: RefCell<usize> },
     TupleIter { tuple: Value, index: RefCell<usize> },
+    /// `property(fget, fset, fdel, doc)`.
+    Property {
+        fget: Value,
+        fset: Value,
+        fdel: Value,
+        doc: Value,
+    },
+    ClassMethod(Value),
+    StaticMethod(Value),
     /// An instance of a built-in class with no richer representation yet.
     Plain(Rc<PyClass>),
 }
@@ -60,6 +69,9 @@ impl PyObject {
             ObjKind::RangeIter(_) => "range_iterator",
             ObjKind::ListIter { .. } => "list_iterator",
             ObjKind::TupleIter { .. } => "tuple_iterator",
+            ObjKind::Property { .. } => "property",
+            ObjKind::ClassMethod(_) => "classmethod",
+            ObjKind::StaticMethod(_) => "staticmethod",
             ObjKind::Plain(_) => "object",
         }
     }
