@@ -16,6 +16,7 @@ mod compile_checks;
 mod dump;
 mod flags;
 mod future;
+mod hash;
 mod mangle;
 mod patterns;
 mod pyconst;

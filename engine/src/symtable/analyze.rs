@@ -3,16 +3,16 @@
 //! in enclosing functions, declared global, and free in nested blocks.
 
 use super::flags::{SymbolFlags, SymbolScope};
+use super::hash::FxHashSet;
 use super::scope::{ScopeId, ScopeKind, SymbolTable};
 use crate::syntax::ast::Name;
 use crate::syntax::error::SyntaxError;
-use std::collections::HashSet;
 
-type NameSet = HashSet<Name>;
+type NameSet = FxHashSet<Name>;
 
 pub(crate) fn analyze(table: &mut SymbolTable, errors: &mut Vec<SyntaxError>) {
-    let mut free = NameSet::new();
-    let mut global = NameSet::new();
+    let mut free = NameSet::default();
+    let mut global = NameSet::default();
     analyze_block(table, ScopeId::MODULE, None, &mut free, &mut global, errors);
 }
 
@@ -102,10 +102,10 @@ fn analyze_block(
     errors: &mut Vec<SyntaxError>,
 ) {
     let kind = table.scope(id).kind;
-    let mut local = NameSet::new();
-    let mut new_global = NameSet::new();
-    let mut new_bound = NameSet::new();
-    let mut new_free = NameSet::new();
+    let mut local = NameSet::default();
+    let mut new_global = NameSet::default();
+    let mut new_bound = NameSet::default();
+    let mut new_free = NameSet::default();
 
     // Class bindings are not visible in methods: what children see is fixed before the
     // class's own names are analysed.
@@ -141,7 +141,7 @@ fn analyze_block(
         new_bound.insert(Name::from("__class__"));
     }
 
-    let mut all_free = NameSet::new();
+    let mut all_free = NameSet::default();
     let children = table.scope(id).children.clone();
     for child in children {
         // analyze_child_block: each child works on copies of the sets.

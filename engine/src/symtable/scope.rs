@@ -7,9 +7,9 @@
 //! FunctionDef/Lambda/ClassDef/comprehension node with [`SymbolTable::scope_of_node`].
 
 use super::flags::{SymbolFlags, SymbolScope};
+use super::hash::FxHashMap;
 use crate::syntax::ast::Name;
 use crate::syntax::text::TextRange;
-use std::collections::HashMap;
 
 /// Index of a scope in [`SymbolTable::scopes`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -133,7 +133,7 @@ pub struct Scope {
     pub children: Vec<ScopeId>,
     /// Symbols in CPython's insertion order.
     pub symbols: Vec<Symbol>,
-    index: HashMap<Name, u32>,
+    index: FxHashMap<Name, u32>,
     /// Parameter names in `co_varnames` order: positional-only, positional, keyword-only,
     /// `*args`, `**kwargs` (`.0` for a comprehension). CPython's `ste_varnames`.
     pub params: Vec<Name>,
@@ -172,7 +172,7 @@ impl Scope {
             parent,
             children: Vec::new(),
             symbols: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
             params: Vec::new(),
             is_async: false,
             is_generator: false,
@@ -276,7 +276,7 @@ pub enum NameOp {
 #[derive(Clone, Debug)]
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
-    by_node: HashMap<TextRange, ScopeId>,
+    by_node: FxHashMap<TextRange, ScopeId>,
     /// `from __future__ import annotations` is in effect.
     pub future_annotations: bool,
 }
@@ -285,7 +285,7 @@ impl SymbolTable {
     pub(crate) fn new() -> Self {
         SymbolTable {
             scopes: Vec::new(),
-            by_node: HashMap::new(),
+            by_node: FxHashMap::default(),
             future_annotations: false,
         }
     }
