@@ -8,6 +8,7 @@
 pub mod attr;
 pub mod call;
 pub mod class;
+pub mod exceptions;
 pub mod frame;
 pub mod host;
 pub mod interp;
@@ -44,6 +45,13 @@ pub struct Vm {
     /// Set from another thread (a signal handler) to raise `KeyboardInterrupt` at the next
     /// backward jump or call.
     pub interrupt: Arc<AtomicBool>,
+    /// The exception being handled by the innermost `except` block (`sys.exc_info()`), or None.
+    pub(crate) handled_exception: Value,
+    /// Set by `RERAISE` and bare `raise`: the unwinding exception already has this frame in
+    /// its traceback.
+    pub(crate) reraising: bool,
+    /// Source text by file name, for traceback lines.
+    pub sources: std::collections::HashMap<String, Rc<str>>,
     /// Keyword names set by `KW_NAMES` for the next `CALL`.
     pub(crate) pending_kwnames: Option<Vec<Rc<crate::runtime::types::str::PyStr>>>,
 }
@@ -62,6 +70,9 @@ impl Vm {
             recursion_limit: 1000,
             interrupt: Arc::new(AtomicBool::new(false)),
             pending_kwnames: None,
+            handled_exception: Value::None,
+            reraising: false,
+            sources: std::collections::HashMap::new(),
         };
         crate::builtins::install(&mut vm);
         vm

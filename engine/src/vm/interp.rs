@@ -14,6 +14,26 @@ use crate::runtime::value::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// The contents of a cell (`Value::Null` when empty or not a cell).
+fn cell_contents(cell: &Value) -> Value {
+    match cell {
+        Value::Object(o) => match &o.kind {
+            ObjKind::Cell(c) => c.borrow().clone(),
+            _ => Value::Null,
+        },
+        _ => Value::Null,
+    }
+}
+
+fn set_cell(cell: &Value, value: Value) {
+    if let Value::Object(o) = cell {
+        if let ObjKind::Cell(c) = &o.kind {
+            let old = std::mem::replace(&mut *c.borrow_mut(), value);
+            drop(old);
+        }
+    }
+}
+
 impl Vm {
     /// Runs module-level code with `globals` as its namespace.
     pub fn run_module_code(&mut self, code: Rc<PyCode>, globals: Rc<PyDict>) -> PyResult<Value> {
@@ -166,9 +186,20 @@ impl Vm {
     /// handler was found and execution can continue; otherwise the entry frame was popped too
     /// and the exception goes to the Rust caller.
     fn unwind(&mut self, err: PyErr) -> Option<PyErr> {
+        let reraise = std::mem::take(&mut self.reraising);
+        if !reraise {
+            self.chain_context(&err);
+        }
+        let mut first = true;
         loop {
             let frame = self.frames.last()?;
             let failed_at = frame.ip.saturating_sub(1) as u32;
+            if !(reraise && first) {
+                let code = frame.code.clone();
+                self.note_traceback(&err, &code, failed_at);
+            }
+            first = false;
+            let frame = self.frames.last()?;
             if let Some(entry) = frame.code.code.handler_for(failed_at).copied() {
                 let stack_base = frame.stack_base();
                 self.stack.truncate(stack_base + entry.depth as usize);
@@ -233,7 +264,10 @@ impl Vm {
                             let class = self.types.unbound_local_error.clone();
                             return Err(self.new_exception(
                                 &class,
-                                &format!("local variable '{name}' referenced before assignment"),
+                                &format!(
+                                    "cannot access local variable '{name}' where it is not \
+                                     associated with a value"
+                                ),
                             ));
                         }
                         self.stack.push(v);
@@ -387,6 +421,109 @@ impl Vm {
                         let name = code.names[arg as usize].clone();
                         self.set_attr(&owner, &name, value)?;
                     }
+                    Opcode::RaiseVarargs => {
+                        self.frames[fi].ip = ip;
+                        return Err(match arg {
+                            0 => {
+                                let handled = self.handled_exception.clone();
+                                if handled.is_none() {
+                                    let class = self.types.runtime_error.clone();
+                                    self.new_exception(&class, "No active exception to reraise")
+                                } else {
+                                    self.reraising = true;
+                                    PyErr { exc: handled }
+                                }
+                            }
+                            1 => {
+                                let exc = self.pop();
+                                self.raise(exc, None)
+                            }
+                            _ => {
+                                let cause = self.pop();
+                                let exc = self.pop();
+                                self.raise(exc, Some(cause))
+                            }
+                        });
+                    }
+                    Opcode::Reraise => {
+                        let exc = self.pop();
+                        if arg != 0 {
+                            if let Value::Int(lasti) = self.stack[self.stack.len() - arg as usize] {
+                                self.frames[fi].ip = lasti as usize + 1;
+                            }
+                        }
+                        self.reraising = true;
+                        return Err(PyErr { exc });
+                    }
+                    Opcode::PushExcInfo => {
+                        let exc = self.pop();
+                        let prev = std::mem::replace(&mut self.handled_exception, exc.clone());
+                        self.stack.push(prev);
+                        self.stack.push(exc);
+                    }
+                    Opcode::PopExcept => {
+                        self.handled_exception = self.pop();
+                    }
+                    Opcode::CheckExcMatch => {
+                        let class = self.pop();
+                        let exc = self.top().clone();
+                        let matched = self.exception_matches(&exc, &class)?;
+                        self.stack.push(Value::Bool(matched));
+                    }
+                    Opcode::LoadAssertionError => {
+                        self.stack.push(Value::Class(self.types.assertion_error.clone()))
+                    }
+                    Opcode::MakeCell => {
+                        use crate::runtime::types::object::PyObject;
+                        let slot = base + arg as usize;
+                        let v = std::mem::take(&mut self.stack[slot]);
+                        self.stack[slot] =
+                            Value::Object(Rc::new(PyObject::new(ObjKind::Cell(RefCell::new(v)))));
+                    }
+                    Opcode::LoadClosure => {
+                        let cell = self.stack[base + arg as usize].clone();
+                        self.stack.push(cell);
+                    }
+                    Opcode::LoadDeref | Opcode::LoadClassderef => {
+                        let name = code.localsplus_names[arg as usize].clone();
+                        let from_class = if instr.opcode() == Opcode::LoadClassderef {
+                            self.frames[fi].locals.as_ref().and_then(|l| l.get_str(&name))
+                        } else {
+                            None
+                        };
+                        let v = match from_class {
+                            Some(v) => v,
+                            None => {
+                                let v = cell_contents(&self.stack[base + arg as usize]);
+                                if v.is_null() {
+                                    return Err(self.unbound_deref(&code, arg as usize));
+                                }
+                                v
+                            }
+                        };
+                        self.stack.push(v);
+                    }
+                    Opcode::StoreDeref => {
+                        let v = self.pop();
+                        set_cell(&self.stack[base + arg as usize], v);
+                    }
+                    Opcode::DeleteDeref => {
+                        let old = cell_contents(&self.stack[base + arg as usize]);
+                        if old.is_null() {
+                            return Err(self.unbound_deref(&code, arg as usize));
+                        }
+                        set_cell(&self.stack[base + arg as usize], Value::Null);
+                    }
+                    Opcode::CopyFreeVars => {
+                        let closure = self.frames[fi].func.as_ref().and_then(|f| f.closure.clone());
+                        if let Some(closure) = closure {
+                            let n = arg as usize;
+                            let first = base + code.n_localsplus() - n;
+                            for (i, cell) in closure.items().iter().take(n).enumerate() {
+                                self.stack[first + i] = cell.clone();
+                            }
+                        }
+                    }
                     Opcode::LoadBuildClass => {
                         let v = self
                             .builtins
@@ -466,6 +603,50 @@ impl Vm {
                 }
                 self.frames[fi].ip = ip;
             }
+        }
+    }
+
+    fn unbound_deref(&mut self, code: &PyCode, slot: usize) -> PyErr {
+        let name = code.localsplus_names[slot].as_str().to_owned();
+        if code.code.localsplus_kinds.get(slot) == Some(&crate::bytecode::LocalKind::Free) {
+            let class = self.types.name_error.clone();
+            self.new_exception(
+                &class,
+                &format!(
+                    "cannot access free variable '{name}' where it is not associated with a \
+                     value in enclosing scope"
+                ),
+            )
+        } else {
+            let class = self.types.unbound_local_error.clone();
+            self.new_exception(
+                &class,
+                &format!(
+                    "cannot access local variable '{name}' where it is not associated with a \
+                     value"
+                ),
+            )
+        }
+    }
+
+    /// `isinstance(exc, class)` for `except class:` (a class or a tuple of classes).
+    fn exception_matches(&mut self, exc: &Value, class: &Value) -> PyResult<bool> {
+        match class {
+            Value::Class(c) if c.layout == crate::runtime::types::class::Layout::Exception => {
+                Ok(self.class_of(exc).is_subclass(c))
+            }
+            Value::Tuple(t) => {
+                let items = t.items().to_vec();
+                for item in &items {
+                    if self.exception_matches(exc, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 

@@ -7,11 +7,8 @@ use crate::runtime::error::PyResult;
 use crate::runtime::value::Value;
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
-use std::rc::Rc;
-
-/// CPython's modulus for numeric hashes: 2**61 - 1.
-const HASH_MODULUS: i64 = (1 << 61) - 1;
+use crate::runtime::numfmt;
+use num_traits::{ToPrimitive, Zero};
 
 impl Vm {
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
@@ -31,10 +28,10 @@ impl Vm {
 
     pub fn hash_value(&mut self, v: &Value) -> PyResult<i64> {
         Ok(match v {
-            Value::Int(i) => hash_i64(*i),
+            Value::Int(i) => numfmt::i64_hash(*i),
             Value::Bool(b) => i64::from(*b),
-            Value::BigInt(n) => hash_bigint(n),
-            Value::Float(f) => hash_f64(*f),
+            Value::BigInt(n) => numfmt::int_hash(n),
+            Value::Float(f) => numfmt::float_hash(*f, || 0),
             Value::Str(s) => s.hash(),
             Value::None => 0x5f3759df,
             Value::Tuple(t) => {
@@ -271,23 +268,10 @@ impl Vm {
             Value::Str(s) => s.as_str().to_owned(),
             Value::Int(i) => i.to_string(),
             Value::BigInt(n) => n.to_string(),
-            Value::Float(f) => float_repr_approx(*f),
+            Value::Float(f) => numfmt::float_repr(*f),
             Value::List(_) | Value::Tuple(_) => self.repr(v)?,
             other => format!("{other:?}"),
         })
-    }
-}
-
-/// Placeholder until the numfmt module's exact `float_repr` lands.
-fn float_repr_approx(f: f64) -> String {
-    if f.is_nan() {
-        "nan".into()
-    } else if f.is_infinite() {
-        if f > 0.0 { "inf".into() } else { "-inf".into() }
-    } else if f == f.trunc() && f.abs() < 1e16 {
-        format!("{f:.1}")
-    } else {
-        format!("{f}")
     }
 }
 
@@ -301,75 +285,6 @@ fn floor_div(a: i64, b: i64) -> Option<i64> {
 fn floor_mod(a: i64, b: i64) -> Option<i64> {
     let r = a.checked_rem(b)?;
     Some(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r })
-}
-
-pub fn hash_i64(i: i64) -> i64 {
-    let h = (i.unsigned_abs() % HASH_MODULUS as u64) as i64;
-    let h = if i < 0 { -h } else { h };
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
-}
-
-fn hash_bigint(n: &Rc<BigInt>) -> i64 {
-    let m = BigInt::from(HASH_MODULUS);
-    let h = (n.abs() % &m).to_i64().unwrap_or(0);
-    let h = if n.is_negative() { -h } else { h };
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
-}
-
-/// CPython's `_Py_HashDouble` (without the NaN-by-identity rule).
-fn hash_f64(f: f64) -> i64 {
-    if f.is_infinite() {
-        return if f > 0.0 { 314_159 } else { -314_159 };
-    }
-    if f.is_nan() {
-        return 0;
-    }
-    let (mut m, mut e) = frexp(f.abs());
-    let mut x: u64 = 0;
-    while m != 0.0 {
-        x = ((x << 28) & HASH_MODULUS as u64) | (x >> (61 - 28));
-        m *= 268_435_456.0;
-        e -= 28;
-        let y = m as u64;
-        m -= y as f64;
-        x += y;
-        if x >= HASH_MODULUS as u64 {
-            x -= HASH_MODULUS as u64;
-        }
-    }
-    let e = e.rem_euclid(61) as u32;
-    x = ((x << e) & HASH_MODULUS as u64) | (x >> (61 - e));
-    let mut h = x as i64;
-    if f < 0.0 {
-        h = -h;
-    }
-    if h == -1 {
-        -2
-    } else {
-        h
-    }
-}
-
-fn frexp(x: f64) -> (f64, i32) {
-    if x == 0.0 || !x.is_finite() {
-        return (x, 0);
-    }
-    let bits = x.to_bits();
-    let exp = ((bits >> 52) & 0x7ff) as i32;
-    if exp == 0 {
-        let (m, e) = frexp(x * 2f64.powi(64));
-        return (m, e - 64);
-    }
-    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
-    (m, exp - 1022)
 }
 
 /// CPython 3.8+'s xxHash-based tuple hash.
@@ -395,12 +310,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numeric_hashes_match_cpython() {
-        assert_eq!(hash_i64(-1), -2);
-        assert_eq!(hash_i64(1 << 61), 1);
-        assert_eq!(hash_f64(1.5), 1_152_921_504_606_846_977);
-        assert_eq!(hash_f64(-2.0), -2);
-        assert_eq!(hash_f64(0.1), 230_584_300_921_369_408);
+    fn tuple_hash_matches_cpython() {
         assert_eq!(hash_tuple(&[1, 2]), -3_550_055_125_485_641_917);
     }
 }

@@ -24,10 +24,18 @@ pub enum Payload {
 #[derive(Default)]
 pub struct ExceptionState {
     pub args: Value,
-    pub traceback: Value,
     pub cause: Value,
     pub context: Value,
     pub suppress_context: bool,
+    /// Where the exception has been, innermost frame first (`__traceback__`).
+    pub traceback_entries: Vec<TracebackEntry>,
+}
+
+/// One line of a traceback: the code that was running and the instruction executing.
+#[derive(Clone)]
+pub struct TracebackEntry {
+    pub code: Rc<crate::runtime::types::code::PyCode>,
+    pub instr: u32,
 }
 
 pub struct PyInstance {

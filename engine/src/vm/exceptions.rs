@@ -1,0 +1,207 @@
+//! Raising and handling exceptions: `raise` semantics (instantiation, `from`, implicit
+//! `__context__`), traceback entries recorded as an exception leaves each frame, and the
+//! CPython-format report of an uncaught exception.
+
+use super::Vm;
+use crate::runtime::error::{PyErr, PyResult};
+use crate::runtime::types::class::Layout;
+use crate::runtime::types::code::PyCode;
+use crate::runtime::types::instance::{ExceptionState, Payload, TracebackEntry};
+use crate::runtime::value::Value;
+use std::cell::RefMut;
+use std::rc::Rc;
+
+/// The exception state of an exception instance, if `exc` is one.
+pub fn exception_state(exc: &Value) -> Option<RefMut<'_, ExceptionState>> {
+    match exc {
+        Value::Instance(inst) => match &inst.payload {
+            Payload::Exception(state) => Some(state.borrow_mut()),
+            Payload::None => None,
+        },
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// Turns the operand of `raise X` into an exception instance: classes are instantiated,
+    /// anything not deriving from `BaseException` is a `TypeError`.
+    pub fn make_exception(&mut self, value: Value) -> PyResult<Value> {
+        match &value {
+            Value::Class(class) if class.layout == Layout::Exception => {
+                let class = class.clone();
+                self.call_class(&class, &[], &[])
+            }
+            Value::Instance(inst) if inst.class().layout == Layout::Exception => Ok(value),
+            _ => Err(self.type_error("exceptions must derive from BaseException")),
+        }
+    }
+
+    /// `raise exc [from cause]`.
+    pub fn raise(&mut self, exc: Value, cause: Option<Value>) -> PyErr {
+        let exc = match self.make_exception(exc) {
+            Ok(e) => e,
+            Err(e) => return e,
+        };
+        if let Some(cause) = cause {
+            let cause = match cause {
+                Value::None => Value::None,
+                other => match self.make_exception(other) {
+                    Ok(c) => c,
+                    Err(_) => {
+                        return self.type_error("exception causes must derive from BaseException")
+                    }
+                },
+            };
+            if let Some(mut state) = exception_state(&exc) {
+                state.cause = cause;
+                state.suppress_context = true;
+            }
+        }
+        PyErr { exc }
+    }
+
+    /// Records that `err` passed through the innermost frame at instruction `instr`, and
+    /// links it to the exception being handled (implicit chaining), once.
+    pub(crate) fn note_traceback(&mut self, err: &PyErr, code: &Rc<PyCode>, instr: u32) {
+        if let Some(mut state) = exception_state(&err.exc) {
+            state.traceback_entries.push(TracebackEntry {
+                code: code.clone(),
+                instr,
+            });
+        }
+    }
+
+    /// Sets `__context__` of a newly raised exception to the exception being handled.
+    pub(crate) fn chain_context(&mut self, err: &PyErr) {
+        let handled = self.handled_exception.clone();
+        if handled.is_none() || handled.is(&err.exc) {
+            return;
+        }
+        // Avoid creating a cycle: if `err` is already in the context chain of `handled`,
+        // cut it there (as CPython's `_PyErr_SetObject` does).
+        let mut cursor = handled.clone();
+        loop {
+            let next = match exception_state(&cursor) {
+                Some(state) => state.context.clone(),
+                None => break,
+            };
+            if next.is(&err.exc) {
+                if let Some(mut state) = exception_state(&cursor) {
+                    state.context = Value::None;
+                }
+                break;
+            }
+            cursor = next;
+        }
+        if let Some(mut state) = exception_state(&err.exc) {
+            if state.context.is_null() || state.context.is_none() {
+                state.context = handled;
+            }
+        }
+    }
+
+    /// The text CPython prints for an uncaught exception: chained exceptions first, each with
+    /// its traceback, then `Type: message`.
+    pub fn format_exception(&mut self, exc: &Value) -> String {
+        let mut out = String::new();
+        self.format_chain(exc, &mut out, &mut Vec::new());
+        out
+    }
+
+    fn format_chain(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<Value>) {
+        seen.push(exc.clone());
+        let (cause, context, suppress) = match exception_state(exc) {
+            Some(s) => (s.cause.clone(), s.context.clone(), s.suppress_context),
+            None => (Value::None, Value::None, false),
+        };
+        let is_exc = |v: &Value| matches!(v, Value::Instance(_));
+        if is_exc(&cause) && !seen.iter().any(|s| s.is(&cause)) {
+            self.format_chain(&cause, out, seen);
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
+        } else if !suppress && is_exc(&context) && !seen.iter().any(|s| s.is(&context)) {
+            self.format_chain(&context, out, seen);
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
+        }
+        let entries = exception_state(exc)
+            .map(|s| s.traceback_entries.clone())
+            .unwrap_or_default();
+        if !entries.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for entry in entries.iter().rev() {
+                let code = &entry.code.code;
+                let line = code.line_of(entry.instr as usize);
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    code.filename, line, code.name
+                ));
+                if let Some(text) = self.source_line(&code.filename, line) {
+                    out.push_str(&format!("    {}\n", text.trim()));
+                }
+            }
+        }
+        out.push_str(&self.exception_summary(exc));
+        out.push('\n');
+    }
+
+    /// `Type: message` (or just `Type` when `str(exc)` is empty), as the last traceback line.
+    pub fn exception_summary(&mut self, exc: &Value) -> String {
+        let class = self.class_of(exc);
+        let name = class.name();
+        let module = class
+            .dict
+            .get_str(&self.interner.intern("__module__"))
+            .and_then(|m| m.as_str().map(|s| s.as_str().to_owned()));
+        let name = match module.as_deref() {
+            Some("__main__" | "builtins") | None => name,
+            Some(m) => format!("{m}.{name}"),
+        };
+        let message = self.exception_str(exc);
+        if message.is_empty() {
+            name
+        } else {
+            format!("{name}: {message}")
+        }
+    }
+
+    /// `str(exc)`: the sole argument's `str`, the tuple of arguments, or empty.
+    pub fn exception_str(&mut self, exc: &Value) -> String {
+        let str_method = self
+            .class_of(exc)
+            .lookup(&self.interner.intern("__str__"));
+        if let Some(f @ Value::Function(_)) = str_method {
+            return match self.call(&f, &[exc.clone()]) {
+                Ok(Value::Str(s)) => s.as_str().to_owned(),
+                _ => String::from("<exception str() failed>"),
+            };
+        }
+        let args = exception_state(exc).map(|s| s.args.clone());
+        match args {
+            Some(Value::Tuple(t)) => match t.items() {
+                [] => String::new(),
+                [one] => {
+                    let one = one.clone();
+                    // KeyError shows the repr of its key.
+                    if self.class_of(exc).is_subclass(&self.types.key_error.clone()) {
+                        self.repr(&one).unwrap_or_default()
+                    } else {
+                        self.str(&one).unwrap_or_default()
+                    }
+                }
+                _ => self.repr(&Value::Tuple(t.clone())).unwrap_or_default(),
+            },
+            _ => String::new(),
+        }
+    }
+
+    /// Line `line` (1-based) of a registered source file.
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        let text = self.sources.get(filename)?;
+        text.lines()
+            .nth(line.checked_sub(1)? as usize)
+            .map(str::to_owned)
+    }
+}
