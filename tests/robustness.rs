@@ -390,20 +390,10 @@ fn check_program(name: &str, source: &str, expect: Expect) {
     let _ = std::fs::create_dir_all(&dir);
     let path = dir.join(format!("{name}.py"));
     std::fs::write(&path, source).expect("cannot write the test program");
-    let started = Instant::now();
-    let out = Command::new(env!("CARGO_BIN_EXE_adder"))
-        .arg("run")
-        .arg(&path)
-        .stdin(Stdio::null())
-        .output()
-        .expect("cannot run adder");
+    let out = run_with_timeout(&path, Duration::from_secs(20))
+        .unwrap_or_else(|| panic!("{name}: adder did not finish in 20 s (a hang)"));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let last = stderr.lines().last().unwrap_or("");
-    let elapsed = started.elapsed();
-    assert!(
-        elapsed < Duration::from_secs(20),
-        "{name}: took {elapsed:?}"
-    );
     let Some(status) = out.status.code() else {
         panic!(
             "{name}: adder was killed by a signal ({:?})\n{stderr}",
@@ -428,6 +418,39 @@ fn check_program(name: &str, source: &str, expect: Expect) {
             "{name}: exit status {status}, stderr:\n{}",
             tail(&stderr)
         ),
+    }
+}
+
+/// `adder run PATH`, killed after `limit`; None if it had to be killed.
+fn run_with_timeout(path: &Path, limit: Duration) -> Option<std::process::Output> {
+    // Output goes to files, not pipes: a full pipe would stall adder and look like a hang.
+    let (out_path, err_path) = (path.with_extension("stdout"), path.with_extension("stderr"));
+    let file = |p: &Path| Stdio::from(std::fs::File::create(p).expect("cannot create output file"));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_adder"))
+        .arg("run")
+        .arg(path)
+        .stdin(Stdio::null())
+        .stdout(file(&out_path))
+        .stderr(file(&err_path))
+        .spawn()
+        .expect("cannot run adder");
+    let started = Instant::now();
+    loop {
+        match child.try_wait() {
+            Ok(Some(status)) => {
+                return Some(std::process::Output {
+                    status,
+                    stdout: std::fs::read(&out_path).unwrap_or_default(),
+                    stderr: std::fs::read(&err_path).unwrap_or_default(),
+                })
+            }
+            Ok(None) if started.elapsed() < limit => std::thread::sleep(Duration::from_millis(10)),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return None;
+            }
+        }
     }
 }
 
@@ -490,5 +513,9 @@ pathological! {
     nested_fstrings: "f\"{".repeat(10) + "x" + &"}\"".repeat(10)
         => Expect::Error("SyntaxError: f-string: expecting '}'");
     nested_walrus: "(a:=".repeat(100) + "1" + &")".repeat(100) => Expect::NoCrash;
+    // Found by the fuzzer: the parser looped forever on `case` used as a pattern.
+    #[ignore = "the parser hangs on it (pending fix)"]
+    match_case_case: "match x:\n    case   case [a]:\n        pass\n"
+        => Expect::Error("SyntaxError: invalid syntax");
     nested_comprehensions: "[".to_string() + &"x for x in ".repeat(10_000) + "y]" => Expect::NoCrash;
 }
