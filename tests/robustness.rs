@@ -307,7 +307,7 @@ fn fuzz_front_end() {
         })
         .expect("cannot start the fuzz thread");
 
-    let limit = budget + PER_INPUT_LIMIT + Duration::from_secs(60);
+    let limit = budget + 2 * PER_INPUT_LIMIT;
     let failure = match done_rx.recv_timeout(limit) {
         Ok(Ok(cases)) => {
             let _ = worker.join();
