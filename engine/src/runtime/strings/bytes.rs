@@ -6,7 +6,7 @@ use super::pad::{self, Align, TabPiece};
 use super::replace::{self, Piece};
 use super::search;
 use super::split::{self, Units};
-use super::strip::{ascii_mask, Side};
+use super::strip::Side;
 
 /// `partition`'s result: before, separator, after.
 pub type Parts<'a> = (&'a [u8], &'a [u8], &'a [u8]);
@@ -360,7 +360,7 @@ pub fn istitle(b: &[u8]) -> bool {
 
 /// CPython's `Py_ISSPACE`.
 fn is_space(c: u8) -> bool {
-    ascii_mask(b" \t\n\r\x0b\x0c") & (1u128 << (c & 0x7F)) != 0 && c < 0x80
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
 }
 
 /// The byte window `start..end` with slice clamping; `None` when `start > end`.

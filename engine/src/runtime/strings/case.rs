@@ -10,7 +10,7 @@ pub fn upper(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_uppercase();
     }
-    map_chars(s, unicode::to_upper)
+    map_runs(s, true, |_, c| unicode::to_upper(c))
 }
 
 /// `s.lower()`, with Σ becoming ς at the end of a word.
@@ -18,11 +18,7 @@ pub fn lower(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    let mut out = String::with_capacity(s.len());
-    for (at, c) in s.char_indices() {
-        lower_at(s, at, c).push_to(&mut out);
-    }
-    out
+    map_runs(s, false, |at, c| lower_at(s, at, c))
 }
 
 /// `s.casefold()` ('ß' → "ss"; no final-sigma rule).
@@ -30,7 +26,7 @@ pub fn casefold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_ascii_lowercase();
     }
-    map_chars(s, unicode::to_fold)
+    map_runs(s, false, |_, c| unicode::to_fold(c))
 }
 
 /// `s.capitalize()`: since Python 3.8 the first char is titlecased (not uppercased) and the
@@ -49,6 +45,22 @@ pub fn capitalize(s: &str) -> String {
 
 /// `s.title()`: a char following a cased char is lowercased, any other is titlecased.
 pub fn title(s: &str) -> String {
+    if s.is_ascii() {
+        let mut previous_is_cased = false;
+        let mapped: Vec<u8> = s
+            .bytes()
+            .map(|b| {
+                let c = if previous_is_cased {
+                    b.to_ascii_lowercase()
+                } else {
+                    b.to_ascii_uppercase()
+                };
+                previous_is_cased = b.is_ascii_alphabetic();
+                c
+            })
+            .collect();
+        return String::from_utf8(mapped).unwrap_or_default();
+    }
     let mut out = String::with_capacity(s.len());
     let mut previous_is_cased = false;
     for (at, c) in s.char_indices() {
@@ -78,10 +90,28 @@ pub fn swapcase(s: &str) -> String {
     out
 }
 
-fn map_chars(s: &str, f: fn(char) -> Mapped) -> String {
+/// Maps each non-ASCII char (with its byte offset) through `f`, and each run of ASCII in one
+/// go to upper or lower case, which is what every mapping here does to ASCII.
+fn map_runs(s: &str, upper_ascii: bool, mut f: impl FnMut(usize, char) -> Mapped) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        f(c).push_to(&mut out);
+    let mut at = 0;
+    while at < s.len() {
+        let run = s[at..]
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(s.len() - at);
+        let from = out.len();
+        out.push_str(&s[at..at + run]);
+        if upper_ascii {
+            out[from..].make_ascii_uppercase();
+        } else {
+            out[from..].make_ascii_lowercase();
+        }
+        at += run;
+        if let Some(c) = s[at..].chars().next() {
+            f(at, c).push_to(&mut out);
+            at += c.len_utf8();
+        }
     }
     out
 }

@@ -53,10 +53,7 @@ impl<'a> PyStr<'a> {
         if idx >= self.len {
             return self.text.len();
         }
-        self.text
-            .char_indices()
-            .nth(idx)
-            .map_or(self.text.len(), |(at, _)| at)
+        skip_chars(self.text, 0, idx)
     }
 
     /// Code-point index of byte offset `byte`, which must be on a char boundary.
@@ -84,10 +81,7 @@ impl<'a> PyStr<'a> {
         let hi = if end == self.len {
             self.text.len()
         } else {
-            lo + self.text[lo..]
-                .char_indices()
-                .nth(end - start)
-                .map_or(self.text.len() - lo, |(at, _)| at)
+            skip_chars(self.text, lo, end - start)
         };
         Some((lo, hi))
     }
@@ -99,6 +93,43 @@ impl<'a> PyStr<'a> {
             None => "",
         }
     }
+}
+
+/// Byte offset `n` code points after byte offset `from`, a char boundary (or the end).
+fn skip_chars(text: &str, from: usize, n: usize) -> usize {
+    // Whole chunks first: counting lead bytes vectorizes, decoding chars does not.
+    const CHUNK: usize = 64;
+    let bytes = text.as_bytes();
+    let mut at = from;
+    let mut left = n;
+    while left >= CHUNK && at + CHUNK <= bytes.len() {
+        let leads = bytes[at..at + CHUNK]
+            .iter()
+            .filter(|&&b| !is_continuation(b))
+            .count();
+        if leads > left {
+            break;
+        }
+        left -= leads;
+        at += CHUNK;
+    }
+    // A chunk may end inside a char: step to the next char start, then char by char.
+    while at < bytes.len() && is_continuation(bytes[at]) {
+        at += 1;
+    }
+    while left > 0 && at < bytes.len() {
+        at += 1;
+        while at < bytes.len() && is_continuation(bytes[at]) {
+            at += 1;
+        }
+        left -= 1;
+    }
+    at
+}
+
+#[inline]
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 /// Number of code points in `s`.
@@ -139,5 +170,20 @@ mod tests {
         let s = PyStr::new("aé😀b");
         assert_eq!((s.len(), s.byte_offset(3), s.char_index(7)), (4, 7, 3));
         assert_eq!(s.slice(1, 3), "é😀");
+    }
+
+    #[test]
+    fn long_offsets_agree_with_char_indices() {
+        let text = "aé😀bΣ\u{2028}xyz".repeat(40);
+        let s = PyStr::new(&text);
+        let starts: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+        for (idx, &at) in starts.iter().enumerate() {
+            assert_eq!(s.byte_offset(idx), at, "char {idx}");
+            assert_eq!(
+                s.window(3, idx.max(3)).map(|w| w.1),
+                Some(starts[idx.max(3)])
+            );
+        }
+        assert_eq!(s.byte_offset(starts.len()), text.len());
     }
 }

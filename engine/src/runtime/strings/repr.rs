@@ -29,7 +29,15 @@ pub fn bytes_repr(b: &[u8]) -> String {
 pub fn write_str_repr(out: &mut String, s: &str, ascii_only: bool) {
     let quote = quote_for(s.as_bytes());
     out.push(quote);
-    for c in s.chars() {
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Copy the longest run of ASCII that needs no escape in one go.
+        let plain = |b: &u8| (b' '..=b'~').contains(b) && *b != b'\\' && char::from(*b) != quote;
+        let run = rest.bytes().position(|b| !plain(&b)).unwrap_or(rest.len());
+        out.push_str(&rest[..run]);
+        let mut chars = rest[run..].chars();
+        let Some(c) = chars.next() else { break };
+        rest = chars.as_str();
         match c {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
@@ -39,7 +47,6 @@ pub fn write_str_repr(out: &mut String, s: &str, ascii_only: bool) {
                 out.push('\\');
                 out.push(c);
             }
-            ' '..='~' => out.push(c),
             _ if !ascii_only && !c.is_ascii() && unicode::is_printable(c) => out.push(c),
             _ => push_escape(out, c),
         }

@@ -50,7 +50,7 @@ pub fn removesuffix<'a>(s: &'a str, suffix: &str) -> &'a str {
 }
 
 /// Bit set of ASCII bytes.
-pub(crate) fn ascii_mask(set: &[u8]) -> u128 {
+fn ascii_mask(set: &[u8]) -> u128 {
     set.iter()
         .filter(|b| b.is_ascii())
         .fold(0, |m, &b| m | 1u128 << b)
