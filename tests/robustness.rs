@@ -297,6 +297,13 @@ fn fuzz_front_end() {
     let budget = Duration::from_secs(env_number("ADDER_FUZZ_SECONDS").unwrap_or(3));
     let current: Current = Arc::new(Mutex::new((0, Vec::new())));
     let (done_tx, done_rx) = mpsc::channel();
+    // Panics on the fuzz thread are reported with their input instead of by the default hook.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().name() != Some("fuzz") {
+            default_hook(info);
+        }
+    }));
     let worker_current = Arc::clone(&current);
     let worker = std::thread::Builder::new()
         .name("fuzz".into())
@@ -326,8 +333,6 @@ fn fuzz_front_end() {
 
 /// Runs cases until the budget is spent; Ok(number of cases) or the first problem.
 fn fuzz(seed: u64, budget: Duration, current: &Current) -> Result<usize, String> {
-    // Silence the default hook: panics are reported with their input instead.
-    std::panic::set_hook(Box::new(|_| {}));
     let corpus = corpus(&mut Rng(seed));
     let started = Instant::now();
     let mut case = 0;
@@ -352,16 +357,13 @@ fn fuzz(seed: u64, budget: Duration, current: &Current) -> Result<usize, String>
                 .cloned()
                 .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
                 .unwrap_or_default();
-            let _ = std::panic::take_hook();
             return Err(format!("the front end panicked: {message}"));
         }
         if t0.elapsed() > PER_INPUT_LIMIT {
-            let _ = std::panic::take_hook();
             return Err(format!("one input took {:?}", t0.elapsed()));
         }
         case += 1;
     }
-    let _ = std::panic::take_hook();
     Ok(case)
 }
 
