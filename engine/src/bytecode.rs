@@ -1,6 +1,7 @@
 //! Bytecode: the instruction set, code objects, and their disassembly.
 
 pub mod code;
+pub mod dis;
 pub mod oparg;
 pub mod opcodes;
 

@@ -6,6 +6,7 @@
 pub mod builtins;
 pub mod bytecode;
 pub mod check;
+pub mod compile;
 pub mod runtime;
 pub mod symtable;
 pub mod syntax;

@@ -47,3 +47,59 @@ pub fn parse(path: &Path) -> ExitCode {
         ExitCode::FAILURE
     }
 }
+
+/// `adder dis FILE [--function NAME]`: the compiled bytecode, printed like `python3 -m dis`.
+pub fn dis(args: &super::args::DisArgs) -> ExitCode {
+    use engine::bytecode::dis::disassemble;
+    use engine::compile::{compile_source, CompileError};
+    if args.adaptive {
+        eprintln!("adder: dis --adaptive needs the specializing VM (issue 4)");
+        return ExitCode::from(super::EXIT_UNAVAILABLE);
+    }
+    let file = match SourceFile::read(&args.file) {
+        Ok(file) => file,
+        Err(error) => return report_load_error(&error),
+    };
+    let name = args.file.display().to_string();
+    let code = match compile_source(&file.text, &name, Mode::Module) {
+        Ok(code) => code,
+        Err(CompileError::Syntax(error)) => {
+            let index = LineIndex::new(&file.text);
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            eprint!("{}", diagnostic::render(&name, &file.text, &index, &error, color));
+            return ExitCode::FAILURE;
+        }
+        Err(other) => {
+            eprintln!("{other}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut out = String::new();
+    match &args.function {
+        None => out.push_str(&disassemble(&code, Some(&file.text))),
+        Some(wanted) => {
+            let mut found = Vec::new();
+            let mut stack = vec![code.clone()];
+            while let Some(c) = stack.pop() {
+                if c.name.as_str() == wanted || c.qualname.as_str() == wanted {
+                    found.push(c.clone());
+                }
+                let mut children: Vec<_> = c.children().cloned().collect();
+                children.reverse();
+                stack.extend(children);
+            }
+            if found.is_empty() {
+                eprintln!("adder: no function named {wanted:?} in {name}");
+                return ExitCode::FAILURE;
+            }
+            for (i, c) in found.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&disassemble(c, Some(&file.text)));
+            }
+        }
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    ExitCode::SUCCESS
+}

@@ -27,7 +27,7 @@ pub fn main(argv: Vec<OsString>) -> ExitCode {
         Some(Command::Check(check_args)) => check::check(&check_args),
         Some(Command::Tokens { file }) => inspect::tokens(&file),
         Some(Command::Parse { file }) => inspect::parse(&file),
-        Some(Command::Dis { .. }) => not_available("the disassembler", 3),
+        Some(Command::Dis(dis_args)) => inspect::dis(&dis_args),
         Some(Command::Lsp) => not_available("the language server", 5),
     }
 }
