@@ -24,9 +24,71 @@ impl Decimal {
     }
 }
 
-/// Mode 0: the shortest digit string that reads back as `x` (closest to `x` among those).
+/// Mode 0: the shortest digit string that reads back as `x` (closest to `x` among those,
+/// the even one when `x` lies exactly halfway between two).
 pub(crate) fn shortest(x: f64) -> Decimal {
-    from_scientific(&format!("{:e}", x.abs()), x.is_sign_negative())
+    let mut d = from_scientific(&format!("{:e}", x.abs()), x.is_sign_negative());
+    // Rust breaks an exact tie between two shortest candidates upwards, dtoa to even. A tie
+    // needs the exact value to have one digit more than the candidates, ending in 5; that
+    // is only possible once the candidates are long.
+    if d.digits.len() >= 15 {
+        if let Some(exact) = exact_significand(x.abs()) {
+            let text = exact.to_string();
+            if text.len() == d.digits.len() + 1 && text.ends_with('5') {
+                let q = exact / 10;
+                let q = if q % 2 == 1 { q + 1 } else { q };
+                let q = q.to_string();
+                // The even candidate may fall outside the rounding interval when the
+                // interval is lopsided (x a power of two): then it does not read back.
+                let reads_back = format!("0.{q}e{}", d.decpt).parse::<f64>() == Ok(x.abs());
+                if q.len() == d.digits.len() && reads_back {
+                    d.digits = q.into_bytes();
+                    while d.digits.last() == Some(&b'0') {
+                        d.digits.pop();
+                    }
+                }
+            }
+        }
+    }
+    d
+}
+
+/// The significant digits of the exact decimal value of a positive finite `x` as an
+/// integer (trailing zeros removed), when they fit in a `u128`.
+fn exact_significand(x: f64) -> Option<u128> {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1 << 52) - 1);
+    let (mut m, mut e) = if biased == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1 << 52), biased - 1075)
+    };
+    if m == 0 {
+        return None;
+    }
+    let tz = m.trailing_zeros();
+    m >>= tz;
+    e += i64::from(tz);
+    let mut r = u128::from(m);
+    if e < 0 {
+        // m / 2**k == m·5**k / 10**k
+        for _ in 0..-e {
+            r = r.checked_mul(5)?;
+        }
+    } else {
+        // m·2**e, with the factors of ten it contains removed.
+        let mut twos = e;
+        while twos > 0 && r % 5 == 0 {
+            r /= 5;
+            twos -= 1;
+        }
+        r = r.checked_mul(1u128.checked_shl(u32::try_from(twos).ok()?)?)?;
+    }
+    while r % 10 == 0 {
+        r /= 10;
+    }
+    Some(r)
 }
 
 /// Mode 2: `n >= 1` significant digits.
@@ -92,6 +154,10 @@ mod tests {
             (shortest(-0.0), "-0@1"),
             (shortest(123.456), "123456@3"),
             (shortest(5e-324), "5@-323"),
+            (shortest(-117189862178133.625), "-11718986217813362@15"),
+            (shortest(8.2497711181640625), "8249771118164062@1"),
+            (shortest(2.0f64.powi(60)), "1152921504606847@19"),
+            (shortest(2.0f64.powi(-24)), "5960464477539063@-7"),
             (significant(2.675, 3), "267@1"),
             (significant(0.125, 2), "12@0"),
             (significant(9.99, 2), "1@2"),
