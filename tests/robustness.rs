@@ -475,14 +475,10 @@ macro_rules! pathological {
 }
 
 pathological! {
-    #[ignore = "the parser overflows its stack on 100,000 nested brackets (pending fix)"]
     nested_parens: "(".repeat(N) => Expect::Error("SyntaxError: too many nested parentheses");
-    #[ignore = "the parser overflows its stack on 100,000 nested brackets (pending fix)"]
     nested_parens_closed: "(".repeat(N) + &")".repeat(N)
         => Expect::Error("SyntaxError: too many nested parentheses");
-    #[ignore = "the parser overflows its stack on 100,000 nested brackets (pending fix)"]
     nested_brackets: "[".repeat(N) => Expect::Error("SyntaxError: too many nested parentheses");
-    #[ignore = "the parser overflows its stack on 100,000 nested brackets (pending fix)"]
     nested_braces: "{".repeat(N) => Expect::Error("SyntaxError: too many nested parentheses");
     parens_at_limit: "(".repeat(199) + &")".repeat(199) => Expect::NoCrash;
     unary_minus: "-".repeat(N) + "1" => Expect::NoCrash; // CPython: MemoryError
@@ -516,7 +512,6 @@ pathological! {
         => Expect::Error("SyntaxError: f-string: expecting '}'");
     nested_walrus: "(a:=".repeat(100) + "1" + &")".repeat(100) => Expect::NoCrash;
     // Found by the fuzzer: the parser looped forever on `case` used as a pattern.
-    #[ignore = "the parser hangs on it (pending fix)"]
     match_case_case: "match x:\n    case   case [a]:\n        pass\n"
         => Expect::Error("SyntaxError: invalid syntax");
     nested_comprehensions: "[".to_string() + &"x for x in ".repeat(10_000) + "y]" => Expect::NoCrash;
