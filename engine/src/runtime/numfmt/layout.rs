@@ -147,7 +147,8 @@ mod tests {
 
     #[test]
     fn grouping() {
-        let cases: &[(&str, i64, Option<(char, usize)>, &str)] = &[
+        type Case = (&'static str, i64, Option<(char, usize)>, &'static str);
+        let cases: &[Case] = &[
             ("1234", 0, Some((',', 3)), "1,234"),
             ("1234", 10, Some((',', 3)), "00,001,234"),
             ("1234", 9, Some((',', 3)), "0,001,234"),
