@@ -42,6 +42,7 @@ pub(crate) fn assemble(mut unit: Unit, filename: &Rc<str>) -> Result<CodeObject,
     peephole(&mut instrs, &mut unit, &labels);
     thread_jumps(&mut instrs, &labels);
     inline_exit_blocks(&mut instrs, &mut labels);
+    duplicate_exits_without_lineno(&mut instrs, &mut labels, &mut unit);
     let target_of = |ins: &IrInstr| ins.target.map(|l| labels[l.0 as usize]);
 
     // Stack depths (and reachability).
@@ -447,7 +448,12 @@ fn inline_exit_blocks(instrs: &mut Vec<IrInstr>, labels: &mut [usize]) {
             }
             let ins = instrs[k];
             block.push(ins);
-            if block.len() > MAX_COPY_SIZE || ins.op.is_jump() || ins.op.is_block_push() {
+            // Blocks with line numbers are not copied: their lines would be wrong.
+            if block.len() > MAX_COPY_SIZE
+                || ins.loc.is_some()
+                || ins.op.is_jump()
+                || ins.op.is_block_push()
+            {
                 return None;
             }
             if matches!(
@@ -493,6 +499,107 @@ fn inline_exit_blocks(instrs: &mut Vec<IrInstr>, labels: &mut [usize]) {
     new_pos[n] = out.len();
     for p in labels.iter_mut() {
         *p = new_pos[(*p).min(n)];
+    }
+    *instrs = out;
+}
+
+fn is_exit(ins: &IrInstr) -> bool {
+    matches!(
+        ins.op,
+        Op::Real(Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::Reraise)
+    )
+}
+
+/// A location-less block that leaves the scope and is reached by several jumps gets one
+/// copy per jump, so each carries the line of the jump that leads to it (CPython's
+/// `duplicate_exits_without_lineno`).
+fn duplicate_exits_without_lineno(
+    instrs: &mut Vec<IrInstr>,
+    labels: &mut Vec<usize>,
+    unit: &mut Unit,
+) {
+    let n = instrs.len();
+    let starts = block_starts(n, labels);
+    let mut preds = vec![0u32; n + 1];
+    for (i, ins) in instrs.iter().enumerate() {
+        if ins.op.is_jump() {
+            if let Some(t) = ins.target.map(|l| labels[l.0 as usize]) {
+                preds[t.min(n)] += 1;
+            }
+        }
+        if !ins.op.is_terminator() && i + 1 < n && starts[i + 1] {
+            preds[i + 1] += 1;
+        }
+    }
+    // The exit block at `t` when it has no locations at all: its end (exclusive).
+    fn exit_end(instrs: &[IrInstr], starts: &[bool], t: usize) -> Option<usize> {
+        let n = instrs.len();
+        for k in t..n {
+            if k > t && starts[k] {
+                return None;
+            }
+            let ins = &instrs[k];
+            if ins.loc.is_some() || ins.op.is_jump() || ins.op.is_block_push() {
+                return None;
+            }
+            if is_exit(ins) {
+                return Some(k + 1);
+            }
+        }
+        None
+    }
+    // (insert position, copied block, label to bind at its start)
+    let mut inserts: Vec<(usize, Vec<IrInstr>, usize)> = Vec::new();
+    for i in 0..n {
+        let ins = instrs[i];
+        if !ins.op.is_jump() || ins.op == Op::JumpNoInterrupt {
+            continue;
+        }
+        let Some(t) = ins.target.map(|l| labels[l.0 as usize]) else {
+            continue;
+        };
+        if t >= n || preds[t] <= 1 {
+            continue;
+        }
+        let Some(end) = exit_end(instrs, &starts, t) else {
+            continue;
+        };
+        let mut block = instrs[t..end].to_vec();
+        block[0].loc = ins.loc;
+        let label = unit.new_label();
+        labels.push(0);
+        instrs[i].target = Some(label);
+        preds[t] -= 1;
+        inserts.push((end, block, label.0 as usize));
+    }
+    if inserts.is_empty() {
+        return;
+    }
+    inserts.sort_by_key(|(at, _, _)| *at);
+    let mut out = Vec::with_capacity(n + inserts.len() * 2);
+    let mut new_pos = vec![0usize; n + 1];
+    let mut pending = inserts.into_iter().peekable();
+    for i in 0..=n {
+        while let Some((at, _, _)) = pending.peek() {
+            if *at != i {
+                break;
+            }
+            if let Some((_, block, label)) = pending.next() {
+                labels[label] = usize::MAX - out.len();
+                out.extend(block);
+            }
+        }
+        new_pos[i] = out.len();
+        if i < n {
+            out.push(instrs[i]);
+        }
+    }
+    for p in labels.iter_mut() {
+        *p = if *p > usize::MAX / 2 {
+            usize::MAX - *p
+        } else {
+            new_pos[(*p).min(n)]
+        };
     }
     *instrs = out;
 }
@@ -586,7 +693,8 @@ fn fold_constant_jumps(instrs: &mut [IrInstr], consts: &[Constant], targets: &[b
     }
 }
 
-/// A jump to an unconditional `JUMP` goes straight to that jump's target.
+/// A jump to an unconditional `JUMP` on the same line goes straight to that
+/// jump's target (CPython's `jump_thread`).
 fn thread_jumps(instrs: &mut [IrInstr], labels: &[usize]) {
     for i in 0..instrs.len() {
         let ins = instrs[i];
@@ -602,12 +710,13 @@ fn thread_jumps(instrs: &mut [IrInstr], labels: &[usize]) {
             continue;
         }
         let mut label = ins.target;
-        // Bounded: each step moves strictly forward.
+        // Bounded, since jump chains may form cycles.
         for _ in 0..8 {
             let Some(l) = label else { break };
             let t = labels[l.0 as usize];
             let Some(next) = instrs.get(t) else { break };
-            if next.op == Op::Real(Opcode::Jump) {
+            let same_line = next.loc.map(|l| l.line) == ins.loc.map(|l| l.line);
+            if next.op == Op::Real(Opcode::Jump) && same_line {
                 if let Some(nl) = next.target {
                     if labels[nl.0 as usize] != t {
                         label = Some(nl);

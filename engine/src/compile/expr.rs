@@ -624,6 +624,9 @@ impl Compiler<'_> {
         else {
             return Ok(false);
         };
+        if self.is_import_originated(value) {
+            return Ok(false);
+        }
         let nk = keywords.len();
         if args.len() + nk + usize::from(nk != 0) >= STACK_USE_GUIDELINE
             || args
@@ -649,6 +652,19 @@ impl Compiler<'_> {
         self.emit(Opcode::Call, (args.len() + nk) as u32);
         self.unit.loc = saved;
         Ok(true)
+    }
+
+    /// A name the module imports: CPython 3.11 calls its attributes with `LOAD_ATTR`
+    /// rather than `LOAD_METHOD` (modules have no methods to bind).
+    fn is_import_originated(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Name { id, .. } => self
+                .table
+                .module()
+                .flags_of(id)
+                .contains(crate::symtable::SymbolFlags::DEF_IMPORT),
+            _ => false,
+        }
     }
 
     fn kw_names(&mut self, keywords: &[Keyword]) {
