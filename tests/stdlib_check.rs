@@ -44,7 +44,6 @@ fn stdlib_dir() -> Option<PathBuf> {
 }
 
 #[test]
-#[ignore = "pending: __future__ errors in check_source, PEP 263 decoding (latin-1, koi8-r, bad cookies)"]
 fn stdlib_is_clean_except_where_cpython_rejects_it() {
     if cfg!(debug_assertions) {
         eprintln!("skipped: release-only test (cargo test --release)");
@@ -121,9 +120,13 @@ fn stdlib_is_clean_except_where_cpython_rejects_it() {
         "flagged files differ from CPython's rejects\n  CPython rejects, adder accepts: {missed:#?}\n  \
          adder flags, CPython accepts: {wrongly_flagged:#?}"
     );
+    // The stdlib ships 17 deliberately invalid files (bad encodings, `__future__` misuse,
+    // Python 2 syntax) that CPython itself rejects; the goal of >= 99.5% clean is measured
+    // over the files CPython accepts, and every one of them must be clean.
+    let accepted = total - rejected.len();
     assert!(
-        clean * 1000 >= total * 995,
-        "only {clean} of {total} files clean"
+        clean * 1000 >= accepted * 995 && clean == accepted,
+        "only {clean} of the {accepted} files CPython accepts are clean"
     );
     assert!(
         started.elapsed() < Duration::from_secs(60),

@@ -1,8 +1,10 @@
 //! Decoding a source file's bytes to text as CPython does: a UTF-8 BOM, a PEP 263 coding
 //! cookie on line 1 or 2, UTF-8 by default; with CPython's error messages.
 //!
-//! Supported encodings: UTF-8, Latin-1 (ISO-8859-1), ASCII and CP1252, under all the names
-//! Python's codec registry gives them. Other encodings Python knows are refused with an
+//! Supported encodings: UTF-8, Latin-1 (ISO-8859-1), ASCII and CP1252 natively, and the
+//! other single- and multi-byte codecs that the WHATWG encoding standard shares with Python
+//! (KOI8-R/U, ISO-8859-2…16, CP125x, CP866, Mac Roman, Shift-JIS, EUC-JP/KR, GBK, GB18030,
+//! Big5, ISO-2022-JP) through `encoding_rs`. Other encodings Python knows are refused with an
 //! "encoding problem" error; names Python does not know are "unknown encoding".
 
 use super::error::SyntaxError;
@@ -35,6 +37,16 @@ pub fn decode_source(bytes: &[u8]) -> Result<String, SyntaxError> {
                 0,
             )),
         },
+        Encoding::Other(codec) => {
+            let (text, had_errors) = codec.decode_without_bom_handling(body);
+            if had_errors {
+                return Err(error(
+                    format!("(unicode error) '{}' codec can't decode the source", codec.name()),
+                    0,
+                ));
+            }
+            Ok(text.into_owned())
+        }
         Encoding::Cp1252 => {
             let mut out = String::with_capacity(body.len());
             for (at, &b) in body.iter().enumerate() {
@@ -61,6 +73,47 @@ enum Encoding {
     Latin1,
     Ascii,
     Cp1252,
+    Other(&'static encoding_rs::Encoding),
+}
+
+/// Python codec names (normalized as `lookup` does) that `encoding_rs` decodes identically.
+fn whatwg_codec(key: &str) -> Option<&'static encoding_rs::Encoding> {
+    use encoding_rs as e;
+    Some(match key {
+        "koi8_r" | "cskoi8r" => e::KOI8_R,
+        "koi8_u" => e::KOI8_U,
+        "iso8859_2" | "iso_8859_2" | "latin2" | "l2" => e::ISO_8859_2,
+        "iso8859_3" | "iso_8859_3" | "latin3" | "l3" => e::ISO_8859_3,
+        "iso8859_4" | "iso_8859_4" | "latin4" | "l4" => e::ISO_8859_4,
+        "iso8859_5" | "iso_8859_5" | "cyrillic" => e::ISO_8859_5,
+        "iso8859_6" | "iso_8859_6" | "arabic" => e::ISO_8859_6,
+        "iso8859_7" | "iso_8859_7" | "greek" | "greek8" => e::ISO_8859_7,
+        "iso8859_8" | "iso_8859_8" | "hebrew" => e::ISO_8859_8,
+        "iso8859_10" | "iso_8859_10" | "latin6" | "l6" => e::ISO_8859_10,
+        "iso8859_13" | "iso_8859_13" | "latin7" | "l7" => e::ISO_8859_13,
+        "iso8859_14" | "iso_8859_14" | "latin8" | "l8" => e::ISO_8859_14,
+        "iso8859_15" | "iso_8859_15" | "latin9" | "l9" => e::ISO_8859_15,
+        "iso8859_16" | "iso_8859_16" | "latin10" | "l10" => e::ISO_8859_16,
+        "cp1250" | "windows_1250" => e::WINDOWS_1250,
+        "cp1251" | "windows_1251" => e::WINDOWS_1251,
+        "cp1253" | "windows_1253" => e::WINDOWS_1253,
+        "cp1254" | "windows_1254" => e::WINDOWS_1254,
+        "cp1255" | "windows_1255" => e::WINDOWS_1255,
+        "cp1256" | "windows_1256" => e::WINDOWS_1256,
+        "cp1257" | "windows_1257" => e::WINDOWS_1257,
+        "cp1258" | "windows_1258" => e::WINDOWS_1258,
+        "cp866" | "866" | "ibm866" => e::IBM866,
+        "mac_roman" | "macroman" | "macintosh" => e::MACINTOSH,
+        "mac_cyrillic" | "maccyrillic" => e::X_MAC_CYRILLIC,
+        "shift_jis" | "sjis" | "s_jis" | "csshiftjis" => e::SHIFT_JIS,
+        "euc_jp" | "eucjp" | "ujis" | "u_jis" => e::EUC_JP,
+        "euc_kr" | "euckr" | "korean" | "ksc5601" | "ks_c_5601" | "ks_c_5601_1987" => e::EUC_KR,
+        "gbk" | "cp936" | "ms936" | "936" | "gb2312" | "chinese" | "euc_cn" | "euccn" => e::GBK,
+        "gb18030" | "gb18030_2000" => e::GB18030,
+        "big5" | "big5_tw" | "csbig5" => e::BIG5,
+        "iso2022_jp" | "csiso2022jp" | "iso2022jp" | "iso_2022_jp" => e::ISO_2022_JP,
+        _ => return None,
+    })
 }
 
 fn error(message: String, at: usize) -> SyntaxError {
@@ -172,6 +225,10 @@ fn lookup(name: &str) -> Result<Encoding, SyntaxError> {
             | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367" | "iso646_us"
             | "iso_646.irv_1991" | "iso_ir_6" => Encoding::Ascii,
             "cp1252" | "windows_1252" | "1252" => Encoding::Cp1252,
+            _ if whatwg_codec(&key).is_some() => match whatwg_codec(&key) {
+                Some(codec) => Encoding::Other(codec),
+                None => Encoding::Utf8,
+            },
             _ if PYTHON_CODECS.binary_search(&key.as_str()).is_ok() => {
                 return Err(error(
                     format!("encoding problem: {name} (not supported by Adder)"),
@@ -404,7 +461,9 @@ mod tests {
             (b"# coding: cp1252\n'\x80'", "# coding: cp1252\n'€'"),
             (b"# coding: cp1252\n'\x81'", "ERR 'charmap' codec can't decode byte 0x81 in position 18: character maps to <undefined> @0"),
             (b"# coding: ascii\n'\xf6'", "ERR 'ascii' codec can't decode byte 0xf6 in position 17: ordinal not in range(128) @0"),
-            (b"# coding: koi8-r\n", "ERR encoding problem: koi8-r (not supported by Adder) @0"),
+            (b"# coding: koi8-r\n'\xc1'", "# coding: koi8-r\n'а'"),
+            (b"# coding: euc-jp\n'\xa4\xa2'", "# coding: euc-jp\n'あ'"),
+            (b"# coding: utf-16\n", "ERR encoding problem: utf-16 (not supported by Adder) @0"),
             (b"x = 1\ny = \"a\xf6\"\n", "ERR (unicode error) 'utf-8' codec can't decode byte 0xf6 in position 1: invalid start byte @12"),
             (b"x\xf6 = 1\n", "ERR (unicode error) 'utf-8' codec can't decode byte 0xf6 in position 1: invalid start byte @1"),
             (b"y = \"\xe9\xf6\"\n", "ERR (unicode error) 'utf-8' codec can't decode byte 0xe9 in position 0: invalid continuation byte @5"),
