@@ -56,7 +56,10 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: DtoaFlags) 
         return out;
     }
     let (decimal, precision) = match code {
-        'e' => (digits::significant(x, precision + 1), precision + 1),
+        'e' => {
+            let p = precision.saturating_add(1);
+            (digits::significant(x, p), p)
+        }
         'f' => (digits::fixed(x, precision), precision),
         'g' => {
             let p = precision.max(1);

@@ -164,4 +164,56 @@ mod tests {
             assert_eq!(got, want, "{x} {spec:?}");
         }
     }
+
+    /// Any spec, however odd, gives a result or an error, never a panic.
+    #[test]
+    fn no_panics() {
+        const ALPHABET: &[char] = &[
+            '<',
+            '>',
+            '^',
+            '=',
+            '+',
+            '-',
+            ' ',
+            'z',
+            '#',
+            '0',
+            '1',
+            '2',
+            ',',
+            '_',
+            '.',
+            'e',
+            'f',
+            'g',
+            'n',
+            '%',
+            'x',
+            'c',
+            'd',
+            's',
+            '\u{663}',
+            '\u{e9}',
+            '\0',
+            '\u{1f600}',
+        ];
+        let mut state = 0x1234_5678_9abc_def0u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = (next() % 7) as usize;
+            let spec: String = (0..len)
+                .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+                .collect();
+            let x = f64::from_bits(next());
+            let _ = format_float(x, &spec);
+            let _ = crate::runtime::numfmt::format_i64(next() as i64, &spec);
+            let _ = crate::runtime::numfmt::format_str("abc", &spec);
+        }
+    }
 }

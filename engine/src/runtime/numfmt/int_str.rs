@@ -61,3 +61,25 @@ mod tests {
         assert_eq!(int_to_str_radix(&BigInt::from(-255), 16), "-ff");
     }
 }
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+    use crate::runtime::numfmt::parse_int;
+    use std::time::Instant;
+
+    #[test]
+    fn decimal_conversion_speed() {
+        for digits in [4300usize, 100_000] {
+            let n = num_traits::pow(BigInt::from(7), (digits as f64 / 0.845) as usize);
+            let t = Instant::now();
+            let s = int_to_str(&n, 0).unwrap_or_default();
+            let to_str = t.elapsed();
+            let t = Instant::now();
+            let back = parse_int(&s, 10, 0, String::new).map(|v| v.to_big());
+            let parse = t.elapsed();
+            assert_eq!(back.as_ref(), Ok(&n));
+            eprintln!("{} digits: str {:?}, int {:?}", s.len(), to_str, parse);
+        }
+    }
+}

@@ -5,8 +5,9 @@
 use super::error::NumError;
 use super::spec::Align;
 
-/// Widths past this are treated as an allocation failure, as CPython's would be.
-const MAX_WIDTH: usize = 1 << 40;
+/// Widths past this are treated as an allocation failure (CPython's would fail there too on
+/// any ordinary machine; ours would abort the process instead of raising).
+const MAX_WIDTH: usize = 1 << 32;
 
 pub(crate) fn check_width(width: Option<usize>) -> Result<(), NumError> {
     match width {
