@@ -1,5 +1,7 @@
 //! The `builtins` module: built-in classes and functions, installed into every VM.
 
+mod descriptors;
+
 use crate::runtime::error::PyResult;
 use crate::runtime::types::native::{Args, PyNative};
 use crate::runtime::types::object::{ObjKind, PyObject};
@@ -8,6 +10,7 @@ use crate::vm::Vm;
 use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
+    descriptors::install(vm);
     let classes: Vec<_> = vm.types.all().into_iter().cloned().collect();
     for class in classes {
         let name = class.name.borrow().clone();

@@ -30,6 +30,9 @@ impl Vm {
         match obj {
             Value::Class(class) => return self.class_getattr(class, name).map(Method::Attribute),
             Value::Object(o) => {
+                if let ObjKind::Super { class, obj } = &o.kind {
+                    return self.super_getattr(class, obj, name);
+                }
                 if let ObjKind::Module(m) = &o.kind {
                     return match m.dict.get_str(name) {
                         Some(v) => Ok(Method::Attribute(v)),
@@ -73,6 +76,35 @@ impl Vm {
                 .map(Method::Attribute);
         }
         Err(self.no_attribute(obj, name))
+    }
+
+    /// `super(class, obj).name`: the MRO of `obj`'s type after `class`, bound to `obj`.
+    fn super_getattr(
+        &mut self,
+        class: &Rc<PyClass>,
+        obj: &Value,
+        name: &Rc<PyStr>,
+    ) -> PyResult<Method> {
+        let start_type = match obj {
+            Value::Class(c) => c.clone(),
+            other => self.class_of(other),
+        };
+        let mro = start_type.mro_with_self();
+        let after = mro
+            .iter()
+            .position(|c| Rc::ptr_eq(c, class))
+            .map_or(mro.len(), |i| i + 1);
+        for c in &mro[after..] {
+            if let Some(v) = c.dict.get_str(name) {
+                return Ok(match (&v, obj) {
+                    (Value::Function(_), Value::Class(_)) => Method::Attribute(v),
+                    // Bound to `obj`, not to the super object `LOAD_METHOD` was applied to.
+                    (Value::Function(_), _) => Method::Attribute(self.bind(v, obj.clone())),
+                    _ => Method::Attribute(self.descr_get(&v, obj, &start_type)?),
+                });
+            }
+        }
+        Err(self.attribute_error(format!("'super' object has no attribute '{}'", name.as_str())))
     }
 
     fn no_attribute(&mut self, obj: &Value, name: &PyStr) -> PyErr {

@@ -215,3 +215,45 @@ impl Vm {
         }
     }
 }
+
+impl Vm {
+    /// The `(class, self)` pair for `super()` with no arguments: the `__class__` cell and the
+    /// first argument of the calling Python frame.
+    pub(crate) fn zero_arg_super(&mut self) -> PyResult<(Rc<PyClass>, Value)> {
+        let Some(frame) = self.frames.last() else {
+            return Err(self.runtime_error("super(): no current frame"));
+        };
+        let code = frame.code.clone();
+        let base = frame.base;
+        if code.code.argcount == 0 {
+            return Err(self.runtime_error("super(): no arguments"));
+        }
+        let first = cell_or_value(&self.stack[base]);
+        let class_slot = code
+            .localsplus_names
+            .iter()
+            .position(|n| n.as_str() == "__class__");
+        let class = class_slot.map(|i| cell_or_value(&self.stack[base + i]));
+        match class {
+            Some(Value::Class(c)) => Ok((c, first)),
+            Some(Value::Null) => Err(self.runtime_error("super(): empty __class__ cell")),
+            _ => Err(self.runtime_error("super(): __class__ cell not found")),
+        }
+    }
+
+    pub fn runtime_error(&mut self, message: &str) -> crate::runtime::error::PyErr {
+        let class = self.types.runtime_error.clone();
+        self.new_exception(&class, message)
+    }
+}
+
+/// A local slot's value, looking through a cell.
+fn cell_or_value(v: &Value) -> Value {
+    match v {
+        Value::Object(o) => match &o.kind {
+            ObjKind::Cell(c) => c.borrow().clone(),
+            _ => v.clone(),
+        },
+        _ => v.clone(),
+    }
+}

@@ -291,6 +291,103 @@ impl Vm {
                             .unwrap_or_else(|| self.frames[fi].globals.clone());
                         ns.set_str(name, v);
                     }
+                    Opcode::DeleteName => {
+                        let name = code.names[arg as usize].clone();
+                        let ns = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
+                        if ns.remove_str(&name).is_none() {
+                            return Err(self.name_error(name.as_str()));
+                        }
+                    }
+                    Opcode::BuildMap => {
+                        let items = self.stack.split_off(self.stack.len() - 2 * arg as usize);
+                        let dict = Rc::new(PyDict::new());
+                        let mut it = items.into_iter();
+                        while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                            dict.set(self, k, v)?;
+                        }
+                        self.stack.push(Value::Dict(dict));
+                    }
+                    Opcode::BuildConstKeyMap => {
+                        let keys = self.pop();
+                        let values = self.stack.split_off(self.stack.len() - arg as usize);
+                        let dict = Rc::new(PyDict::new());
+                        if let Value::Tuple(keys) = keys {
+                            for (k, v) in keys.items().iter().zip(values) {
+                                dict.set(self, k.clone(), v)?;
+                            }
+                        }
+                        self.stack.push(Value::Dict(dict));
+                    }
+                    Opcode::ListAppend => {
+                        let v = self.pop();
+                        let at = self.stack.len() - arg as usize;
+                        if let Value::List(l) = &self.stack[at] {
+                            l.push(v);
+                        }
+                    }
+                    Opcode::MapAdd => {
+                        let v = self.pop();
+                        let k = self.pop();
+                        let at = self.stack.len() - arg as usize;
+                        if let Value::Dict(d) = self.stack[at].clone() {
+                            d.set(self, k, v)?;
+                        }
+                    }
+                    Opcode::ListToTuple => {
+                        let v = self.pop();
+                        let items = match &v {
+                            Value::List(l) => l.to_vec(),
+                            _ => Vec::new(),
+                        };
+                        self.stack.push(Value::tuple(items));
+                    }
+                    Opcode::UnpackSequence => {
+                        let v = self.pop();
+                        let items = match &v {
+                            Value::Tuple(t) => t.items().to_vec(),
+                            Value::List(l) => l.to_vec(),
+                            _ => {
+                                let it = self.get_iter(v.clone())?;
+                                let mut items = Vec::new();
+                                while let Some(x) = self.next(&it)? {
+                                    items.push(x);
+                                    if items.len() > arg as usize {
+                                        break;
+                                    }
+                                }
+                                items
+                            }
+                        };
+                        let n = arg as usize;
+                        if items.len() != n {
+                            let class = self.types.value_error.clone();
+                            let message = if items.len() > n {
+                                format!("too many values to unpack (expected {n})")
+                            } else {
+                                format!(
+                                    "not enough values to unpack (expected {n}, got {})",
+                                    items.len()
+                                )
+                            };
+                            return Err(self.new_exception(&class, &message));
+                        }
+                        self.stack.extend(items.into_iter().rev());
+                    }
+                    Opcode::BinarySubscr => {
+                        let key = self.pop();
+                        let container = self.pop();
+                        let v = self.subscript(&container, &key)?;
+                        self.stack.push(v);
+                    }
+                    Opcode::ContainsOp => {
+                        let container = self.pop();
+                        let item = self.pop();
+                        let found = self.contains(&container, &item)?;
+                        self.stack.push(Value::Bool(found != (arg == 1)));
+                    }
                     Opcode::LoadGlobal => {
                         let name = code.names[(arg >> 1) as usize].clone();
                         let v = self.load_global(fi, &name)?;
@@ -647,6 +744,83 @@ impl Vm {
             _ => Err(self.type_error(
                 "catching classes that do not inherit from BaseException is not allowed",
             )),
+        }
+    }
+
+    /// `container[key]` for the built-in containers the VM knows so far.
+    fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+        let index = |vm: &mut Vm, len: usize, what: &str| -> PyResult<usize> {
+            let Value::Int(i) = key else {
+                let t = vm.type_name(key);
+                return Err(vm.type_error(format!(
+                    "{what} indices must be integers or slices, not {t}"
+                )));
+            };
+            let i = if *i < 0 { *i + len as i64 } else { *i };
+            if i < 0 || i >= len as i64 {
+                let class = vm.types.index_error.clone();
+                return Err(vm.new_exception(&class, &format!("{what} index out of range")));
+            }
+            Ok(i as usize)
+        };
+        match container {
+            Value::List(l) => {
+                let i = index(self, l.len(), "list")?;
+                Ok(l.get(i).unwrap_or_default())
+            }
+            Value::Tuple(t) => {
+                let i = index(self, t.len(), "tuple")?;
+                Ok(t.items()[i].clone())
+            }
+            Value::Str(s) => {
+                let i = index(self, s.char_len(), "string")?;
+                Ok(Value::str(s.char_at(i).unwrap_or_default().encode_utf8(&mut [0; 4])))
+            }
+            Value::Dict(d) => match d.get(self, key)? {
+                Some(v) => Ok(v),
+                None => {
+                    let class = self.types.key_error.clone();
+                    let exc = self.new_instance(&class, &[key.clone()]);
+                    Err(PyErr { exc })
+                }
+            },
+            other => {
+                let t = self.type_name(other);
+                Err(self.type_error(format!("'{t}' object is not subscriptable")))
+            }
+        }
+    }
+
+    /// `item in container` for the built-in containers the VM knows so far.
+    fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Dict(d) => Ok(d.get(self, item)?.is_some()),
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+                other => {
+                    let t = self.type_name(other);
+                    Err(self.type_error(format!(
+                        "'in <string>' requires string as left operand, not {t}"
+                    )))
+                }
+            },
+            Value::List(_) | Value::Tuple(_) => {
+                let items = match container {
+                    Value::List(l) => l.to_vec(),
+                    Value::Tuple(t) => t.items().to_vec(),
+                    _ => Vec::new(),
+                };
+                for x in &items {
+                    if x.is(item) || self.values_equal(x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            other => {
+                let t = self.type_name(other);
+                Err(self.type_error(format!("argument of type '{t}' is not iterable")))
+            }
         }
     }
 

@@ -59,6 +59,7 @@ builtin_types! {
     property: "property", Other, [object];
     classmethod: "classmethod", Other, [object];
     staticmethod: "staticmethod", Other, [object];
+    super_: "super", Other, [object];
     base_exception: "BaseException", Exception, [object];
     system_exit: "SystemExit", Exception, [base_exception];
     keyboard_interrupt: "KeyboardInterrupt", Exception, [base_exception];
@@ -142,6 +143,7 @@ impl Types {
                 ObjKind::Property { .. } => self.property.clone(),
                 ObjKind::ClassMethod(_) => self.classmethod.clone(),
                 ObjKind::StaticMethod(_) => self.staticmethod.clone(),
+                ObjKind::Super { .. } => self.super_.clone(),
                 ObjKind::Plain(c) => c.clone(),
             },
         }

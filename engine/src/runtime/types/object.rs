@@ -32,6 +32,8 @@ pub enum ObjKind {
     },
     ClassMethod(Value),
     StaticMethod(Value),
+    /// `super(class, obj)`: lookups start after `class` in the MRO of `obj`'s type.
+    Super { class: Rc<PyClass>, obj: Value },
     /// An instance of a built-in class with no richer representation yet.
     Plain(Rc<PyClass>),
 }
@@ -72,6 +74,7 @@ impl PyObject {
             ObjKind::Property { .. } => "property",
             ObjKind::ClassMethod(_) => "classmethod",
             ObjKind::StaticMethod(_) => "staticmethod",
+            ObjKind::Super { .. } => "super",
             ObjKind::Plain(_) => "object",
         }
     }
