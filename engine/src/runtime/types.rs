@@ -8,6 +8,7 @@ pub mod instance;
 pub mod list;
 pub mod native;
 pub mod object;
+pub mod set;
 pub mod shape;
 pub mod str;
 pub mod tuple;

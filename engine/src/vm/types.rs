@@ -53,6 +53,7 @@ builtin_types! {
     code: "code", Other, [object];
     cell: "cell", Other, [object];
     range: "range", Other, [object];
+    slice: "slice", Other, [object];
     range_iterator: "range_iterator", Other, [object];
     list_iterator: "list_iterator", Other, [object];
     tuple_iterator: "tuple_iterator", Other, [object];
@@ -137,6 +138,9 @@ impl Types {
                 ObjKind::Module(_) => self.module.clone(),
                 ObjKind::BoundMethod { .. } => self.method.clone(),
                 ObjKind::Range { .. } => self.range.clone(),
+                ObjKind::Slice { .. } => self.slice.clone(),
+                ObjKind::Set(_) => self.set.clone(),
+                ObjKind::FrozenSet(_) => self.frozenset.clone(),
                 ObjKind::RangeIter(_) => self.range_iterator.clone(),
                 ObjKind::ListIter { .. } => self.list_iterator.clone(),
                 ObjKind::TupleIter { .. } => self.tuple_iterator.clone(),

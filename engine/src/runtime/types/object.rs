@@ -3,6 +3,7 @@
 use crate::runtime::types::class::PyClass;
 use crate::runtime::types::code::PyCode;
 use crate::runtime::types::dict::PyDict;
+use crate::runtime::types::set::PySet;
 use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
 use std::cell::RefCell;
@@ -20,6 +21,10 @@ pub enum ObjKind {
     /// A Python function bound to an instance (`obj.method` not immediately called).
     BoundMethod { func: Value, receiver: Value },
     Range { start: i64, stop: i64, step: i64 },
+    /// `slice(start, stop, step)`; absent parts are `None`.
+    Slice { start: Value, stop: Value, step: Value },
+    Set(PySet),
+    FrozenSet(PySet),
     RangeIter(RefCell<RangeIter>),
     ListIter { list: Value, index: RefCell<usize> },
     TupleIter { tuple: Value, index: RefCell<usize> },
@@ -68,6 +73,9 @@ impl PyObject {
             ObjKind::Module(_) => "module",
             ObjKind::BoundMethod { .. } => "method",
             ObjKind::Range { .. } => "range",
+            ObjKind::Slice { .. } => "slice",
+            ObjKind::Set(_) => "set",
+            ObjKind::FrozenSet(_) => "frozenset",
             ObjKind::RangeIter(_) => "range_iterator",
             ObjKind::ListIter { .. } => "list_iterator",
             ObjKind::TupleIter { .. } => "tuple_iterator",
