@@ -1,6 +1,7 @@
 //! The `builtins` module: built-in classes and functions, installed into every VM.
 
 mod descriptors;
+pub mod sys;
 
 use crate::runtime::error::PyResult;
 use crate::runtime::types::native::{Args, PyNative};
@@ -11,6 +12,7 @@ use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
     descriptors::install(vm);
+    sys::install(vm);
     let classes: Vec<_> = vm.types.all().into_iter().cloned().collect();
     for class in classes {
         let name = class.name.borrow().clone();

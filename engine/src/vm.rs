@@ -40,8 +40,12 @@ pub struct Vm {
     pub interner: Interner,
     pub types: Types,
     pub builtins: Rc<PyDict>,
+    /// `sys.modules`: every imported module by name.
+    pub modules: Rc<PyDict>,
     pub host: Box<dyn Host>,
     pub recursion_limit: usize,
+    /// `sys.get_int_max_str_digits()`: the int↔str conversion limit (0 = none).
+    pub int_max_str_digits: usize,
     /// Set from another thread (a signal handler) to raise `KeyboardInterrupt` at the next
     /// backward jump or call.
     pub interrupt: Arc<AtomicBool>,
@@ -66,8 +70,10 @@ impl Vm {
             interner,
             types,
             builtins: Rc::new(PyDict::new()),
+            modules: Rc::new(PyDict::new()),
             host,
             recursion_limit: 1000,
+            int_max_str_digits: crate::runtime::numfmt::DEFAULT_MAX_STR_DIGITS,
             interrupt: Arc::new(AtomicBool::new(false)),
             pending_kwnames: None,
             handled_exception: Value::None,

@@ -54,6 +54,7 @@ builtin_types! {
     cell: "cell", Other, [object];
     range: "range", Other, [object];
     slice: "slice", Other, [object];
+    text_io: "TextIOWrapper", Other, [object];
     range_iterator: "range_iterator", Other, [object];
     list_iterator: "list_iterator", Other, [object];
     tuple_iterator: "tuple_iterator", Other, [object];
@@ -148,6 +149,7 @@ impl Types {
                 ObjKind::ClassMethod(_) => self.classmethod.clone(),
                 ObjKind::StaticMethod(_) => self.staticmethod.clone(),
                 ObjKind::Super { .. } => self.super_.clone(),
+                ObjKind::HostStream(_) => self.text_io.clone(),
                 ObjKind::Plain(c) => c.clone(),
             },
         }

@@ -39,8 +39,16 @@ pub enum ObjKind {
     StaticMethod(Value),
     /// `super(class, obj)`: lookups start after `class` in the MRO of `obj`'s type.
     Super { class: Rc<PyClass>, obj: Value },
+    /// `sys.stdout` / `sys.stderr`: text streams writing through the VM's host.
+    HostStream(StreamKind),
     /// An instance of a built-in class with no richer representation yet.
     Plain(Rc<PyClass>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum StreamKind {
+    Stdout,
+    Stderr,
 }
 
 pub struct RangeIter {
@@ -83,6 +91,7 @@ impl PyObject {
             ObjKind::ClassMethod(_) => "classmethod",
             ObjKind::StaticMethod(_) => "staticmethod",
             ObjKind::Super { .. } => "super",
+            ObjKind::HostStream(_) => "TextIOWrapper",
             ObjKind::Plain(_) => "object",
         }
     }
