@@ -17,16 +17,20 @@ const OPNAME_WIDTH: usize = 20;
 const OPARG_WIDTH: usize = 5;
 
 /// Disassembles `code` and, after it, every nested code object (depth first).
-/// `source` is accepted for callers that have it; the output does not depend on it.
-pub fn disassemble(code: &CodeObject, source: Option<&str>) -> String {
+/// `_source` is accepted for callers that have it; the output does not depend on it.
+pub fn disassemble(code: &CodeObject, _source: Option<&str>) -> String {
     let mut out = String::new();
-    disassemble_one(code, &mut out);
+    disassemble_tree(code, &mut out);
+    out
+}
+
+fn disassemble_tree(code: &CodeObject, out: &mut String) {
+    disassemble_one(code, out);
     for child in code.children() {
         out.push('\n');
         let _ = writeln!(out, "Disassembly of {}:", code_repr(child));
-        out.push_str(&disassemble(child, source));
+        disassemble_tree(child, out);
     }
-    out
 }
 
 /// `<code object f, file "x.py", line 3>` (CPython's repr without the address).

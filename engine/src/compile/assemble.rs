@@ -40,7 +40,7 @@ pub(crate) fn assemble(mut unit: Unit, filename: &Rc<str>) -> Result<CodeObject,
         .collect();
 
     peephole(&mut instrs, &mut unit, &labels);
-    thread_jumps(&mut instrs, &labels);
+    thread_jumps(&mut instrs, &mut labels, &mut unit);
     inline_exit_blocks(&mut instrs, &mut labels);
     duplicate_exits_without_lineno(&mut instrs, &mut labels, &mut unit);
     let target_of = |ins: &IrInstr| ins.target.map(|l| labels[l.0 as usize]);
@@ -179,7 +179,7 @@ pub(crate) fn assemble(mut unit: Unit, filename: &Rc<str>) -> Result<CodeObject,
     }
 
     let handler_roots: Vec<usize> = handler.iter().flatten().map(|h| h.target).collect();
-    propagate_locations(&mut instrs, &keep, &labels, &handler_roots);
+    propagate_locations(&mut instrs, &keep, &labels, &handler_roots, unit.first_line);
     let first_line = unit.first_line;
     let mut code = Vec::new();
     let mut locations = Vec::new();
@@ -394,6 +394,8 @@ fn peephole(instrs: &mut [IrInstr], unit: &mut Unit, labels: &[usize]) {
                     });
                 }
             }
+            Opcode::Swap if instrs[i].arg == 1 => nop(&mut instrs[i]),
+            Opcode::Swap => swaptimize(instrs, i, &starts),
             Opcode::BuildTuple => {
                 let n = instrs[i].arg as usize;
                 if next == Some(Opcode::UnpackSequence) && instrs[i + 1].arg as usize == n {
@@ -421,9 +423,7 @@ fn peephole(instrs: &mut [IrInstr], unit: &mut Unit, labels: &[usize]) {
                         })
                         .collect();
                     if let Some(items) = items {
-                        for k in i - n..i {
-                            nop(&mut instrs[k]);
-                        }
+                        instrs[i - n..i].iter_mut().for_each(nop);
                         instrs[i].op = Op::Real(Opcode::LoadConst);
                         instrs[i].arg = unit.add_const(Constant::Tuple(items.into()));
                     }
@@ -431,6 +431,62 @@ fn peephole(instrs: &mut [IrInstr], unit: &mut Unit, labels: &[usize]) {
             }
             _ => {}
         }
+    }
+}
+
+/// A run of `SWAP`s (and `NOP`s) is replaced by the fewest swaps with the same effect
+/// (CPython's `swaptimize`).
+fn swaptimize(instrs: &mut [IrInstr], at: usize, starts: &[bool]) {
+    const VISITED: i64 = -1;
+    let mut depth = instrs[at].arg as usize;
+    let mut len = 1;
+    let mut more = false;
+    while at + len < instrs.len() && !starts[at + len] {
+        match real(&instrs[at + len]) {
+            Some(Opcode::Swap) => {
+                depth = depth.max(instrs[at + len].arg as usize);
+                more = true;
+            }
+            Some(Opcode::Nop) => {}
+            _ => break,
+        }
+        len += 1;
+    }
+    if !more || depth == 0 {
+        return;
+    }
+    let mut stack: Vec<i64> = (0..depth as i64).collect();
+    for ins in &instrs[at..at + len] {
+        if real(ins) == Some(Opcode::Swap) {
+            let k = (ins.arg as usize).saturating_sub(1).min(depth - 1);
+            stack.swap(0, k);
+        }
+    }
+    // Undo the permutation cycle by cycle, writing swaps from the end of the run.
+    let mut current = len as i64 - 1;
+    for i in 0..depth {
+        if stack[i] == VISITED || stack[i] == i as i64 {
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if j != 0 && current >= 0 {
+                let ins = &mut instrs[at + current as usize];
+                ins.op = Op::Real(Opcode::Swap);
+                ins.arg = j as u32 + 1;
+                current -= 1;
+            }
+            if stack[j] == VISITED {
+                break;
+            }
+            let next = stack[j] as usize;
+            stack[j] = VISITED;
+            j = next;
+        }
+    }
+    while current >= 0 {
+        nop(&mut instrs[at + current as usize]);
+        current -= 1;
     }
 }
 
@@ -604,29 +660,65 @@ fn duplicate_exits_without_lineno(
     *instrs = out;
 }
 
-/// Instructions without a location take their predecessor's along normal control flow
-/// (CPython's `propagate_line_numbers`); exception handlers start without one.
+/// Instructions without a location take their predecessor's along normal control flow,
+/// across a block boundary only into a block with a single predecessor (CPython's
+/// `propagate_line_numbers`); exception handlers start without one. Exit blocks still
+/// without a line then get the line of the last block before them that has one
+/// (`guarantee_lineno_for_exits`).
 fn propagate_locations(
     instrs: &mut [IrInstr],
     keep: &[bool],
     labels: &[usize],
     handlers: &[usize],
+    first_line: u32,
 ) {
     let n = instrs.len();
+    let next_kept = |i: usize| (i + 1..n).find(|&j| keep[j]);
+    let mut preds = vec![0u32; n + 1];
+    let mut block_start = vec![false; n + 1];
+    for i in (0..n).filter(|&i| keep[i]) {
+        let ins = &instrs[i];
+        if ins.op.is_jump() {
+            if let Some(t) = ins.target.map(|l| labels[l.0 as usize]) {
+                let t = (t..n).find(|&j| keep[j]).unwrap_or(n);
+                preds[t] += 1;
+                block_start[t] = true;
+            }
+        }
+        if let Some(j) = next_kept(i) {
+            if !ins.op.is_terminator() {
+                preds[j] += 1;
+            }
+            if ins.op.is_jump() || ins.op.is_terminator() {
+                block_start[j] = true;
+            }
+        }
+    }
+    for &h in handlers {
+        if let Some(t) = (h..n).find(|&j| keep[j]) {
+            block_start[t] = true;
+            preds[t] += 1;
+        }
+    }
     let mut seen = vec![false; n];
-    // Handlers are walked last (they are popped after everything the entry reaches).
     let mut todo: Vec<(usize, Option<Location>)> =
         handlers.iter().rev().map(|&t| (t, None)).collect();
     todo.dedup();
     todo.push((0, None));
     while let Some((start, mut loc)) = todo.pop() {
         let mut i = start;
+        let mut first = true;
         while i < n && !seen[i] {
-            seen[i] = true;
             if !keep[i] {
+                seen[i] = true;
                 i += 1;
                 continue;
             }
+            if !first && block_start[i] && preds[i] > 1 {
+                loc = None;
+            }
+            first = false;
+            seen[i] = true;
             let ins = &mut instrs[i];
             match ins.loc {
                 None => ins.loc = loc,
@@ -634,14 +726,47 @@ fn propagate_locations(
             }
             let ins = *ins;
             if let Some(t) = ins.target.map(|l| labels[l.0 as usize]) {
-                if ins.op.is_jump() && t < n && !seen[t] {
-                    todo.push((t, loc));
+                if ins.op.is_jump() {
+                    if let Some(t) = (t..n).find(|&j| keep[j]) {
+                        if !seen[t] {
+                            todo.push((t, if preds[t] == 1 { loc } else { None }));
+                        }
+                    }
                 }
             }
             if ins.op.is_terminator() {
                 break;
             }
             i += 1;
+        }
+    }
+    // guarantee_lineno_for_exits
+    let mut line = first_line;
+    let mut block: Vec<usize> = Vec::new();
+    for i in (0..n).filter(|&i| keep[i]) {
+        if block_start[i] {
+            block.clear();
+        }
+        block.push(i);
+        let ends_block = instrs[i].op.is_jump()
+            || instrs[i].op.is_terminator()
+            || next_kept(i).is_none_or(|j| block_start[j]);
+        if !ends_block {
+            continue;
+        }
+        match instrs[i].loc {
+            Some(l) => line = l.line,
+            None if instrs[i].op == Op::Real(Opcode::ReturnValue) => {
+                for &k in &block {
+                    if instrs[k].loc.is_none() {
+                        instrs[k].loc = Some(Location {
+                            line,
+                            range: Default::default(),
+                        });
+                    }
+                }
+            }
+            None => {}
         }
     }
 }
@@ -693,40 +818,53 @@ fn fold_constant_jumps(instrs: &mut [IrInstr], consts: &[Constant], targets: &[b
     }
 }
 
-/// A jump to an unconditional `JUMP` on the same line goes straight to that
-/// jump's target (CPython's `jump_thread`).
-fn thread_jumps(instrs: &mut [IrInstr], labels: &[usize]) {
+/// Jump threading as CPython's `optimize_basic_block` does it, always only between jumps
+/// on the same line: a jump to an unconditional `JUMP` goes to its target; a
+/// `JUMP_IF_FALSE_OR_POP` landing on a false-test continues to that test's target, and one
+/// landing on a true-test (which then cannot jump) becomes a `POP_JUMP_IF_FALSE` to the
+/// instruction after it (and symmetrically for `JUMP_IF_TRUE_OR_POP`).
+fn thread_jumps(instrs: &mut [IrInstr], labels: &mut Vec<usize>, unit: &mut Unit) {
+    use Opcode::*;
+    let line = |ins: &IrInstr| ins.loc.map(|l| l.line);
     for i in 0..instrs.len() {
-        let ins = instrs[i];
-        let Op::Real(op) = ins.op else { continue };
-        if !matches!(
-            op,
-            Opcode::Jump
-                | Opcode::PopJumpIfFalse
-                | Opcode::PopJumpIfTrue
-                | Opcode::PopJumpIfNone
-                | Opcode::PopJumpIfNotNone
-        ) {
-            continue;
-        }
-        let mut label = ins.target;
         // Bounded, since jump chains may form cycles.
         for _ in 0..8 {
-            let Some(l) = label else { break };
+            let ins = instrs[i];
+            let Some(op) = real(&ins) else { break };
+            let Some(l) = ins.target else { break };
             let t = labels[l.0 as usize];
-            let Some(next) = instrs.get(t) else { break };
-            let same_line = next.loc.map(|l| l.line) == ins.loc.map(|l| l.line);
-            if next.op == Op::Real(Opcode::Jump) && same_line {
-                if let Some(nl) = next.target {
-                    if labels[nl.0 as usize] != t {
-                        label = Some(nl);
-                        continue;
-                    }
-                }
+            let Some(target) = instrs.get(t).copied() else {
+                break;
+            };
+            let Some(top) = real(&target) else { break };
+            let Some(tl) = target.target else { break };
+            if line(&ins) != line(&target) || labels[tl.0 as usize] == t {
+                break;
             }
-            break;
+            let (new_op, new_label) = match (op, top) {
+                (
+                    Jump | PopJumpIfFalse | PopJumpIfTrue | PopJumpIfNone | PopJumpIfNotNone,
+                    Jump,
+                ) => (op, tl),
+                (JumpIfFalseOrPop, PopJumpIfFalse) => (PopJumpIfFalse, tl),
+                (JumpIfTrueOrPop, PopJumpIfTrue) => (PopJumpIfTrue, tl),
+                (JumpIfFalseOrPop, Jump | JumpIfFalseOrPop)
+                | (JumpIfTrueOrPop, Jump | JumpIfTrueOrPop) => (op, tl),
+                (JumpIfFalseOrPop, JumpIfTrueOrPop | PopJumpIfTrue) => {
+                    let after = unit.new_label();
+                    labels.push(t + 1);
+                    (PopJumpIfFalse, after)
+                }
+                (JumpIfTrueOrPop, JumpIfFalseOrPop | PopJumpIfFalse) => {
+                    let after = unit.new_label();
+                    labels.push(t + 1);
+                    (PopJumpIfTrue, after)
+                }
+                _ => break,
+            };
+            instrs[i].op = Op::Real(new_op);
+            instrs[i].target = Some(new_label);
         }
-        instrs[i].target = label;
     }
 }
 

@@ -224,6 +224,8 @@ impl Compiler<'_> {
             )?;
             self.visit_stmts(&handler.body)?;
             self.pop_fblock();
+            // The cleanup is artificial: it takes its predecessor's location.
+            self.unit.loc = None;
             self.pop_block();
             if let Some(name) = &name {
                 self.load_none();

@@ -263,15 +263,11 @@ fn float_floordiv(vx: f64, wx: f64) -> Option<f64> {
     if wx == 0.0 {
         return None;
     }
-    let mut m = vx % wx;
+    let m = vx % wx;
     let mut div = (vx - m) / wx;
-    if m != 0.0 {
-        if (wx < 0.0) != (m < 0.0) {
-            m += wx;
-            div -= 1.0;
-        }
+    if m != 0.0 && (wx < 0.0) != (m < 0.0) {
+        div -= 1.0;
     }
-    let _ = m;
     if div != 0.0 {
         let mut fd = div.floor();
         if div - fd > 0.5 {

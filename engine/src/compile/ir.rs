@@ -107,44 +107,17 @@ pub fn stack_effect(op: Opcode, arg: u32, jump: bool) -> i32 {
         LoadGlobal => 1 + (arg_i & 1),
         StoreAttr | MapAdd | DeleteSubscr | MatchClass | EndAsyncFor => -2,
         StoreSubscr => -3,
-        BuildSlice => {
-            if arg == 3 {
-                -2
-            } else {
-                -1
-            }
-        }
+        BuildSlice if arg == 3 => -2,
+        BuildSlice => -1,
         BuildTuple | BuildList | BuildSet | BuildString => 1 - arg_i,
         BuildMap => 1 - 2 * arg_i,
         BuildConstKeyMap => -arg_i,
-        FormatValue => {
-            if arg & 4 != 0 {
-                -1
-            } else {
-                0
-            }
-        }
-        JumpIfFalseOrPop | JumpIfTrueOrPop => {
-            if jump {
-                0
-            } else {
-                -1
-            }
-        }
-        ForIter => {
-            if jump {
-                -1
-            } else {
-                1
-            }
-        }
-        Send => {
-            if jump {
-                -1
-            } else {
-                0
-            }
-        }
+        FormatValue if arg & 4 != 0 => -1,
+        FormatValue => 0,
+        JumpIfFalseOrPop | JumpIfTrueOrPop => i32::from(jump) - 1,
+        ForIter if jump => -1,
+        ForIter => 1,
+        Send => -i32::from(jump),
         Call => -arg_i - 1,
         CallFunctionEx => -2 - (arg_i & 1),
         MakeFunction => -((arg & 0xF).count_ones() as i32),

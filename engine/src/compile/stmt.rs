@@ -296,27 +296,21 @@ impl Compiler<'_> {
         }
         let module_or_class = matches!(self.unit.kind, UnitKind::Module | UnitKind::Class);
         match &target.kind {
-            ExprKind::Name { id, .. } => {
-                if simple && module_or_class {
-                    self.visit_annotation(annotation)?;
-                    self.emit_name(Opcode::LoadName, "__annotations__");
-                    let mangled = self.mangle(id);
-                    self.load_str(&mangled);
-                    self.op(Opcode::StoreSubscr);
-                }
+            ExprKind::Name { id, .. } if simple && module_or_class => {
+                self.visit_annotation(annotation)?;
+                self.emit_name(Opcode::LoadName, "__annotations__");
+                let mangled = self.mangle(id);
+                self.load_str(&mangled);
+                self.op(Opcode::StoreSubscr);
             }
-            ExprKind::Attribute { value: obj, .. } => {
-                if value.is_none() {
-                    self.check_ann_expr(obj)?;
-                }
+            ExprKind::Attribute { value: obj, .. } if value.is_none() => {
+                self.check_ann_expr(obj)?;
             }
             ExprKind::Subscript {
                 value: obj, slice, ..
-            } => {
-                if value.is_none() {
-                    self.check_ann_expr(obj)?;
-                    self.check_ann_subscr(slice)?;
-                }
+            } if value.is_none() => {
+                self.check_ann_expr(obj)?;
+                self.check_ann_subscr(slice)?;
             }
             _ => {}
         }
