@@ -7,6 +7,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod check;
 pub mod compile;
+pub mod eval;
 pub mod runtime;
 pub mod symtable;
 pub mod syntax;

@@ -4,6 +4,7 @@
 mod args;
 mod check;
 mod diagnostic;
+mod host;
 mod inspect;
 mod run;
 mod source_file;

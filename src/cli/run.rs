@@ -1,14 +1,18 @@
 //! `adder run`: load a program, refuse it with CPython's exact report if it does not compile,
-//! then execute it (execution arrives with the VM, issue 3).
+//! then execute it on a VM and report an uncaught exception as CPython does.
 
 use super::args::{Cli, RunArgs};
 use super::source_file::{LoadError, SourceFile};
+use super::host::OsHost;
 use super::traceback::format_syntax_error;
-use super::EXIT_UNAVAILABLE;
 use clap::CommandFactory;
 use engine::check::check_source;
+use engine::eval::{new_module_globals, run_source, RunError};
+use engine::runtime::value::Value;
+use engine::vm::Vm;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::Ordering;
 
 /// python3's status for an uncaught exception, including a SyntaxError at compile time.
 const EXIT_EXCEPTION: u8 = 1;
@@ -26,15 +30,23 @@ pub fn run(args: &RunArgs) -> ExitCode {
             )
             .exit(),
     };
-    execute(loaded)
+    let mut argv: Vec<String> = args
+        .argv
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    if args.code.is_some() {
+        argv.insert(0, "-c".to_owned());
+    }
+    execute(loaded, argv)
 }
 
 /// `adder < prog.py`: the program comes from stdin.
 pub fn run_stdin() -> ExitCode {
-    execute(SourceFile::read_stdin())
+    execute(SourceFile::read_stdin(), vec![String::new()])
 }
 
-fn execute(loaded: Result<SourceFile, LoadError>) -> ExitCode {
+fn execute(loaded: Result<SourceFile, LoadError>, argv: Vec<String>) -> ExitCode {
     let file = match loaded {
         Ok(file) => file,
         Err(error) => return report_load_error(&error),
@@ -43,8 +55,76 @@ fn execute(loaded: Result<SourceFile, LoadError>) -> ExitCode {
         eprint!("{}", format_syntax_error(&file, error));
         return ExitCode::from(EXIT_EXCEPTION);
     }
-    eprintln!("adder: executing programs is not available yet (issue 3)");
-    ExitCode::from(EXIT_UNAVAILABLE)
+    // Frames live on the VM's own stack; the native stack only serves Rust re-entry (dunder
+    // calls from built-ins) and the front end's bounded recursion. Give it room anyway.
+    let runner = std::thread::Builder::new()
+        .name("adder-main".into())
+        .stack_size(256 << 20)
+        .spawn(move || run_program(&file, &argv));
+    match runner.map(|handle| handle.join()) {
+        Ok(Ok(status)) => status,
+        _ => {
+            eprintln!("adder: internal error: the interpreter thread failed");
+            ExitCode::from(EXIT_INTERNAL)
+        }
+    }
+}
+
+/// Status for an interpreter bug (a Rust panic), distinct from Python's 1 and 2.
+const EXIT_INTERNAL: u8 = 70;
+
+fn run_program(file: &SourceFile, argv: &[String]) -> ExitCode {
+    let mut vm = Vm::new(Box::new(OsHost::new()));
+    engine::builtins::sys::set_argv(&mut vm, argv);
+    // Ctrl-C sets the flag; the VM raises KeyboardInterrupt at its next check.
+    let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, vm.interrupt.clone());
+    let globals = new_module_globals(&mut vm, "__main__");
+    let result = run_source(&mut vm, &file.text, &file.name, globals);
+    let status = match result {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(RunError::Compile(error)) => {
+            vm.host.write_stderr(&format!("{error}\n"));
+            ExitCode::from(EXIT_EXCEPTION)
+        }
+        Err(RunError::Exception(err)) => return report_uncaught(&mut vm, &err.exc),
+    };
+    vm.host.flush_stdout();
+    status
+}
+
+/// What CPython does with an exception nothing caught: `SystemExit` sets the exit status
+/// (printing a non-integer code), `KeyboardInterrupt` prints its traceback and then dies by
+/// SIGINT, anything else prints its traceback and exits 1.
+fn report_uncaught(vm: &mut Vm, exc: &Value) -> ExitCode {
+    let class = vm.class_of(exc);
+    if class.is_subclass(&vm.types.system_exit.clone()) {
+        let code = match engine::vm::exceptions::exception_state(exc).map(|s| s.args.clone()) {
+            Some(Value::Tuple(t)) if t.len() == 1 => t.items()[0].clone(),
+            Some(Value::Tuple(t)) if t.is_empty() => Value::None,
+            Some(other) => other,
+            None => Value::None,
+        };
+        vm.host.flush_stdout();
+        return match code {
+            Value::None => ExitCode::SUCCESS,
+            Value::Int(n) => ExitCode::from((n & 0xff) as u8),
+            Value::Bool(b) => ExitCode::from(u8::from(b)),
+            other => {
+                let text = vm.str(&other).unwrap_or_default();
+                vm.host.write_stderr(&format!("{text}\n"));
+                ExitCode::from(EXIT_EXCEPTION)
+            }
+        };
+    }
+    let report = vm.format_exception(exc);
+    vm.host.write_stderr(&report);
+    vm.host.flush_stdout();
+    if class.is_subclass(&vm.types.keyboard_interrupt.clone()) {
+        vm.interrupt.store(false, Ordering::Relaxed);
+        // CPython re-raises SIGINT with the default handler so the shell sees status 130.
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGINT);
+    }
+    ExitCode::from(EXIT_EXCEPTION)
 }
 
 /// Prints why a program could not be loaded, as python3 does, and returns its exit status.
