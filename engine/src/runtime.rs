@@ -4,6 +4,7 @@
 pub mod numfmt;
 pub mod strings;
 pub mod error;
+pub mod gc;
 pub mod interner;
 pub mod types;
 pub mod value;

@@ -357,6 +357,13 @@ impl PyDict {
     }
 }
 
+impl Drop for PyDict {
+    fn drop(&mut self) {
+        let entries = std::mem::take(&mut self.table.get_mut().entries);
+        crate::runtime::gc::release(entries.into_iter().flat_map(|e| [e.key, e.value]));
+    }
+}
+
 impl Default for DictEntry {
     fn default() -> Self {
         DictEntry {
@@ -492,8 +499,10 @@ mod tests {
                 _ => None,
             })
             .collect();
+        // 50 surviving ints in insertion order, then "x"'s -1.
         assert_eq!(order.len(), 51);
-        assert!(order.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(order.last(), Some(&-1));
+        assert!(order[..50].windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -27,4 +27,9 @@ impl PyTuple {
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
+
+    /// Moves the items out (for the collector's trashcan when the tuple is dropped).
+    pub(crate) fn take_items(&mut self) -> Vec<Value> {
+        std::mem::take(&mut self.items).into_vec()
+    }
 }

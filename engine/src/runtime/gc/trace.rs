@@ -1,0 +1,225 @@
+//! `Trace` for every container type, and the `Drop` impls that route their contents through
+//! the trashcan (`gc::release`). Kept together so the collector's view of each type is in one
+//! place: a container missing here is invisible to cycle collection.
+
+use super::{release, Trace};
+use crate::runtime::types::class::PyClass;
+use crate::runtime::types::dict::PyDict;
+use crate::runtime::types::function::PyFunction;
+use crate::runtime::types::instance::{Attrs, Payload, PyInstance};
+use crate::runtime::types::list::PyList;
+use crate::runtime::types::object::{ObjKind, PyObject};
+use crate::runtime::types::tuple::PyTuple;
+use crate::runtime::value::Value;
+
+impl Trace for PyList {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        self.borrow().iter().for_each(visit);
+    }
+
+    fn clear(&self) {
+        let items = std::mem::take(&mut *self.borrow_mut());
+        release(items);
+    }
+}
+
+impl Drop for PyList {
+    fn drop(&mut self) {
+        let items = std::mem::take(&mut *self.borrow_mut());
+        release(items);
+    }
+}
+
+impl Trace for PyTuple {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        self.items().iter().for_each(visit);
+    }
+
+    /// Tuples are immutable: a cycle through a tuple always passes through a mutable object,
+    /// whose clearing breaks it.
+    fn clear(&self) {}
+}
+
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        release(self.take_items());
+    }
+}
+
+impl Trace for PyDict {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        for e in self.entries().iter() {
+            visit(&e.key);
+            visit(&e.value);
+        }
+    }
+
+    fn clear(&self) {
+        PyDict::clear(self);
+    }
+}
+
+impl Trace for PyInstance {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Class(self.class().clone()));
+        match &*self.attrs.borrow() {
+            Attrs::Shaped { values, .. } => values.iter().for_each(&mut *visit),
+            Attrs::Dict(d) => visit(&Value::Dict(d.clone())),
+        }
+        if let Payload::Exception(state) = &self.payload {
+            let s = state.borrow();
+            for v in [&s.args, &s.cause, &s.context] {
+                visit(v);
+            }
+        }
+    }
+
+    fn clear(&self) {
+        let old = std::mem::replace(
+            &mut *self.attrs.borrow_mut(),
+            Attrs::Shaped {
+                shape: self.class().root_shape.clone(),
+                values: Vec::new(),
+            },
+        );
+        if let Payload::Exception(state) = &self.payload {
+            let mut s = state.borrow_mut();
+            let taken = [
+                std::mem::take(&mut s.args),
+                std::mem::take(&mut s.cause),
+                std::mem::take(&mut s.context),
+            ];
+            drop(s);
+            release(taken);
+        }
+        drop_attrs(old);
+    }
+}
+
+impl Drop for PyInstance {
+    fn drop(&mut self) {
+        let root = self.class().root_shape.clone();
+        let old = std::mem::replace(
+            self.attrs.get_mut(),
+            Attrs::Shaped {
+                shape: root,
+                values: Vec::new(),
+            },
+        );
+        drop_attrs(old);
+    }
+}
+
+fn drop_attrs(attrs: Attrs) {
+    match attrs {
+        Attrs::Shaped { values, .. } => release(values),
+        Attrs::Dict(d) => release([Value::Dict(d)]),
+    }
+}
+
+impl Trace for PyFunction {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Dict(self.globals.clone()));
+        if let Some(d) = self.defaults.borrow().as_ref() {
+            visit(&Value::Tuple(d.clone()));
+        }
+        if let Some(d) = self.kwdefaults.borrow().as_ref() {
+            visit(&Value::Dict(d.clone()));
+        }
+        if let Some(c) = &self.closure {
+            visit(&Value::Tuple(c.clone()));
+        }
+        if let Some(d) = self.dict.borrow().as_ref() {
+            visit(&Value::Dict(d.clone()));
+        }
+        visit(&self.doc.borrow());
+        if let Some(a) = self.annotations.borrow().as_ref() {
+            visit(a);
+        }
+    }
+
+    fn clear(&self) {
+        let defaults = self.defaults.borrow_mut().take();
+        let kwdefaults = self.kwdefaults.borrow_mut().take();
+        let dict = self.dict.borrow_mut().take();
+        let annotations = self.annotations.borrow_mut().take();
+        drop((defaults, kwdefaults, dict, annotations));
+    }
+}
+
+impl Trace for PyClass {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&Value::Dict(self.dict.clone()));
+        for c in self.bases.borrow().iter().chain(self.mro.borrow().iter()) {
+            visit(&Value::Class(c.clone()));
+        }
+    }
+
+    fn clear(&self) {
+        self.dict.clear();
+    }
+}
+
+impl PyObject {
+    /// The values this object holds directly.
+    fn for_each_value(&self, visit: &mut dyn FnMut(&Value)) {
+        match &self.kind {
+            ObjKind::FrozenSetConst(items) => items.iter().for_each(visit),
+            ObjKind::Cell(c) => visit(&c.borrow()),
+            ObjKind::BoundMethod { func, receiver } => {
+                visit(func);
+                visit(receiver);
+            }
+            ObjKind::Slice { start, stop, step } => {
+                visit(start);
+                visit(stop);
+                visit(step);
+            }
+            ObjKind::Set(s) | ObjKind::FrozenSet(s) => s.to_vec().iter().for_each(visit),
+            ObjKind::Module(m) => visit(&Value::Dict(m.dict.clone())),
+            ObjKind::ListIter { list: v, .. } | ObjKind::TupleIter { tuple: v, .. } => visit(v),
+            ObjKind::Property {
+                fget,
+                fset,
+                fdel,
+                doc,
+            } => {
+                visit(fget);
+                visit(fset);
+                visit(fdel);
+                visit(doc);
+            }
+            ObjKind::ClassMethod(v) | ObjKind::StaticMethod(v) => visit(v),
+            ObjKind::Super { class, obj } => {
+                visit(&Value::Class(class.clone()));
+                visit(obj);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Trace for PyObject {
+    fn trace(&self, visit: &mut dyn FnMut(&Value)) {
+        self.for_each_value(visit);
+    }
+
+    fn clear(&self) {
+        match &self.kind {
+            ObjKind::Cell(c) => {
+                let old = std::mem::take(&mut *c.borrow_mut());
+                release([old]);
+            }
+            ObjKind::Module(m) => m.dict.clear(),
+            _ => {}
+        }
+    }
+}
+
+impl Drop for PyObject {
+    fn drop(&mut self) {
+        if let ObjKind::Cell(c) = &mut self.kind {
+            release([std::mem::take(c.get_mut())]);
+        }
+    }
+}
