@@ -82,12 +82,16 @@ mod tests {
 
     #[test]
     fn arithmetic_and_print() {
-        assert_eq!(run("print(1 + 2, 7 // 2, -7 % 3, 2 ** 10 if False else 3.5 * 2)"), "3 3 2 7.0\n");
+        assert_eq!(
+            run("print(1 + 2, 7 // 2, -7 % 3, 2 ** 10 if False else 3.5 * 2)"),
+            "3 3 2 7.0\n"
+        );
     }
 
     #[test]
     fn functions_with_defaults_and_keywords() {
-        let src = "def f(a, b=10, *, c=1):\n    return a + b * c\nprint(f(1), f(1, 2), f(1, c=3))\n";
+        let src =
+            "def f(a, b=10, *, c=1):\n    return a + b * c\nprint(f(1), f(1, 2), f(1, c=3))\n";
         assert_eq!(run(src), "11 3 31\n");
     }
 

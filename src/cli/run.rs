@@ -2,8 +2,8 @@
 //! then execute it on a VM and report an uncaught exception as CPython does.
 
 use super::args::{Cli, RunArgs};
-use super::source_file::{LoadError, SourceFile};
 use super::host::OsHost;
+use super::source_file::{LoadError, SourceFile};
 use super::traceback::format_syntax_error;
 use clap::CommandFactory;
 use engine::check::check_source;

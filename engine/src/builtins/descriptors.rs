@@ -13,17 +13,31 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, &super_class, "__new__", "super.__new__", super_new);
     let property = vm.types.property.clone();
     add_method(vm, &property, "__new__", "property.__new__", property_new);
-    add_method(vm, &property, "getter", "property.getter", |vm, a| property_with(vm, a, 0));
-    add_method(vm, &property, "setter", "property.setter", |vm, a| property_with(vm, a, 1));
-    add_method(vm, &property, "deleter", "property.deleter", |vm, a| property_with(vm, a, 2));
+    add_method(vm, &property, "getter", "property.getter", |vm, a| {
+        property_with(vm, a, 0)
+    });
+    add_method(vm, &property, "setter", "property.setter", |vm, a| {
+        property_with(vm, a, 1)
+    });
+    add_method(vm, &property, "deleter", "property.deleter", |vm, a| {
+        property_with(vm, a, 2)
+    });
     let classmethod = vm.types.classmethod.clone();
-    add_method(vm, &classmethod, "__new__", "classmethod.__new__", |vm, a| {
-        wrap_one(vm, a, "classmethod", ObjKind::ClassMethod)
-    });
+    add_method(
+        vm,
+        &classmethod,
+        "__new__",
+        "classmethod.__new__",
+        |vm, a| wrap_one(vm, a, "classmethod", ObjKind::ClassMethod),
+    );
     let staticmethod = vm.types.staticmethod.clone();
-    add_method(vm, &staticmethod, "__new__", "staticmethod.__new__", |vm, a| {
-        wrap_one(vm, a, "staticmethod", ObjKind::StaticMethod)
-    });
+    add_method(
+        vm,
+        &staticmethod,
+        "__new__",
+        "staticmethod.__new__",
+        |vm, a| wrap_one(vm, a, "staticmethod", ObjKind::StaticMethod),
+    );
 }
 
 fn add_method(
@@ -34,9 +48,10 @@ fn add_method(
     func: crate::runtime::types::native::NativeFn,
 ) {
     let key = vm.interner.intern(name);
-    class
-        .dict
-        .set_str(key, Value::Native(Rc::new(PyNative::method(qualname, func))));
+    class.dict.set_str(
+        key,
+        Value::Native(Rc::new(PyNative::method(qualname, func))),
+    );
 }
 
 /// `property(fget=None, fset=None, fdel=None, doc=None)`; `args[0]` is the class.
@@ -127,5 +142,8 @@ fn super_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         [_, _, _] => return Err(vm.type_error("super() argument 1 must be a type")),
         _ => return Err(vm.type_error("super() takes 0 or 2 arguments")),
     };
-    Ok(Value::Object(Rc::new(PyObject::new(ObjKind::Super { class, obj }))))
+    Ok(Value::Object(Rc::new(PyObject::new(ObjKind::Super {
+        class,
+        obj,
+    }))))
 }

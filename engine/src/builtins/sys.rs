@@ -87,13 +87,16 @@ fn install_stream_methods(vm: &mut Vm) {
     let methods: [(&'static str, &'static str, NativeFn); 3] = [
         ("write", "TextIOWrapper.write", stream_write),
         ("flush", "TextIOWrapper.flush", stream_flush),
-        ("isatty", "TextIOWrapper.isatty", |_, _| Ok(Value::Bool(false))),
+        ("isatty", "TextIOWrapper.isatty", |_, _| {
+            Ok(Value::Bool(false))
+        }),
     ];
     for (name, qualname, func) in methods {
         let key = vm.interner.intern(name);
-        class
-            .dict
-            .set_str(key, Value::Native(Rc::new(PyNative::method(qualname, func))));
+        class.dict.set_str(
+            key,
+            Value::Native(Rc::new(PyNative::method(qualname, func))),
+        );
     }
 }
 
@@ -173,10 +176,11 @@ fn sys_get_int_max_str_digits(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
 }
 
 fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let value = args
-        .positional()
-        .first()
-        .or_else(|| args.keywords().find(|(k, _)| *k == "maxdigits").map(|(_, v)| v));
+    let value = args.positional().first().or_else(|| {
+        args.keywords()
+            .find(|(k, _)| *k == "maxdigits")
+            .map(|(_, v)| v)
+    });
     match value {
         Some(Value::Int(n)) if *n == 0 || *n >= 640 => {
             vm.int_max_str_digits = *n as usize;
@@ -186,6 +190,8 @@ fn sys_set_int_max_str_digits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let class = vm.types.value_error.clone();
             Err(vm.new_exception(&class, "maxdigits must be 0 or larger than 640"))
         }
-        _ => Err(vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")),
+        _ => Err(
+            vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
+        ),
     }
 }

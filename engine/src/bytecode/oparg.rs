@@ -37,10 +37,32 @@ impl BinaryOperator {
     const ALL: [BinaryOperator; 26] = {
         use BinaryOperator::*;
         [
-            Add, And, FloorDivide, Lshift, MatrixMultiply, Multiply, Remainder, Or, Power,
-            Rshift, Subtract, TrueDivide, Xor, InplaceAdd, InplaceAnd, InplaceFloorDivide,
-            InplaceLshift, InplaceMatrixMultiply, InplaceMultiply, InplaceRemainder, InplaceOr,
-            InplacePower, InplaceRshift, InplaceSubtract, InplaceTrueDivide, InplaceXor,
+            Add,
+            And,
+            FloorDivide,
+            Lshift,
+            MatrixMultiply,
+            Multiply,
+            Remainder,
+            Or,
+            Power,
+            Rshift,
+            Subtract,
+            TrueDivide,
+            Xor,
+            InplaceAdd,
+            InplaceAnd,
+            InplaceFloorDivide,
+            InplaceLshift,
+            InplaceMatrixMultiply,
+            InplaceMultiply,
+            InplaceRemainder,
+            InplaceOr,
+            InplacePower,
+            InplaceRshift,
+            InplaceSubtract,
+            InplaceTrueDivide,
+            InplaceXor,
         ]
     };
 
@@ -60,8 +82,8 @@ impl BinaryOperator {
     /// The operator as written in source (`+`, `+=`, …), as `dis` shows it.
     pub fn symbol(self) -> &'static str {
         const SYMBOLS: [&str; 26] = [
-            "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=",
-            "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
+            "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=",
+            "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
         ];
         SYMBOLS[self as usize]
     }
@@ -134,8 +156,14 @@ mod tests {
 
     #[test]
     fn inplace_maps_to_plain() {
-        assert_eq!(BinaryOperator::from_arg(23), Some(BinaryOperator::InplaceSubtract));
-        assert_eq!(BinaryOperator::InplaceSubtract.plain(), BinaryOperator::Subtract);
+        assert_eq!(
+            BinaryOperator::from_arg(23),
+            Some(BinaryOperator::InplaceSubtract)
+        );
+        assert_eq!(
+            BinaryOperator::InplaceSubtract.plain(),
+            BinaryOperator::Subtract
+        );
         assert_eq!(BinaryOperator::InplaceXor.symbol(), "^=");
         assert_eq!(BinaryOperator::from_arg(26), None);
     }

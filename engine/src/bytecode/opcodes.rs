@@ -304,7 +304,10 @@ define_opcodes! {
 impl Opcode {
     /// Whether this opcode is a family head with specialized members.
     pub fn is_specializable(self) -> bool {
-        self.base() == self && Opcode::ALL.iter().any(|&op| op != self && op.base() == self)
+        self.base() == self
+            && Opcode::ALL
+                .iter()
+                .any(|&op| op != self && op.base() == self)
     }
 
     /// Whether this is a specialized member (not a family head).

@@ -224,7 +224,10 @@ mod tests {
         let kept = tracked_list(vec![Value::Int(1)]);
         let weak_a = Rc::downgrade(&a);
         drop((a, b));
-        assert!(weak_a.upgrade().is_some(), "a cycle survives reference counting");
+        assert!(
+            weak_a.upgrade().is_some(),
+            "a cycle survives reference counting"
+        );
         assert_eq!(collect(true), 2);
         assert!(weak_a.upgrade().is_none(), "the collector freed the cycle");
         assert_eq!(kept.len(), 1);

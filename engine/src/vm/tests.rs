@@ -1,15 +1,22 @@
 //! Loop-level tests on hand-assembled code (the compiler's own tests run whole programs).
 
 use super::host::Host;
-use std::cell::RefCell;
 use super::Vm;
 use crate::bytecode::{CodeFlags, CodeObject, Constant, Instr, LocalKind, Location, Opcode};
 use crate::runtime::types::code::PyCode;
 use crate::runtime::types::dict::PyDict;
 use crate::runtime::value::Value;
+use std::cell::RefCell;
 use std::rc::Rc;
 
-fn code(name: &str, argcount: u32, locals: &[&str], names: &[&str], consts: Vec<Constant>, ops: &[(Opcode, u32)]) -> CodeObject {
+fn code(
+    name: &str,
+    argcount: u32,
+    locals: &[&str],
+    names: &[&str],
+    consts: Vec<Constant>,
+    ops: &[(Opcode, u32)],
+) -> CodeObject {
     CodeObject {
         name: name.into(),
         qualname: name.into(),
@@ -67,7 +74,11 @@ fn fib_program(n: i64) -> CodeObject {
         0,
         &[],
         &["fib", "print"],
-        vec![Constant::Code(Rc::new(fib)), Constant::Int(n), Constant::None],
+        vec![
+            Constant::Code(Rc::new(fib)),
+            Constant::Int(n),
+            Constant::None,
+        ],
         &[
             (Resume, 0),
             (LoadConst, 0),

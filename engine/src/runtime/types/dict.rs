@@ -8,9 +8,9 @@
 
 use crate::runtime::error::PyResult;
 use crate::runtime::types::str::PyStr;
-use std::rc::Rc;
 use crate::runtime::value::Value;
 use std::cell::{Cell, Ref, RefCell};
+use std::rc::Rc;
 
 /// Hashing and equality of keys, which for user objects means calling into Python.
 pub trait KeyCx {
@@ -65,9 +65,14 @@ pub fn fast_key_eq(a: &Value, b: &Value) -> Option<bool> {
 }
 
 enum Probe {
-    Found { slot: usize, entry: usize },
+    Found {
+        slot: usize,
+        entry: usize,
+    },
     /// Not present; `slot` is where to insert (first dummy seen, or the empty slot).
-    Vacant { slot: usize },
+    Vacant {
+        slot: usize,
+    },
 }
 
 impl PyDict {
@@ -169,7 +174,11 @@ impl PyDict {
                     }
                 }
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
         }
     }
@@ -189,7 +198,11 @@ impl PyDict {
                 let table = self.table.borrow();
                 let mask = table.indices.len() - 1;
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
                 (mask, table.indices[i])
             };
             let _ = mask;
@@ -235,7 +248,12 @@ impl PyDict {
         self.get_hashed(cx, key, hash)
     }
 
-    pub fn get_hashed(&self, cx: &mut dyn KeyCx, key: &Value, hash: i64) -> PyResult<Option<Value>> {
+    pub fn get_hashed(
+        &self,
+        cx: &mut dyn KeyCx,
+        key: &Value,
+        hash: i64,
+    ) -> PyResult<Option<Value>> {
         Ok(match self.probe(cx, key, hash)? {
             Probe::Found { entry, .. } => Some(self.table.borrow().entries[entry].value.clone()),
             Probe::Vacant { .. } => None,
@@ -267,15 +285,15 @@ impl PyDict {
             Probe::Found { entry, .. } => {
                 // Replace the value; drop the old one after releasing the borrow, since its
                 // destructor may run Python code.
-                let old = std::mem::replace(
-                    &mut self.table.borrow_mut().entries[entry].value,
-                    value,
-                );
+                let old =
+                    std::mem::replace(&mut self.table.borrow_mut().entries[entry].value, value);
                 drop(old);
             }
             Probe::Vacant { slot } => {
                 let mut table = self.table.borrow_mut();
-                if table.indices.is_empty() || (table.entries.len() + 1) * 3 > table.indices.len() * 2 {
+                if table.indices.is_empty()
+                    || (table.entries.len() + 1) * 3 > table.indices.len() * 2
+                {
                     let wanted = (table.len + 1) * 3;
                     resize(&mut table, wanted);
                     let slot = find_empty_slot(&table.indices, hash);
@@ -323,7 +341,9 @@ impl PyDict {
     }
 
     pub fn remove_str(&self, key: &Rc<PyStr>) -> Option<Value> {
-        self.remove(&mut StrKeys, &Value::Str(key.clone())).ok().flatten()
+        self.remove(&mut StrKeys, &Value::Str(key.clone()))
+            .ok()
+            .flatten()
     }
 
     pub fn clear(&self) {
@@ -352,7 +372,8 @@ impl PyDict {
     }
 
     fn bump_keys(&self) {
-        self.keys_version.set(self.keys_version.get().wrapping_add(1));
+        self.keys_version
+            .set(self.keys_version.get().wrapping_add(1));
         self.mutations.set(self.mutations.get().wrapping_add(1));
     }
 }
@@ -414,7 +435,11 @@ fn probe_str(table: &Table, key: &PyStr, hash: i64) -> Option<usize> {
             }
         }
         perturb >>= 5;
-        i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(perturb as usize)
+            .wrapping_add(1))
+            & mask;
     }
 }
 
@@ -430,7 +455,11 @@ fn find_empty_slot(indices: &[i32], hash: i64) -> usize {
     let mut i = (hash as u64 as usize) & mask;
     while indices[i] >= 0 {
         perturb >>= 5;
-        i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(perturb as usize)
+            .wrapping_add(1))
+            & mask;
     }
     i
 }
@@ -488,7 +517,10 @@ mod tests {
             assert!(d.remove(cx, &Value::Int(i * 7)).unwrap().is_some());
         }
         assert_eq!(d.len(), 51);
-        assert!(matches!(d.get(cx, &Value::Int(7)).unwrap(), Some(Value::Int(1))));
+        assert!(matches!(
+            d.get(cx, &Value::Int(7)).unwrap(),
+            Some(Value::Int(1))
+        ));
         assert!(d.get(cx, &Value::Int(14)).unwrap().is_none());
         assert!(matches!(d.get(cx, &s("x")).unwrap(), Some(Value::Int(-1))));
         let order: Vec<i64> = d
