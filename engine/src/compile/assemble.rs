@@ -606,7 +606,9 @@ fn duplicate_exits_without_lineno(
     }
     // (insert position, copied block, label to bind at its start)
     let mut inserts: Vec<(usize, Vec<IrInstr>, usize)> = Vec::new();
-    for i in 0..n {
+    // CPython visits the jumping blocks newest first and puts each copy right after the
+    // original, so the first jump keeps the original and later jumps get copies in order.
+    for i in (0..n).rev() {
         let ins = instrs[i];
         if !ins.op.is_jump() || ins.op == Op::JumpNoInterrupt {
             continue;
@@ -631,6 +633,7 @@ fn duplicate_exits_without_lineno(
     if inserts.is_empty() {
         return;
     }
+    inserts.reverse();
     inserts.sort_by_key(|(at, _, _)| *at);
     let mut out = Vec::with_capacity(n + inserts.len() * 2);
     let mut new_pos = vec![0usize; n + 1];

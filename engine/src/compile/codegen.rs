@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 /// Nesting deeper than this is refused with `RecursionError` before the Rust stack is at
 /// risk (CPython's limit is about 3000 levels).
-const MAX_DEPTH: u32 = 2000;
+const MAX_DEPTH: u32 = 3000;
 
 /// CPython's `CO_MAXBLOCKS`: more statically nested blocks is a `SyntaxError`.
 const MAX_BLOCKS: usize = 20;

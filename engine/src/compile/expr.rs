@@ -65,7 +65,7 @@ impl Compiler<'_> {
             }
             ExprKind::BinOp { left, op, right } => {
                 if let Some(parts) = fold::percent_format(left, *op, right) {
-                    return self.compile_joined_str(&parts);
+                    return self.compile_percent_format(&parts);
                 }
                 self.visit_expr(left)?;
                 self.visit_expr(right)?;
@@ -583,6 +583,50 @@ impl Compiler<'_> {
             if values.len() != 1 {
                 self.emit(Opcode::BuildString, values.len() as u32);
             }
+        }
+        Ok(())
+    }
+
+    /// `'%s' % (a,)` rewritten as an f-string: the literal parts and format specs CPython
+    /// synthesizes have no location (they take their predecessor's).
+    fn compile_percent_format(&mut self, parts: &[Expr]) -> CResult {
+        for part in parts {
+            match &part.kind {
+                ExprKind::Constant { value, .. } => {
+                    let saved = self.unit.loc.take();
+                    self.load_const(super::constant::from_ast(value));
+                    self.unit.loc = saved;
+                }
+                ExprKind::FormattedValue {
+                    value,
+                    conversion,
+                    format_spec,
+                } => {
+                    let saved = self.unit.loc;
+                    self.set_loc(part.range);
+                    self.visit_expr(value)?;
+                    let mut arg = match conversion {
+                        Conversion::None => 0,
+                        Conversion::Str => 1,
+                        Conversion::Repr => 2,
+                        Conversion::Ascii => 3,
+                    };
+                    if let Some(ExprKind::Constant { value, .. }) =
+                        format_spec.as_ref().map(|s| &s.kind)
+                    {
+                        self.unit.loc = None;
+                        self.load_const(super::constant::from_ast(value));
+                        self.set_loc(part.range);
+                        arg |= 4;
+                    }
+                    self.emit(Opcode::FormatValue, arg);
+                    self.unit.loc = saved;
+                }
+                _ => self.visit_expr(part)?,
+            }
+        }
+        if parts.len() != 1 {
+            self.emit(Opcode::BuildString, parts.len() as u32);
         }
         Ok(())
     }

@@ -613,12 +613,7 @@ pub(crate) fn percent_format(left: &Expr, op: Operator, right: &Expr) -> Option<
         }
         let arg = &elts[cnt];
         cnt += 1;
-        let format_spec = (!spec_text.is_empty()).then(|| {
-            Box::new(Expr {
-                kind: ExprKind::JoinedStr(vec![lit(spec_text)]),
-                range,
-            })
-        });
+        let format_spec = (!spec_text.is_empty()).then(|| Box::new(lit(spec_text)));
         parts.push(Expr {
             kind: ExprKind::FormattedValue {
                 value: Box::new(arg.clone()),
@@ -680,4 +675,77 @@ fn simple_format_arg(chars: &[char], pos: &mut usize) -> Option<(char, bool, i32
         }
     }
     Some((ch, ljust, width, prec))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::const_value;
+    use crate::bytecode::dis::const_repr;
+    use crate::syntax::ast::StmtKind;
+    use crate::syntax::{parse, Mode};
+
+    /// The folded value of the expression `src`, as `repr()` shows it, or `None`.
+    fn folded(src: &str) -> Option<String> {
+        let parsed = parse(src, Mode::Expression);
+        assert!(parsed.errors.is_empty(), "{src}: {:?}", parsed.errors);
+        match &parsed.module.body[0].kind {
+            StmtKind::Expr(e) => const_value(e).map(|c| const_repr(&c)),
+            _ => panic!("{src}: not an expression"),
+        }
+    }
+
+    #[test]
+    fn folds_like_ast_opt() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("1 + 2", Some("3")),
+            ("-5", Some("-5")),
+            ("--5", Some("5")),
+            ("~5", Some("-6")),
+            ("not 0", Some("True")),
+            ("-True", Some("-1")),
+            ("True | False", Some("True")),
+            ("True + True", Some("2")),
+            ("7 // -2", Some("-4")),
+            ("7 % -2", Some("-1")),
+            ("-7.5 % 2", Some("0.5")),
+            ("7.0 // 2", Some("3.0")),
+            ("1 / 4", Some("0.25")),
+            ("2 ** 10", Some("1024")),
+            ("2 ** -1", None),
+            ("2 ** 200", None),
+            ("1 << 100", Some("1267650600228229401496703205376")),
+            ("1 << 200", None),
+            ("-9 >> 1", Some("-5")),
+            ("1 / 0", None),
+            ("1 % 0", None),
+            ("1 + 2j", Some("(1+2j)")),
+            ("2j * 3", Some("6j")),
+            ("-1j", Some("(-0-1j)")),
+            ("'ab' * 3", Some("'ababab'")),
+            ("'a' * 5000", None),
+            ("3 * 'ab'", Some("'ababab'")),
+            ("'%s' % 'x'", None),
+            ("(1, 2) + (3,)", Some("(1, 2, 3)")),
+            ("(1,) * 257", None),
+            ("'abc'[1]", Some("'b'")),
+            ("'abc'[-1]", Some("'c'")),
+            ("'abc'[5]", None),
+            ("b'ab'[0]", Some("97")),
+            ("(1, (2, 3))", Some("(1, (2, 3))")),
+            ("(1, x)", None),
+            ("__debug__", Some("True")),
+            ("not __debug__", Some("False")),
+            ("1 < 2", None),
+            ("[1, 2]", None),
+            ("1.5 * 2", Some("3.0")),
+            ("0.1 + 0.2", Some("0.30000000000000004")),
+            ("2.0 ** 0.5", Some("1.4142135623730951")),
+            ("(-8.0) ** 0.5", None),
+            ("'a' + 'b'", Some("'ab'")),
+            ("b'a' + 'b'", None),
+        ];
+        for &(src, want) in cases {
+            assert_eq!(folded(src).as_deref(), want, "{src}");
+        }
+    }
 }

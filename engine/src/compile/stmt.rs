@@ -59,23 +59,7 @@ impl Compiler<'_> {
                 }
             }
             StmtKind::While { test, body, orelse } => self.compile_while(s, test, body, orelse),
-            StmtKind::If { test, body, orelse } => {
-                let end = self.new_label();
-                let next = if orelse.is_empty() {
-                    end
-                } else {
-                    self.new_label()
-                };
-                self.jump_if(test, next, false)?;
-                self.visit_stmts(body)?;
-                if !orelse.is_empty() {
-                    self.jump_noloc(Opcode::Jump, end);
-                    self.bind(next);
-                    self.visit_stmts(orelse)?;
-                }
-                self.bind(end);
-                Ok(())
-            }
+            StmtKind::If { .. } => self.compile_if(s),
             StmtKind::With {
                 is_async,
                 items,
@@ -175,6 +159,44 @@ impl Compiler<'_> {
             }
             StmtKind::Invalid => Err(CompileError::syntax("invalid syntax", s.range)),
         }
+    }
+
+    /// `if`/`elif`/`else`. An `elif` chain is an `If` nested in `orelse`; it is walked in a
+    /// loop (same code as CPython's recursion) so that long chains cannot exhaust the stack.
+    fn compile_if(&mut self, s: &Stmt) -> CResult {
+        let mut ends = Vec::new();
+        let mut cur = s;
+        while let StmtKind::If { test, body, orelse } = &cur.kind {
+            self.set_loc(cur.range);
+            let end = self.new_label();
+            ends.push(end);
+            let next = if orelse.is_empty() {
+                end
+            } else {
+                self.new_label()
+            };
+            self.jump_if(test, next, false)?;
+            self.visit_stmts(body)?;
+            if orelse.is_empty() {
+                break;
+            }
+            self.jump_noloc(Opcode::Jump, end);
+            self.bind(next);
+            match orelse.as_slice() {
+                [elif @ Stmt {
+                    kind: StmtKind::If { .. },
+                    ..
+                }] => cur = elif,
+                _ => {
+                    self.visit_stmts(orelse)?;
+                    break;
+                }
+            }
+        }
+        for end in ends.into_iter().rev() {
+            self.bind(end);
+        }
+        Ok(())
     }
 
     fn compile_stmt_expr(&mut self, value: &Expr) -> CResult {
@@ -474,6 +496,11 @@ impl Compiler<'_> {
     }
 
     fn jump_if_inner(&mut self, e: &Expr, next: crate::compile::ir::Label, cond: bool) -> CResult {
+        // CPython 3.11 moves the location to a tested comparison (and leaves it there), so
+        // its jump and the jumps after it in the same condition carry its line.
+        if matches!(e.kind, ExprKind::Compare { .. }) && fold::const_value(e).is_none() {
+            self.set_loc(e.range);
+        }
         if fold::const_value(e).is_none() {
             match &e.kind {
                 // `not (a in b)` is folded into `a not in b` and compiled as a value.

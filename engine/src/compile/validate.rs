@@ -217,3 +217,79 @@ fn check_arg(code: &CodeObject, instr: Instr) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::validate;
+    use crate::bytecode::{CodeObject, ExceptionEntry, Instr, Opcode};
+    use crate::compile::compile_source;
+    use crate::syntax::Mode;
+
+    const SOURCE: &str = "try:\n    f(x)\nexcept E:\n    pass\n";
+
+    fn compiled() -> CodeObject {
+        match compile_source(SOURCE, "t.py", Mode::Module) {
+            Ok(code) => (*code).clone(),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// Problems found after `mutate` breaks an otherwise valid code object.
+    fn problems_after(mutate: impl Fn(&mut CodeObject)) -> Vec<String> {
+        let mut code = compiled();
+        mutate(&mut code);
+        validate(&code, SOURCE.len())
+            .into_iter()
+            .map(|p| p.message)
+            .collect()
+    }
+
+    #[test]
+    fn compiled_code_is_valid() {
+        assert_eq!(problems_after(|_| {}), Vec::<String>::new());
+    }
+
+    #[test]
+    fn each_broken_invariant_is_reported() {
+        let cases: &[(&str, fn(&mut CodeObject))] = &[
+            ("stack size", |c| c.stack_size = 1),
+            ("underflow", |c| {
+                c.code.insert(1, Instr::new(Opcode::PopTop, 0))
+            }),
+            ("out of range", |c| {
+                c.code[1] = Instr::new(Opcode::LoadConst, 99)
+            }),
+            ("out of range", |c| {
+                let last = c.code.len() as u32;
+                c.code[0] = Instr::new(Opcode::Jump, last + 5)
+            }),
+            ("falls off", |c| {
+                c.code.pop();
+            }),
+            ("overlaps", |c| {
+                let first = c.exception_table[0];
+                c.exception_table.push(first)
+            }),
+            ("invalid range", |c| {
+                c.exception_table.push(ExceptionEntry {
+                    start: 3,
+                    end: 3,
+                    target: 0,
+                    depth: 0,
+                    push_lasti: false,
+                })
+            }),
+            ("outside the source", |c| c.locations[1].range.end = 10_000),
+            ("locations", |c| {
+                c.locations.pop();
+            }),
+        ];
+        for (want, mutate) in cases {
+            let found = problems_after(mutate);
+            assert!(
+                found.iter().any(|m| m.contains(want)),
+                "expected a problem mentioning {want:?}, got {found:?}"
+            );
+        }
+    }
+}
