@@ -249,9 +249,12 @@ mod tests {
         assert_eq!(problems_after(|_| {}), Vec::<String>::new());
     }
 
+    /// A way of breaking a code object, and the word its problem report must contain.
+    type Breakage = (&'static str, fn(&mut CodeObject));
+
     #[test]
     fn each_broken_invariant_is_reported() {
-        let cases: &[(&str, fn(&mut CodeObject))] = &[
+        let cases: &[Breakage] = &[
             ("stack size", |c| c.stack_size = 1),
             ("underflow", |c| {
                 c.code.insert(1, Instr::new(Opcode::PopTop, 0))
