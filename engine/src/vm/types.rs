@@ -62,6 +62,13 @@ builtin_types! {
     classmethod: "classmethod", Other, [object];
     staticmethod: "staticmethod", Other, [object];
     super_: "super", Other, [object];
+    enumerate: "enumerate", Other, [object];
+    zip: "zip", Other, [object];
+    map: "map", Other, [object];
+    filter: "filter", Other, [object];
+    reversed: "reversed", Other, [object];
+    callable_iterator: "callable_iterator", Other, [object];
+    seq_iterator: "iterator", Other, [object];
     base_exception: "BaseException", Exception, [object];
     system_exit: "SystemExit", Exception, [base_exception];
     keyboard_interrupt: "KeyboardInterrupt", Exception, [base_exception];
@@ -149,6 +156,7 @@ impl Types {
                 ObjKind::ClassMethod(_) => self.classmethod.clone(),
                 ObjKind::StaticMethod(_) => self.staticmethod.clone(),
                 ObjKind::Super { .. } => self.super_.clone(),
+                ObjKind::BuiltinIter(it) => it.class(self),
                 ObjKind::HostStream(_) => self.text_io.clone(),
                 ObjKind::Plain(c) => c.clone(),
             },

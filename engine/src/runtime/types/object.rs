@@ -39,6 +39,8 @@ pub enum ObjKind {
     StaticMethod(Value),
     /// `super(class, obj)`: lookups start after `class` in the MRO of `obj`'s type.
     Super { class: Rc<PyClass>, obj: Value },
+    /// `enumerate`, `zip`, `map`, `filter`, `reversed`, … (`builtins::iterators`).
+    BuiltinIter(crate::builtins::iterators::BuiltinIter),
     /// `sys.stdout` / `sys.stderr`: text streams writing through the VM's host.
     HostStream(StreamKind),
     /// An instance of a built-in class with no richer representation yet.
@@ -91,6 +93,7 @@ impl PyObject {
             ObjKind::ClassMethod(_) => "classmethod",
             ObjKind::StaticMethod(_) => "staticmethod",
             ObjKind::Super { .. } => "super",
+            ObjKind::BuiltinIter(it) => it.name(),
             ObjKind::HostStream(_) => "TextIOWrapper",
             ObjKind::Plain(_) => "object",
         }

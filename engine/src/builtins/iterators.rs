@@ -1,0 +1,518 @@
+//! The iterator types of the built-in functions: `enumerate`, `zip` (with `strict=`), `map`,
+//! `filter`, `reversed`, `callable_iterator` (`iter(f, sentinel)`) and the sequence iterator
+//! (`iterator`: iteration through `__getitem__`). Each is an `ObjKind::BuiltinIter`; the
+//! classes (in `vm.types`) get `__new__`, `__iter__`, `__next__` (and `__length_hint__` where
+//! CPython has it) as natives, so the generic protocol and `for` loops see ordinary iterators.
+
+use crate::builtins::functions::args;
+use crate::builtins::functions::iterate;
+use crate::runtime::error::PyResult;
+use crate::runtime::types::class::PyClass;
+use crate::runtime::types::native::{Args, NativeFn, PyNative};
+use crate::runtime::types::object::{ObjKind, PyObject};
+use crate::runtime::value::Value;
+use crate::vm::types::Types;
+use crate::vm::Vm;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// The state of one built-in iterator.
+pub enum BuiltinIter {
+    Enumerate {
+        iter: Value,
+        /// The next index; an `Int` until it overflows into a big int.
+        count: RefCell<Value>,
+    },
+    Zip {
+        iters: Box<[Value]>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        iters: Box<[Value]>,
+    },
+    Filter {
+        func: Value,
+        iter: Value,
+    },
+    /// `reversed(seq)` over the sequence protocol; `index` is the next index, -1 when done.
+    Reversed {
+        seq: RefCell<Value>,
+        index: Cell<i64>,
+    },
+    /// `iter(callable, sentinel)`; `func` becomes `None` once exhausted.
+    Callable {
+        func: RefCell<Value>,
+        sentinel: Value,
+    },
+    /// `iter(seq)` for a type with `__getitem__` only; `seq` becomes `None` once exhausted.
+    Sequence {
+        seq: RefCell<Value>,
+        index: Cell<i64>,
+    },
+}
+
+impl BuiltinIter {
+    pub fn name(&self) -> &'static str {
+        match self {
+            BuiltinIter::Enumerate { .. } => "enumerate",
+            BuiltinIter::Zip { .. } => "zip",
+            BuiltinIter::Map { .. } => "map",
+            BuiltinIter::Filter { .. } => "filter",
+            BuiltinIter::Reversed { .. } => "reversed",
+            BuiltinIter::Callable { .. } => "callable_iterator",
+            BuiltinIter::Sequence { .. } => "iterator",
+        }
+    }
+
+    pub fn class(&self, types: &Types) -> Rc<PyClass> {
+        match self {
+            BuiltinIter::Enumerate { .. } => types.enumerate.clone(),
+            BuiltinIter::Zip { .. } => types.zip.clone(),
+            BuiltinIter::Map { .. } => types.map.clone(),
+            BuiltinIter::Filter { .. } => types.filter.clone(),
+            BuiltinIter::Reversed { .. } => types.reversed.clone(),
+            BuiltinIter::Callable { .. } => types.callable_iterator.clone(),
+            BuiltinIter::Sequence { .. } => types.seq_iterator.clone(),
+        }
+    }
+}
+
+fn new(state: BuiltinIter) -> Value {
+    Value::Object(Rc::new(PyObject::new(ObjKind::BuiltinIter(state))))
+}
+
+/// `iter(seq)` for an object with `__getitem__` but no `__iter__`.
+pub fn sequence_iter(seq: Value) -> Value {
+    new(BuiltinIter::Sequence {
+        seq: RefCell::new(seq),
+        index: Cell::new(0),
+    })
+}
+
+/// `iter(func, sentinel)`.
+pub fn callable_iter(func: Value, sentinel: Value) -> Value {
+    new(BuiltinIter::Callable {
+        func: RefCell::new(func),
+        sentinel,
+    })
+}
+
+pub fn install(vm: &mut Vm) {
+    let t = &vm.types;
+    let classes = [
+        (
+            t.enumerate.clone(),
+            "enumerate",
+            Some(enumerate_new as NativeFn),
+        ),
+        (t.zip.clone(), "zip", Some(zip_new)),
+        (t.map.clone(), "map", Some(map_new)),
+        (t.filter.clone(), "filter", Some(filter_new)),
+        (t.reversed.clone(), "reversed", Some(reversed_new)),
+        (t.callable_iterator.clone(), "callable_iterator", None),
+        (t.seq_iterator.clone(), "iterator", None),
+    ];
+    for (class, name, new_fn) in classes {
+        let qual = |method: &str| -> &'static str {
+            Box::leak(format!("{name}.{method}").into_boxed_str())
+        };
+        let mut methods: Vec<(&'static str, NativeFn)> =
+            vec![("__iter__", iter_self), ("__next__", next_method)];
+        if let Some(f) = new_fn {
+            methods.push(("__new__", f));
+        }
+        if name == "reversed" || name == "iterator" {
+            methods.push(("__length_hint__", length_hint));
+        }
+        for (method, func) in methods {
+            let key = vm.interner.intern(method);
+            class.dict.set_str(
+                key,
+                Value::Native(Rc::new(PyNative::method(qual(method), func))),
+            );
+        }
+    }
+}
+
+fn this<'a>(vm: &mut Vm, args: &Args<'a>, method: &str) -> PyResult<&'a BuiltinIter> {
+    if let Some(Value::Object(o)) = args.positional().first() {
+        if let ObjKind::BuiltinIter(state) = &o.kind {
+            return Ok(state);
+        }
+    }
+    Err(vm.type_error(format!(
+        "descriptor '{method}' requires a built-in iterator"
+    )))
+}
+
+fn iter_self(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    this(vm, &args, "__iter__")?;
+    Ok(args.positional()[0].clone())
+}
+
+fn next_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let state = this(vm, &args, "__next__")?;
+    match next(vm, state)? {
+        Some(v) => Ok(v),
+        None => {
+            let class = vm.types.stop_iteration.clone();
+            let exc = vm.new_instance(&class, &[]);
+            Err(crate::runtime::error::PyErr { exc })
+        }
+    }
+}
+
+fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let state = this(vm, &args, "__length_hint__")?;
+    Ok(match state {
+        BuiltinIter::Reversed { index, .. } => Value::Int(index.get() + 1),
+        BuiltinIter::Sequence { seq, index } => {
+            let seq = seq.borrow().clone();
+            if seq.is_none() {
+                return Ok(Value::Int(0));
+            }
+            match crate::builtins::functions::len_of(vm, &seq) {
+                Ok(n) => Value::Int((n as i64 - index.get()).max(0)),
+                Err(_) => Value::NotImplemented,
+            }
+        }
+        _ => Value::NotImplemented,
+    })
+}
+
+/// The next item of a built-in iterator; `None` when exhausted.
+pub fn next(vm: &mut Vm, state: &BuiltinIter) -> PyResult<Option<Value>> {
+    match state {
+        BuiltinIter::Enumerate { iter, count } => {
+            let Some(item) = iterate::next(vm, iter)? else {
+                return Ok(None);
+            };
+            let index = count.borrow().clone();
+            let following = match &index {
+                Value::Int(i) if *i < i64::MAX => Value::Int(i + 1),
+                _ => vm.binary_op(&index, &Value::Int(1), crate::bytecode::BinaryOperator::Add)?,
+            };
+            *count.borrow_mut() = following;
+            Ok(Some(Value::tuple(vec![index, item])))
+        }
+        BuiltinIter::Zip { iters, strict } => zip_next(vm, iters, *strict),
+        BuiltinIter::Map { func, iters } => {
+            let mut items = Vec::with_capacity(iters.len());
+            for it in iters.iter() {
+                match iterate::next(vm, it)? {
+                    Some(v) => items.push(v),
+                    None => return Ok(None),
+                }
+            }
+            vm.call(func, &items).map(Some)
+        }
+        BuiltinIter::Filter { func, iter } => loop {
+            let Some(item) = iterate::next(vm, iter)? else {
+                return Ok(None);
+            };
+            let keep = if func.is_none() {
+                vm.truthy(&item)?
+            } else {
+                let r = vm.call(func, std::slice::from_ref(&item))?;
+                vm.truthy(&r)?
+            };
+            if keep {
+                return Ok(Some(item));
+            }
+        },
+        BuiltinIter::Reversed { seq, index } => {
+            let i = index.get();
+            if i < 0 {
+                return Ok(None);
+            }
+            let s = seq.borrow().clone();
+            match item_at(vm, &s, i) {
+                Ok(v) => {
+                    index.set(i - 1);
+                    Ok(Some(v))
+                }
+                Err(e)
+                    if iterate::is_stop_iteration(vm, &e)
+                        || iterate::is_instance_of(vm, &e, &vm.types.index_error) =>
+                {
+                    index.set(-1);
+                    *seq.borrow_mut() = Value::None;
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
+        BuiltinIter::Callable { func, sentinel } => {
+            let f = func.borrow().clone();
+            if f.is_none() {
+                return Ok(None);
+            }
+            match vm.call(&f, &[]) {
+                Ok(v) => {
+                    if v.is(sentinel) || vm.values_equal(&v, sentinel)? {
+                        *func.borrow_mut() = Value::None;
+                        Ok(None)
+                    } else {
+                        Ok(Some(v))
+                    }
+                }
+                Err(e) if iterate::is_stop_iteration(vm, &e) => {
+                    *func.borrow_mut() = Value::None;
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
+        BuiltinIter::Sequence { seq, index } => {
+            let s = seq.borrow().clone();
+            if s.is_none() {
+                return Ok(None);
+            }
+            let i = index.get();
+            match item_at(vm, &s, i) {
+                Ok(v) => {
+                    index.set(i + 1);
+                    Ok(Some(v))
+                }
+                Err(e)
+                    if iterate::is_stop_iteration(vm, &e)
+                        || iterate::is_instance_of(vm, &e, &vm.types.index_error) =>
+                {
+                    *seq.borrow_mut() = Value::None;
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+/// `seq[i]`, directly for the built-in sequences, else through `__getitem__`.
+fn item_at(vm: &mut Vm, seq: &Value, i: i64) -> PyResult<Value> {
+    let direct = match seq {
+        Value::List(l) => Some(usize::try_from(i).ok().and_then(|i| l.get(i))),
+        Value::Tuple(t) => Some(
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| t.items().get(i).cloned()),
+        ),
+        Value::Str(s) => Some(
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| s.char_at(i))
+                .map(|c| Value::str(c.encode_utf8(&mut [0; 4]))),
+        ),
+        _ => None,
+    };
+    match direct {
+        Some(Some(v)) => Ok(v),
+        Some(None) => {
+            let class = vm.types.index_error.clone();
+            Err(vm.new_exception(&class, "index out of range"))
+        }
+        None => match iterate::call_special(vm, seq, "__getitem__", &[Value::Int(i)])? {
+            Some(v) => Ok(v),
+            None => {
+                let t = vm.type_name(seq);
+                Err(vm.type_error(format!("'{t}' object is not subscriptable")))
+            }
+        },
+    }
+}
+
+/// CPython's `zip_next`, including the `strict=True` length checks and their messages.
+fn zip_next(vm: &mut Vm, iters: &[Value], strict: bool) -> PyResult<Option<Value>> {
+    if iters.is_empty() {
+        return Ok(None);
+    }
+    let mut items = Vec::with_capacity(iters.len());
+    for (i, it) in iters.iter().enumerate() {
+        match iterate::next(vm, it)? {
+            Some(v) => items.push(v),
+            None if strict => return zip_strict_failure(vm, iters, i),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(Value::tuple(items)))
+}
+
+/// Iterator `i` of a strict zip ran out: an error unless all the others are exhausted too.
+fn zip_strict_failure(vm: &mut Vm, iters: &[Value], i: usize) -> PyResult<Option<Value>> {
+    let range = |i: usize| {
+        if i == 1 {
+            " 1".to_owned()
+        } else {
+            format!("s 1-{i}")
+        }
+    };
+    if i > 0 {
+        let class = vm.types.value_error.clone();
+        let message = format!(
+            "zip() argument {} is shorter than argument{}",
+            i + 1,
+            range(i)
+        );
+        return Err(vm.new_exception(&class, &message));
+    }
+    for (j, it) in iters.iter().enumerate().skip(1) {
+        if iterate::next(vm, it)?.is_some() {
+            let class = vm.types.value_error.clone();
+            let message = format!(
+                "zip() argument {} is longer than argument{}",
+                j + 1,
+                range(j)
+            );
+            return Err(vm.new_exception(&class, &message));
+        }
+    }
+    Ok(None)
+}
+
+/// The call arguments after the class (`__new__`'s first argument).
+fn after_class<'a>(args: &Args<'a>) -> Args<'a> {
+    Args {
+        values: args.values.get(1..).unwrap_or(&[]),
+        kwnames: args.kwnames,
+    }
+}
+
+/// `enumerate(iterable, start=0)`, argument handling as CPython's `enum_vectorcall`.
+fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let args = after_class(&args);
+    let values = args.values;
+    let kw: Vec<&str> = args.kwnames.iter().map(|k| k.as_str()).collect();
+    let check = |vm: &mut Vm, i: usize, name: &str| -> PyResult<()> {
+        if kw[i] == name {
+            Ok(())
+        } else {
+            Err(args::invalid_keyword(vm, kw[i], "enumerate"))
+        }
+    };
+    let (iterable, start) = match (values.len(), kw.len()) {
+        (2, 1) => {
+            check(vm, 0, "start")?;
+            (&values[0], Some(&values[1]))
+        }
+        (2, 2) if kw[0] == "start" => {
+            check(vm, 1, "iterable")?;
+            (&values[1], Some(&values[0]))
+        }
+        (2, 2) => {
+            check(vm, 0, "iterable")?;
+            check(vm, 1, "start")?;
+            (&values[0], Some(&values[1]))
+        }
+        (2, _) => (&values[0], Some(&values[1])),
+        (1, n) => {
+            if n == 1 {
+                check(vm, 0, "iterable")?;
+            }
+            (&values[0], None)
+        }
+        (_, n) if values.len() == n => {
+            return Err(vm.type_error("enumerate() missing required argument 'iterable'"))
+        }
+        (n, _) => {
+            return Err(vm.type_error(format!("enumerate() takes at most 2 arguments ({n} given)")))
+        }
+    };
+    let start = match start {
+        None => Value::Int(0),
+        Some(v) => crate::builtins::functions::index_value(vm, v)?,
+    };
+    let iter = iterate::get_iter(vm, iterable)?;
+    Ok(new(BuiltinIter::Enumerate {
+        iter,
+        count: RefCell::new(start),
+    }))
+}
+
+/// `zip(*iterables, strict=False)`.
+fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let args = after_class(&args);
+    let strict = match args::keyword_only(vm, &args, "zip", &["strict"])?[0] {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let mut iters = Vec::with_capacity(args.positional().len());
+    for v in args.positional() {
+        iters.push(iterate::get_iter(vm, v)?);
+    }
+    Ok(new(BuiltinIter::Zip {
+        iters: iters.into(),
+        strict,
+    }))
+}
+
+/// `map(func, *iterables)`.
+fn map_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let args = after_class(&args);
+    args::no_keywords(vm, &args, "map")?;
+    let [func, iterables @ ..] = args.positional() else {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    };
+    if iterables.is_empty() {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut iters = Vec::with_capacity(iterables.len());
+    for v in iterables {
+        iters.push(iterate::get_iter(vm, v)?);
+    }
+    Ok(new(BuiltinIter::Map {
+        func: func.clone(),
+        iters: iters.into(),
+    }))
+}
+
+/// `filter(function or None, iterable)`.
+fn filter_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let args = after_class(&args);
+    let [func, iterable] = args::positional(vm, &args, "filter", 2, 2)? else {
+        unreachable!("checked: exactly two arguments")
+    };
+    let iter = iterate::get_iter(vm, iterable)?;
+    // `filter(bool, xs)` is `filter(None, xs)`, as in CPython.
+    let func = match func {
+        Value::Class(c) if Rc::ptr_eq(c, &vm.types.bool) => Value::None,
+        other => other.clone(),
+    };
+    Ok(new(BuiltinIter::Filter { func, iter }))
+}
+
+/// `reversed(seq)`: `seq.__reversed__()`, or the sequence protocol.
+fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let args = after_class(&args);
+    let [seq] = args::positional(vm, &args, "reversed", 1, 1)? else {
+        unreachable!("checked: exactly one argument")
+    };
+    if let Some(found) = iterate::lookup_special(vm, seq, "__reversed__") {
+        if found.is_none() {
+            return Err(not_reversible(vm, seq));
+        }
+        return iterate::call_found(vm, &found, seq, "__reversed__", &[]);
+    }
+    let is_sequence = match seq {
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) => true,
+        Value::Dict(_) => false,
+        _ => {
+            !matches!(
+                vm.class_of(seq).layout,
+                crate::runtime::types::class::Layout::Dict
+            ) && iterate::lookup_special(vm, seq, "__getitem__").is_some()
+        }
+    };
+    if !is_sequence {
+        return Err(not_reversible(vm, seq));
+    }
+    let n = crate::builtins::functions::len_of(vm, seq)?;
+    Ok(new(BuiltinIter::Reversed {
+        seq: RefCell::new(seq.clone()),
+        index: Cell::new(n as i64 - 1),
+    }))
+}
+
+fn not_reversible(vm: &mut Vm, v: &Value) -> crate::runtime::error::PyErr {
+    let t = vm.type_name(v);
+    vm.type_error(format!("'{t}' object is not reversible"))
+}
