@@ -4,14 +4,12 @@ mod descriptors;
 pub mod functions;
 pub mod iterators;
 pub mod sys;
-pub mod types;
 
 use crate::runtime::value::Value;
 use crate::vm::Vm;
 
 pub fn install(vm: &mut Vm) {
     descriptors::install(vm);
-    types::install(vm);
     sys::install(vm);
     iterators::install(vm);
     let classes: Vec<_> = vm.types.all().into_iter().cloned().collect();
