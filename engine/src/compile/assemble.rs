@@ -395,7 +395,10 @@ fn peephole(instrs: &mut [IrInstr], unit: &mut Unit, labels: &[usize]) {
                 }
             }
             Opcode::Swap if instrs[i].arg == 1 => nop(&mut instrs[i]),
-            Opcode::Swap => swaptimize(instrs, i, &starts),
+            Opcode::Swap => {
+                let last = swaptimize(instrs, i, &starts);
+                apply_static_swaps(instrs, last, &starts);
+            }
             Opcode::BuildTuple => {
                 let n = instrs[i].arg as usize;
                 if next == Some(Opcode::UnpackSequence) && instrs[i + 1].arg as usize == n {
@@ -435,8 +438,8 @@ fn peephole(instrs: &mut [IrInstr], unit: &mut Unit, labels: &[usize]) {
 }
 
 /// A run of `SWAP`s (and `NOP`s) is replaced by the fewest swaps with the same effect
-/// (CPython's `swaptimize`).
-fn swaptimize(instrs: &mut [IrInstr], at: usize, starts: &[bool]) {
+/// (CPython's `swaptimize`). Returns the index of the run's last instruction.
+fn swaptimize(instrs: &mut [IrInstr], at: usize, starts: &[bool]) -> usize {
     const VISITED: i64 = -1;
     let mut depth = instrs[at].arg as usize;
     let mut len = 1;
@@ -453,7 +456,7 @@ fn swaptimize(instrs: &mut [IrInstr], at: usize, starts: &[bool]) {
         len += 1;
     }
     if !more || depth == 0 {
-        return;
+        return at;
     }
     let mut stack: Vec<i64> = (0..depth as i64).collect();
     for ins in &instrs[at..at + len] {
@@ -487,6 +490,66 @@ fn swaptimize(instrs: &mut [IrInstr], at: usize, starts: &[bool]) {
     while current >= 0 {
         nop(&mut instrs[at + current as usize]);
         current -= 1;
+    }
+    at + len - 1
+}
+
+/// Instructions a `SWAP` can be folded into by exchanging them (CPython 3.11's `SWAPPABLE`).
+fn swappable(ins: &IrInstr) -> bool {
+    matches!(real(ins), Some(Opcode::StoreFast | Opcode::PopTop))
+}
+
+/// The next swappable instruction after `i` in the block, skipping `NOP`s; with `line`,
+/// only on that line (moving stores across a line would be visible to tracing).
+fn next_swappable(
+    instrs: &[IrInstr],
+    starts: &[bool],
+    mut i: usize,
+    line: Option<u32>,
+) -> Option<usize> {
+    loop {
+        i += 1;
+        if i >= instrs.len() || starts[i] {
+            return None;
+        }
+        let ins = &instrs[i];
+        if line.is_some() && ins.loc.map(|l| l.line) != line {
+            return None;
+        }
+        if real(ins) == Some(Opcode::Nop) {
+            continue;
+        }
+        return swappable(ins).then_some(i);
+    }
+}
+
+/// `SWAP n` followed by stores: exchange the stores instead (CPython's `apply_static_swaps`),
+/// walking left from `i` over the run of swaps.
+fn apply_static_swaps(instrs: &mut [IrInstr], i: usize, starts: &[bool]) {
+    let mut i = i as isize;
+    while i >= 0 {
+        let at = i as usize;
+        i -= 1;
+        let swap = instrs[at];
+        if real(&swap) != Some(Opcode::Swap) {
+            if real(&swap) == Some(Opcode::Nop) || swappable(&swap) {
+                continue;
+            }
+            return;
+        }
+        let Some(j) = next_swappable(instrs, starts, at, None) else {
+            return;
+        };
+        let line = instrs[j].loc.map(|l| l.line);
+        let mut k = j;
+        for _ in 1..swap.arg {
+            match next_swappable(instrs, starts, k, line) {
+                Some(next) => k = next,
+                None => return,
+            }
+        }
+        nop(&mut instrs[at]);
+        instrs.swap(j, k);
     }
 }
 

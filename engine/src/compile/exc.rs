@@ -65,6 +65,7 @@ impl Compiler<'_> {
         self.push_fblock(FBlockKind::FinallyEnd, end, None)?;
         self.visit_stmts(&t.finalbody)?;
         self.pop_fblock();
+        self.unit.loc = None;
         self.emit(Opcode::Reraise, 0);
         self.bind(cleanup);
         self.pop_except_and_reraise();
