@@ -125,8 +125,25 @@ pub(crate) fn assemble(mut unit: Unit, filename: &Rc<str>) -> Result<CodeObject,
         }
     }
 
-    // Pseudo-instructions become NOPs; unreachable code goes.
+    // Unreachable code goes; then, as CPython orders it: NOPs without a line go, locations
+    // propagate (block pseudo-instructions included), and only then do the pseudo-
+    // instructions become NOPs, kept when they are the only instruction of their line.
     let mut keep: Vec<bool> = depth.iter().map(|&d| d >= 0).collect();
+    let mut is_target = vec![false; n + 1];
+    for (i, ins) in instrs.iter().enumerate() {
+        if keep[i] && ins.op.is_jump() {
+            if let Some(t) = target_of(ins) {
+                is_target[t.min(n)] = true;
+            }
+        }
+    }
+    for h in handler.iter().flatten() {
+        is_target[h.target.min(n)] = true;
+    }
+    let mut new_index = vec![0u32; n + 1];
+    remove_nops_and_jumps(&mut instrs, &mut keep, &is_target, &labels, &mut new_index);
+    let handler_roots: Vec<usize> = handler.iter().flatten().map(|h| h.target).collect();
+    propagate_locations(&mut instrs, &keep, &labels, &handler_roots, unit.first_line);
     for ins in instrs.iter_mut() {
         if matches!(
             ins.op,
@@ -136,50 +153,8 @@ pub(crate) fn assemble(mut unit: Unit, filename: &Rc<str>) -> Result<CodeObject,
             ins.target = None;
         }
     }
-    let mut is_target = vec![false; n + 1];
-    for (i, ins) in instrs.iter().enumerate() {
-        if keep[i] {
-            if let Some(t) = target_of(ins) {
-                is_target[t.min(n)] = true;
-            }
-        }
-    }
-    for h in handler.iter().flatten() {
-        is_target[h.target.min(n)] = true;
-    }
+    remove_nops_and_jumps(&mut instrs, &mut keep, &is_target, &labels, &mut new_index);
 
-    // Remove NOPs and jumps to the next instruction until nothing changes.
-    let mut new_index = vec![0u32; n + 1];
-    loop {
-        remove_nops(&mut instrs, &mut keep, &is_target);
-        let mut next = 0u32;
-        for i in 0..n {
-            new_index[i] = next;
-            if keep[i] {
-                next += 1;
-            }
-        }
-        new_index[n] = next;
-        let mut changed = false;
-        for i in 0..n {
-            let ins = &mut instrs[i];
-            if keep[i] && ins.op == Op::Real(Opcode::Jump) {
-                if let Some(t) = ins.target.map(|l| labels[l.0 as usize]) {
-                    if new_index[t] == new_index[i] + 1 {
-                        ins.op = Op::Real(Opcode::Nop);
-                        ins.target = None;
-                        changed = true;
-                    }
-                }
-            }
-        }
-        if !changed {
-            break;
-        }
-    }
-
-    let handler_roots: Vec<usize> = handler.iter().flatten().map(|h| h.target).collect();
-    propagate_locations(&mut instrs, &keep, &labels, &handler_roots, unit.first_line);
     let first_line = unit.first_line;
     let mut code = Vec::new();
     let mut locations = Vec::new();
@@ -930,6 +905,45 @@ fn thread_jumps(instrs: &mut [IrInstr], labels: &mut Vec<usize>, unit: &mut Unit
             };
             instrs[i].op = Op::Real(new_op);
             instrs[i].target = Some(new_label);
+        }
+    }
+}
+
+/// Removes redundant `NOP`s and jumps to the next instruction until nothing changes, and
+/// leaves in `new_index` each instruction's final index (the next kept one's for removed).
+fn remove_nops_and_jumps(
+    instrs: &mut [IrInstr],
+    keep: &mut [bool],
+    is_target: &[bool],
+    labels: &[usize],
+    new_index: &mut [u32],
+) {
+    let n = instrs.len();
+    loop {
+        remove_nops(instrs, keep, is_target);
+        let mut next = 0u32;
+        for i in 0..n {
+            new_index[i] = next;
+            if keep[i] {
+                next += 1;
+            }
+        }
+        new_index[n] = next;
+        let mut changed = false;
+        for i in 0..n {
+            let ins = &mut instrs[i];
+            if keep[i] && ins.op == Op::Real(Opcode::Jump) {
+                if let Some(t) = ins.target.map(|l| labels[l.0 as usize]) {
+                    if new_index[t] == new_index[i] + 1 {
+                        ins.op = Op::Real(Opcode::Nop);
+                        ins.target = None;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            return;
         }
     }
 }
