@@ -11,7 +11,11 @@ use engine::compile::validate::validate;
 use engine::syntax::Mode;
 
 fn check(name: &str, source: &str, expected: &str) {
-    let code = match compile_source(source, "x.py", Mode::Module) {
+    check_mode(name, source, Mode::Module, expected);
+}
+
+fn check_mode(name: &str, source: &str, mode: Mode, expected: &str) {
+    let code = match compile_source(source, "x.py", mode) {
         Ok(code) => code,
         Err(e) => panic!("{name}: {e}"),
     };
@@ -3109,6 +3113,64 @@ Disassembly of <code object <lambda>, file "x.py", line 1>:
               4 YIELD_VALUE
               5 RESUME                   1
               6 RETURN_VALUE
+"#
+        .trim_start_matches('\n'),
+    );
+}
+
+#[test]
+fn interactive_prints_expression_statements() {
+    check_mode(
+        "interactive",
+        "x = 1; f(x)\n",
+        Mode::Interactive,
+        r#"
+              0 RESUME                   0
+
+  1           1 LOAD_CONST               0 (1)
+              2 STORE_NAME               0 (x)
+              3 PUSH_NULL
+              4 LOAD_NAME                1 (f)
+              5 LOAD_NAME                0 (x)
+              6 CALL                     1
+              7 PRINT_EXPR
+              8 LOAD_CONST               1 (None)
+              9 RETURN_VALUE
+"#
+        .trim_start_matches('\n'),
+    );
+}
+
+#[test]
+fn expression_mode_returns_the_value() {
+    check_mode(
+        "eval",
+        "a if b else [c for c in d]\n",
+        Mode::Expression,
+        r#"
+              0 RESUME                   0
+
+  1           1 LOAD_NAME                0 (b)
+              2 POP_JUMP_IF_FALSE        5 (to 5)
+              3 LOAD_NAME                1 (a)
+              4 RETURN_VALUE
+        >>    5 LOAD_CONST               0 (<code object <listcomp>, file "x.py", line 1>)
+              6 MAKE_FUNCTION            0
+              7 LOAD_NAME                2 (d)
+              8 GET_ITER
+              9 CALL                     0
+             10 RETURN_VALUE
+
+Disassembly of <code object <listcomp>, file "x.py", line 1>:
+  1           0 RESUME                   0
+              1 BUILD_LIST               0
+              2 LOAD_FAST                0 (.0)
+        >>    3 FOR_ITER                 8 (to 8)
+              4 STORE_FAST               1 (c)
+              5 LOAD_FAST                1 (c)
+              6 LIST_APPEND              2
+              7 JUMP_BACKWARD            3 (to 3)
+        >>    8 RETURN_VALUE
 "#
         .trim_start_matches('\n'),
     );
