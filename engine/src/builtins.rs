@@ -1,6 +1,7 @@
 //! The `builtins` module: built-in classes and functions, installed into every VM.
 
 mod descriptors;
+pub mod types;
 pub mod functions;
 pub mod iterators;
 pub mod sys;
@@ -10,6 +11,7 @@ use crate::vm::Vm;
 
 pub fn install(vm: &mut Vm) {
     descriptors::install(vm);
+    types::install(vm);
     sys::install(vm);
     iterators::install(vm);
     let classes: Vec<_> = vm.types.all().into_iter().cloned().collect();

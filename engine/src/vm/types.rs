@@ -58,6 +58,20 @@ builtin_types! {
     range_iterator: "range_iterator", Other, [object];
     list_iterator: "list_iterator", Other, [object];
     tuple_iterator: "tuple_iterator", Other, [object];
+    str_ascii_iterator: "str_ascii_iterator", Other, [object];
+    str_iterator: "str_iterator", Other, [object];
+    bytes_iterator: "bytes_iterator", Other, [object];
+    list_reverseiterator: "list_reverseiterator", Other, [object];
+    set_iterator: "set_iterator", Other, [object];
+    dict_keys: "dict_keys", Other, [object];
+    dict_values: "dict_values", Other, [object];
+    dict_items: "dict_items", Other, [object];
+    dict_keyiterator: "dict_keyiterator", Other, [object];
+    dict_valueiterator: "dict_valueiterator", Other, [object];
+    dict_itemiterator: "dict_itemiterator", Other, [object];
+    dict_reversekeyiterator: "dict_reversekeyiterator", Other, [object];
+    dict_reversevalueiterator: "dict_reversevalueiterator", Other, [object];
+    dict_reverseitemiterator: "dict_reverseitemiterator", Other, [object];
     property: "property", Other, [object];
     classmethod: "classmethod", Other, [object];
     staticmethod: "staticmethod", Other, [object];
@@ -152,6 +166,7 @@ impl Types {
                 ObjKind::RangeIter(_) => self.range_iterator.clone(),
                 ObjKind::ListIter { .. } => self.list_iterator.clone(),
                 ObjKind::TupleIter { .. } => self.tuple_iterator.clone(),
+                ObjKind::TypeIter(it) => it.class(self),
                 ObjKind::Property { .. } => self.property.clone(),
                 ObjKind::ClassMethod(_) => self.classmethod.clone(),
                 ObjKind::StaticMethod(_) => self.staticmethod.clone(),

@@ -28,6 +28,8 @@ pub enum ObjKind {
     RangeIter(RefCell<RangeIter>),
     ListIter { list: Value, index: RefCell<usize> },
     TupleIter { tuple: Value, index: RefCell<usize> },
+    /// Views and iterators of the built-in types (`builtins::types::iter`).
+    TypeIter(crate::builtins::types::iter::TypeIter),
     /// `property(fget, fset, fdel, doc)`.
     Property {
         fget: Value,
@@ -89,6 +91,7 @@ impl PyObject {
             ObjKind::RangeIter(_) => "range_iterator",
             ObjKind::ListIter { .. } => "list_iterator",
             ObjKind::TupleIter { .. } => "tuple_iterator",
+            ObjKind::TypeIter(it) => it.name(),
             ObjKind::Property { .. } => "property",
             ObjKind::ClassMethod(_) => "classmethod",
             ObjKind::StaticMethod(_) => "staticmethod",
