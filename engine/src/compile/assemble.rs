@@ -41,7 +41,12 @@ pub(crate) fn assemble(mut unit: Unit, filename: &Rc<str>) -> Result<CodeObject,
 
     peephole(&mut instrs, &mut unit, &labels);
     thread_jumps(&mut instrs, &mut labels, &mut unit);
-    inline_exit_blocks(&mut instrs, &mut labels);
+    // A block that ends by jumping to an exit may itself become an exit once inlined.
+    for _ in 0..4 {
+        if !inline_exit_blocks(&mut instrs, &mut labels) {
+            break;
+        }
+    }
     duplicate_exits_without_lineno(&mut instrs, &mut labels, &mut unit);
     let target_of = |ins: &IrInstr| ins.target.map(|l| labels[l.0 as usize]);
 
@@ -530,7 +535,7 @@ fn apply_static_swaps(instrs: &mut [IrInstr], i: usize, starts: &[bool]) {
 
 /// An unconditional jump to a small block that leaves the scope (`return`, `raise`) is
 /// replaced by a copy of that block (CPython's `extend_block`, at most 4 instructions).
-fn inline_exit_blocks(instrs: &mut Vec<IrInstr>, labels: &mut [usize]) {
+fn inline_exit_blocks(instrs: &mut Vec<IrInstr>, labels: &mut [usize]) -> bool {
     const MAX_COPY_SIZE: usize = 4;
     let n = instrs.len();
     let starts = block_starts(n, labels);
@@ -574,7 +579,7 @@ fn inline_exit_blocks(instrs: &mut Vec<IrInstr>, labels: &mut [usize]) {
         }
     }
     if copies.is_empty() {
-        return;
+        return false;
     }
     let mut out = Vec::with_capacity(n + copies.len() * MAX_COPY_SIZE);
     let mut new_pos = vec![0usize; n + 1];
@@ -595,6 +600,7 @@ fn inline_exit_blocks(instrs: &mut Vec<IrInstr>, labels: &mut [usize]) {
         *p = new_pos[(*p).min(n)];
     }
     *instrs = out;
+    true
 }
 
 fn is_exit(ins: &IrInstr) -> bool {
