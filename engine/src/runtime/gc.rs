@@ -63,6 +63,14 @@ pub fn track<T: Trace + 'static>(object: &Rc<T>) {
     REGISTRY.with(|r| r.borrow_mut().young.push(weak));
 }
 
+/// `Rc::new` for a container object, registering it with the cycle collector.
+#[inline]
+pub fn tracked<T: Trace + 'static>(object: T) -> Rc<T> {
+    let rc = Rc::new(object);
+    track(&rc);
+    rc
+}
+
 /// Whether enough containers were allocated that the VM should call `collect` at its next
 /// safe point (a point where no object is borrowed).
 #[inline]
