@@ -238,3 +238,90 @@ pub fn keyword_only<'a>(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::types::str::PyStr;
+    use crate::vm::host::CaptureHost;
+    use std::rc::Rc;
+
+    const POW: ArgSpec = ArgSpec {
+        fname: "pow",
+        names: &["base", "exp", "mod"],
+        posonly: 0,
+        required: 2,
+        maxpos: 3,
+    };
+
+    /// The message of the TypeError parsing `values` (positional, then `kw` keywords) raises.
+    fn error(spec: &ArgSpec, values: &[Value], kw: &[&str]) -> String {
+        let mut vm = Vm::new(Box::new(CaptureHost::default()));
+        let kwnames: Vec<Rc<PyStr>> = kw.iter().map(|k| Rc::new(PyStr::new(k))).collect();
+        let args = Args {
+            values,
+            kwnames: &kwnames,
+        };
+        match spec.parse(&mut vm, &args) {
+            Ok(_) => "ok".to_owned(),
+            Err(e) => vm.exception_str(&e.exc),
+        }
+    }
+
+    #[test]
+    fn clinic_messages_match_cpython() {
+        let (one, two) = (Value::Int(1), Value::Int(2));
+        assert_eq!(
+            error(&POW, &[], &[]),
+            "pow() missing required argument 'base' (pos 1)"
+        );
+        assert_eq!(
+            error(
+                &POW,
+                &[one.clone(), two.clone(), one.clone(), two.clone()],
+                &[]
+            ),
+            "pow() takes at most 3 arguments (4 given)"
+        );
+        assert_eq!(
+            error(&POW, &[one.clone(), two.clone(), one.clone()], &["base"]),
+            "argument for pow() given by name ('base') and position (1)"
+        );
+        assert_eq!(
+            error(&POW, &[one.clone(), two.clone(), one.clone()], &["foo"]),
+            "'foo' is an invalid keyword argument for pow()"
+        );
+        assert_eq!(error(&POW, &[one.clone(), two.clone()], &["exp"]), "ok");
+        let sum = ArgSpec {
+            fname: "sum",
+            names: &["iterable", "start"],
+            posonly: 1,
+            required: 1,
+            maxpos: 2,
+        };
+        assert_eq!(
+            error(&sum, std::slice::from_ref(&one), &["start"]),
+            "sum() takes at least 1 positional argument (0 given)"
+        );
+        assert_eq!(
+            error(&sum, std::slice::from_ref(&one), &["iterable"]),
+            "sum() takes at least 1 positional argument (0 given)"
+        );
+        assert_eq!(error(&sum, &[one, two], &["start"]), "ok");
+    }
+
+    #[test]
+    fn positional_count_messages() {
+        let mut vm = Vm::new(Box::new(CaptureHost::default()));
+        let cases = [
+            (0, 2, 3, "getattr expected at least 2 arguments, got 0"),
+            (4, 2, 3, "getattr expected at most 3 arguments, got 4"),
+            (1, 2, 2, "getattr expected 2 arguments, got 1"),
+            (0, 1, 1, "getattr expected 1 argument, got 0"),
+        ];
+        for (n, min, max, message) in cases {
+            let e = check_count(&mut vm, "getattr", n, min, max).unwrap_err();
+            assert_eq!(vm.exception_str(&e.exc), message);
+        }
+    }
+}

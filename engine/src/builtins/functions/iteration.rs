@@ -361,3 +361,56 @@ fn builtin_range(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         step,
     }))))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keyed(pairs: &[(i64, i64)]) -> Vec<(Value, Value)> {
+        pairs
+            .iter()
+            .map(|&(k, v)| (Value::Int(k), Value::Int(v)))
+            .collect()
+    }
+
+    fn lt(a: &Value, b: &Value) -> bool {
+        matches!((a, b), (Value::Int(x), Value::Int(y)) if x < y)
+    }
+
+    #[test]
+    fn merge_sort_is_stable_across_runs() {
+        // 100 items, keys 0..5 interleaved: equal keys must keep their original order.
+        let pairs: Vec<(i64, i64)> = (0..100).map(|i| ((i * 7) % 5, i)).collect();
+        let mut v = keyed(&pairs);
+        merge_sort(&mut v, &mut lt);
+        let mut expected = pairs.clone();
+        expected.sort_by_key(|&(k, _)| k);
+        let got: Vec<(i64, i64)> = v
+            .iter()
+            .map(|(k, x)| match (k, x) {
+                (Value::Int(k), Value::Int(x)) => (*k, *x),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn merge_sort_survives_an_inconsistent_order() {
+        let mut v = keyed(&(0..50).map(|i| (i, i)).collect::<Vec<_>>());
+        let mut flip = false;
+        merge_sort(&mut v, &mut |_, _| {
+            flip = !flip;
+            flip
+        });
+        assert_eq!(v.len(), 50);
+    }
+
+    #[test]
+    fn range_lengths() {
+        assert_eq!(range_len(0, 10, 3), 4);
+        assert_eq!(range_len(10, 0, -3), 4);
+        assert_eq!(range_len(0, 0, 1), 0);
+        assert_eq!(range_len(i64::MIN, i64::MAX, 1), u64::MAX as i128);
+    }
+}

@@ -569,3 +569,37 @@ fn radix(vm: &mut Vm, args: Args<'_>, name: &str, base: u32, prefix: &str) -> Py
         if negative { "-" } else { "" }
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round(x: i64, n: i64) -> i64 {
+        match round_int(&BigInt::from(x), &Value::Int(n)) {
+            Value::Int(i) => i,
+            _ => panic!("not a small int"),
+        }
+    }
+
+    #[test]
+    fn int_rounding_is_half_even() {
+        assert_eq!(round(15, -1), 20);
+        assert_eq!(round(25, -1), 20);
+        assert_eq!(round(-25, -1), -20);
+        assert_eq!(round(-35, -1), -40);
+        assert_eq!(round(1250, -2), 1200);
+        assert_eq!(round(1251, -2), 1300);
+        assert_eq!(round(7, -5), 0);
+        assert_eq!(round(7, 3), 7);
+        assert_eq!(round(i64::MAX, -30), 0);
+    }
+
+    #[test]
+    fn modular_inverse() {
+        assert_eq!(
+            mod_inverse(&BigInt::from(38), &BigInt::from(97)),
+            Some(BigInt::from(23))
+        );
+        assert_eq!(mod_inverse(&BigInt::from(2), &BigInt::from(4)), None);
+    }
+}

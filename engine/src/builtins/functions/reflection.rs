@@ -479,3 +479,19 @@ pub fn current_locals(vm: &mut Vm) -> Rc<PyDict> {
     }
     dict
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unboxed_ids_are_stable_and_distinct() {
+        assert_eq!(id_of(&Value::Int(5)), id_of(&Value::Int(5)));
+        assert_ne!(id_of(&Value::Int(5)), id_of(&Value::Int(6)));
+        assert_ne!(id_of(&Value::Int(1)), id_of(&Value::Bool(true)));
+        assert_ne!(id_of(&Value::Float(1.0)), id_of(&Value::Int(1)));
+        assert!(id_of(&Value::Int(-1)) > 0 && id_of(&Value::Float(-0.0)) > 0);
+        let s = Value::str("x");
+        assert_eq!(id_of(&s), s.heap_ptr().unwrap() as i64);
+    }
+}
