@@ -213,7 +213,14 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 s.next = s.next.saturating_add(s.step);
                 return Ok(Some(Value::Int(v)));
             }
-            ObjKind::BuiltinIter(state) => return iterators::next(vm, state),
+            ObjKind::BuiltinIter(state) => {
+                // A StopIteration escaping from inside (a `map` function raising it) ends
+                // the iteration, as it does for CPython's `tp_iternext` callers.
+                return match iterators::next(vm, state) {
+                    Err(e) if is_stop_iteration(vm, &e) => Ok(None),
+                    r => r,
+                };
+            }
             _ => {}
         }
     }
