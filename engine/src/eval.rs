@@ -112,7 +112,7 @@ mod tests {
         let src = "try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print('caught')\nfor i in range(3):\n    pass\nprint(i)\nx = undefined_name\n";
         assert_eq!(
             run(src),
-            "caught\n2\nTraceback (most recent call last):\n  File \"t.py\", line 8, in <module>\n    x = undefined_name\nNameError: name 'undefined_name' is not defined\n"
+            "caught\n2\nTraceback (most recent call last):\n  File \"t.py\", line 8, in <module>\n    x = undefined_name\n        ^^^^^^^^^^^^^^\nNameError: name 'undefined_name' is not defined\n"
         );
     }
 }

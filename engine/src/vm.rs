@@ -8,20 +8,29 @@
 pub mod attr;
 pub mod call;
 pub mod class;
+pub mod exc_api;
 pub mod exceptions;
 pub mod frame;
+pub mod generator;
 pub mod host;
 pub mod interp;
+pub mod iter;
+pub mod matching;
+pub mod names;
+pub mod ops;
 pub mod protocol;
+pub mod recursion;
+pub mod repr;
+pub mod subscript;
 pub mod types;
 
 #[cfg(test)]
 mod tests;
 
 use crate::runtime::error::{PyErr, PyResult};
+use crate::runtime::types::class::PyClass;
 use crate::runtime::types::dict::{KeyCx, PyDict};
 use crate::runtime::types::instance::{ExceptionState, Payload, PyInstance};
-use crate::runtime::types::class::PyClass;
 use crate::runtime::value::Value;
 use crate::runtime::Interner;
 use frame::Frame;
@@ -58,12 +67,26 @@ pub struct Vm {
     pub sources: std::collections::HashMap<String, Rc<str>>,
     /// Keyword names set by `KW_NAMES` for the next `CALL`.
     pub(crate) pending_kwnames: Option<Vec<Rc<crate::runtime::types::str::PyStr>>>,
+    /// The special-method names, interned.
+    pub names: names::Names,
+    /// Levels of Rust-side recursion (re-entries, comparisons, reprs) counted against
+    /// `recursion_limit` together with the Python frames.
+    pub(crate) native_depth: usize,
+    /// The lowest native stack address the VM may reach (0 until first measured).
+    pub(crate) stack_limit: usize,
+    /// Containers whose `repr` is being computed (`[...]` for self-reference).
+    pub(crate) repr_guard: Vec<usize>,
+    /// The generator frames on the frame stack, innermost last.
+    pub(crate) gen_links: Vec<generator::GenLink>,
+    /// Set when an entry generator frame returned to Rust by `yield` (not `return`).
+    pub(crate) gen_yielded: bool,
 }
 
 impl Vm {
     pub fn new(host: Box<dyn Host>) -> Vm {
         let mut interner = Interner::default();
         let types = Types::new(&mut interner);
+        let names = names::Names::new(&mut interner);
         let mut vm = Vm {
             stack: Vec::with_capacity(1 << 16),
             frames: Vec::with_capacity(256),
@@ -76,11 +99,20 @@ impl Vm {
             int_max_str_digits: crate::runtime::numfmt::DEFAULT_MAX_STR_DIGITS,
             interrupt: Arc::new(AtomicBool::new(false)),
             pending_kwnames: None,
+            names,
+            native_depth: 0,
+            stack_limit: 0,
+            repr_guard: Vec::new(),
+            gen_links: Vec::new(),
+            gen_yielded: false,
             handled_exception: Value::None,
             reraising: false,
             sources: std::collections::HashMap::new(),
         };
         crate::builtins::install(&mut vm);
+        generator::install(&mut vm);
+        exc_api::install(&mut vm);
+        class::install(&mut vm);
         vm
     }
 

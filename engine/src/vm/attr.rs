@@ -25,25 +25,87 @@ impl Vm {
         }
     }
 
-    /// `obj.name` resolved as far as possible without binding a method.
+    /// `obj.name` resolved as far as possible without binding a method: `__getattribute__`
+    /// when a class overrides it, the generic lookup otherwise, then `__getattr__` when the
+    /// attribute is missing (or a descriptor raised `AttributeError`).
     pub fn load_method(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<Method> {
+        if let Value::Instance(inst) = obj {
+            let class = inst.class().clone();
+            let ga_name = self.names.getattribute.clone();
+            if let Some(ga) = class.lookup(&ga_name) {
+                if !self.is_object_default(&ga_name, &ga) {
+                    let attr = Value::Str(name.clone());
+                    let r = self.call_special_found(&ga, obj, &[attr]);
+                    return match r {
+                        Ok(v) => Ok(Method::Attribute(v)),
+                        Err(e) => self.getattr_hook(obj, name, e).map(Method::Attribute),
+                    };
+                }
+            }
+        }
+        match self.generic_load_method(obj, name) {
+            Ok(Some(m)) => Ok(m),
+            Ok(None) => {
+                let err = self.no_attribute(obj, name);
+                self.getattr_hook(obj, name, err).map(Method::Attribute)
+            }
+            Err(e) => self.getattr_hook(obj, name, e).map(Method::Attribute),
+        }
+    }
+
+    /// After `AttributeError` from the normal lookup: `type(obj).__getattr__(obj, name)` if
+    /// defined, else the error.
+    fn getattr_hook(&mut self, obj: &Value, name: &Rc<PyStr>, err: PyErr) -> PyResult<Value> {
+        let attribute_error = self.types.attribute_error.clone();
+        if !self.class_of(&err.exc).is_subclass(&attribute_error) {
+            return Err(err);
+        }
+        if matches!(obj, Value::Class(_)) {
+            return Err(err);
+        }
+        let getattr_name = self.names.getattr.clone();
+        match self.lookup_special(obj, &getattr_name) {
+            Some(getattr) if !getattr.is_none() => {
+                self.call_special_found(&getattr, obj, &[Value::Str(name.clone())])
+            }
+            _ => Err(err),
+        }
+    }
+
+    /// `object.__getattribute__(obj, name)`: the descriptor protocol and the instance
+    /// namespace, no `__getattr__`.
+    pub fn generic_get_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<Value> {
+        match self.generic_load_method(obj, name)? {
+            Some(Method::Unbound(func)) => Ok(self.bind(func, obj.clone())),
+            Some(Method::Attribute(v)) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// The generic lookup; `None` when the attribute does not exist.
+    fn generic_load_method(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<Option<Method>> {
         match obj {
-            Value::Class(class) => return self.class_getattr(class, name).map(Method::Attribute),
+            Value::Class(class) => {
+                return self
+                    .class_getattr(class, name)
+                    .map(|v| Some(Method::Attribute(v)))
+            }
             Value::Object(o) => {
                 if let ObjKind::Super { class, obj } = &o.kind {
-                    return self.super_getattr(class, obj, name);
+                    return self.super_getattr(class, obj, name).map(Some);
                 }
                 if let ObjKind::Module(m) = &o.kind {
-                    return match m.dict.get_str(name) {
-                        Some(v) => Ok(Method::Attribute(v)),
-                        None => {
-                            let module = m.name.as_str().to_owned();
-                            Err(self.attribute_error(format!(
-                                "module '{module}' has no attribute '{}'",
-                                name.as_str()
-                            )))
-                        }
-                    };
+                    if let Some(v) = m.dict.get_str(name) {
+                        return Ok(Some(Method::Attribute(v)));
+                    }
+                    if let Some(v) = self.module_special(o, name) {
+                        return Ok(Some(Method::Attribute(v)));
+                    }
+                    let module = m.name.as_str().to_owned();
+                    return Err(self.attribute_error(format!(
+                        "module '{module}' has no attribute '{}'",
+                        name.as_str()
+                    )));
                 }
             }
             _ => {}
@@ -51,31 +113,41 @@ impl Vm {
         let class = self.class_of(obj);
         let descr = class.lookup(name);
         if let Some(d) = &descr {
-            if is_data_descriptor(d) {
-                return self.descr_get(d, obj, &class).map(Method::Attribute);
+            if self.is_data_descriptor(d) {
+                return self
+                    .descr_get(d, obj, &class)
+                    .map(|v| Some(Method::Attribute(v)));
             }
         }
-        if let Some(v) = self.instance_attr(obj, name) {
-            return Ok(Method::Attribute(v));
+        if let Some(v) = self.instance_attr(obj, name)? {
+            return Ok(Some(Method::Attribute(v)));
         }
         if let Some(d) = descr {
             return match &d {
-                Value::Function(_) => Ok(Method::Unbound(d)),
+                Value::Function(_) => Ok(Some(Method::Unbound(d))),
                 Value::Native(n)
-                    if n.kind == crate::runtime::types::native::NativeKind::Method =>
+                    if n.kind == crate::runtime::types::native::NativeKind::Method
+                        && n.bound_self.is_none() =>
                 {
-                    Ok(Method::Unbound(d))
+                    Ok(Some(Method::Unbound(d)))
                 }
-                _ => self.descr_get(&d, obj, &class).map(Method::Attribute),
+                _ => self
+                    .descr_get(&d, obj, &class)
+                    .map(|v| Some(Method::Attribute(v))),
             };
         }
-        if let Some(getattr) = class.lookup(&self.interner.intern("__getattr__")) {
-            let attr_name = Value::Str(name.clone());
-            return self
-                .call(&getattr, &[obj.clone(), attr_name])
-                .map(Method::Attribute);
+        Ok(None)
+    }
+
+    fn module_special(&mut self, module: &Rc<PyObject>, name: &PyStr) -> Option<Value> {
+        let ObjKind::Module(m) = &module.kind else {
+            return None;
+        };
+        match name.as_str() {
+            "__dict__" => Some(Value::Dict(m.dict.clone())),
+            "__name__" => Some(Value::Str(m.name.clone())),
+            _ => None,
         }
-        Err(self.no_attribute(obj, name))
     }
 
     /// `super(class, obj).name`: the MRO of `obj`'s type after `class`, bound to `obj`.
@@ -96,6 +168,17 @@ impl Vm {
             .map_or(mro.len(), |i| i + 1);
         for c in &mro[after..] {
             if let Some(v) = c.dict.get_str(name) {
+                // `__new__` is a static method: never bound.
+                if name.as_str() == "__new__" {
+                    let v = match &v {
+                        Value::Object(o) => match &o.kind {
+                            ObjKind::StaticMethod(f) => f.clone(),
+                            _ => v.clone(),
+                        },
+                        _ => v.clone(),
+                    };
+                    return Ok(Method::Attribute(v));
+                }
                 return Ok(match (&v, obj) {
                     (Value::Function(_), Value::Class(_)) => Method::Attribute(v),
                     // Bound to `obj`, not to the super object `LOAD_METHOD` was applied to.
@@ -104,10 +187,13 @@ impl Vm {
                 });
             }
         }
-        Err(self.attribute_error(format!("'super' object has no attribute '{}'", name.as_str())))
+        Err(self.attribute_error(format!(
+            "'super' object has no attribute '{}'",
+            name.as_str()
+        )))
     }
 
-    fn no_attribute(&mut self, obj: &Value, name: &PyStr) -> PyErr {
+    pub(crate) fn no_attribute(&mut self, obj: &Value, name: &PyStr) -> PyErr {
         let type_name = self.type_name(obj);
         self.attribute_error(format!(
             "'{type_name}' object has no attribute '{}'",
@@ -122,21 +208,26 @@ impl Vm {
 
     /// Attributes stored on the object itself (instance namespace, function `__dict__`, and
     /// the special attributes of built-in objects).
-    fn instance_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> Option<Value> {
-        match obj {
+    fn instance_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<Option<Value>> {
+        Ok(match obj {
             Value::Instance(inst) => {
+                if let Some(v) = self.exception_attr(obj, name) {
+                    return Ok(Some(v));
+                }
                 if let Some(v) = inst.get_attr(name) {
-                    return Some(v);
+                    return Ok(Some(v));
                 }
                 match name.as_str() {
                     "__class__" => Some(Value::Class(inst.class().clone())),
-                    "__dict__" => Some(Value::Dict(inst.materialize_dict())),
-                    _ => None,
+                    "__dict__" if self.has_instance_dict(inst.class()) => {
+                        Some(Value::Dict(inst.materialize_dict()))
+                    }
+                    _ => self.exception_attr_default(obj, name),
                 }
             }
             Value::Function(f) => {
                 if let Some(v) = f.dict.borrow().as_ref().and_then(|d| d.get_str(name)) {
-                    return Some(v);
+                    return Ok(Some(v));
                 }
                 match name.as_str() {
                     "__name__" => Some(Value::Str(f.name.borrow().clone())),
@@ -178,23 +269,48 @@ impl Vm {
                 (ObjKind::BoundMethod { receiver, .. }, "__self__") => Some(receiver.clone()),
                 (ObjKind::BoundMethod { func, .. }, "__name__" | "__qualname__" | "__doc__") => {
                     let func = func.clone();
-                    self.get_attr(&func, name).ok()
+                    Some(self.get_attr(&func, name)?)
                 }
                 (ObjKind::Property { fget, .. }, "fget") => Some(fget.clone()),
                 (ObjKind::Property { fset, .. }, "fset") => Some(fset.clone()),
                 (ObjKind::Property { fdel, .. }, "fdel") => Some(fdel.clone()),
                 (ObjKind::Property { doc, .. }, "__doc__") => Some(doc.clone()),
-                (ObjKind::ClassMethod(f) | ObjKind::StaticMethod(f), "__func__") => {
-                    Some(f.clone())
-                }
+                (ObjKind::ClassMethod(f) | ObjKind::StaticMethod(f), "__func__") => Some(f.clone()),
+                (ObjKind::Generator(g), "__name__") => Some(Value::Str(g.name.clone())),
+                (ObjKind::Generator(g), "__qualname__") => Some(Value::Str(g.qualname.clone())),
+                (ObjKind::Generator(g), "gi_running") => Some(Value::Bool(
+                    g.state.borrow().status == super::generator::GenStatus::Running,
+                )),
+                (ObjKind::Generator(g), "gi_suspended") => Some(Value::Bool(
+                    g.state.borrow().status == super::generator::GenStatus::Suspended,
+                )),
+                (ObjKind::Generator(g), "gi_frame") => Some(
+                    if g.state.borrow().status == super::generator::GenStatus::Finished {
+                        Value::None
+                    } else {
+                        Value::Bool(true)
+                    },
+                ),
+                (ObjKind::Slice { start, .. }, "start") => Some(start.clone()),
+                (ObjKind::Slice { stop, .. }, "stop") => Some(stop.clone()),
+                (ObjKind::Slice { step, .. }, "step") => Some(step.clone()),
                 _ => None,
             },
+            Value::Class(_) => None,
             _ => None,
-        }
+        })
     }
 
     /// Attribute lookup on a class object (`type_getattro`).
     fn class_getattr(&mut self, class: &Rc<PyClass>, name: &Rc<PyStr>) -> PyResult<Value> {
+        let meta = self.class_of(&Value::Class(class.clone()));
+        if !meta.builtin {
+            if let Some(d) = meta.lookup(name) {
+                if self.is_data_descriptor(&d) {
+                    return self.descr_get(&d, &Value::Class(class.clone()), &meta);
+                }
+            }
+        }
         if let Some(v) = class.lookup(name) {
             return Ok(match &v {
                 Value::Object(o) => match &o.kind {
@@ -202,6 +318,21 @@ impl Vm {
                     ObjKind::StaticMethod(f) => f.clone(),
                     _ => v,
                 },
+                Value::Native(n)
+                    if n.kind == crate::runtime::types::native::NativeKind::ClassMethod =>
+                {
+                    Value::Native(Rc::new(n.bind(Value::Class(class.clone()))))
+                }
+                Value::Instance(inst) => {
+                    let get_name = self.names.get.clone();
+                    match inst.class().lookup(&get_name) {
+                        Some(get) => {
+                            let owner = Value::Class(class.clone());
+                            self.call_special_found(&get, &v, &[Value::None, owner])?
+                        }
+                        None => v,
+                    }
+                }
                 _ => v,
             });
         }
@@ -216,7 +347,13 @@ impl Vm {
                     .collect(),
             )),
             "__bases__" => Some(Value::tuple(
-                class.bases.borrow().iter().cloned().map(Value::Class).collect(),
+                class
+                    .bases
+                    .borrow()
+                    .iter()
+                    .cloned()
+                    .map(Value::Class)
+                    .collect(),
             )),
             "__base__" => Some(
                 class
@@ -254,7 +391,12 @@ impl Vm {
 
     /// `descr.__get__(obj, type(obj))` for the descriptors the VM implements natively, and
     /// for Python classes that define `__get__`.
-    fn descr_get(&mut self, descr: &Value, obj: &Value, class: &Rc<PyClass>) -> PyResult<Value> {
+    pub(crate) fn descr_get(
+        &mut self,
+        descr: &Value,
+        obj: &Value,
+        class: &Rc<PyClass>,
+    ) -> PyResult<Value> {
         match descr {
             Value::Function(_) => Ok(self.bind(descr.clone(), obj.clone())),
             Value::Native(n) => Ok(match n.kind {
@@ -276,16 +418,19 @@ impl Vm {
                         )));
                     }
                     let fget = fget.clone();
-                    self.call(&fget, &[obj.clone()])
+                    self.call(&fget, std::slice::from_ref(obj))
                 }
                 ObjKind::ClassMethod(f) => Ok(self.bind(f.clone(), Value::Class(class.clone()))),
                 ObjKind::StaticMethod(f) => Ok(f.clone()),
                 _ => Ok(descr.clone()),
             },
             Value::Instance(inst) => {
-                let get = inst.class().lookup(&self.interner.intern("__get__"));
+                let get = inst.class().lookup(&self.names.get.clone());
                 match get {
-                    Some(get) => self.call(&get, &[descr.clone(), obj.clone(), Value::Class(class.clone())]),
+                    Some(get) => {
+                        let owner = Value::Class(class.clone());
+                        self.call_special_found(&get, descr, &[obj.clone(), owner])
+                    }
                     None => Ok(descr.clone()),
                 }
             }
@@ -311,22 +456,36 @@ impl Vm {
     pub fn bind(&mut self, func: Value, receiver: Value) -> Value {
         match &func {
             Value::Native(n) => Value::Native(Rc::new(n.bind(receiver))),
-            _ => Value::Object(Rc::new(PyObject::new(ObjKind::BoundMethod { func, receiver }))),
+            _ => Value::Object(Rc::new(PyObject::new(ObjKind::BoundMethod {
+                func,
+                receiver,
+            }))),
         }
     }
 
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
-        if let Value::Class(class) = obj {
-            if class.builtin {
-                let class_name = class.name();
-                return Err(self.type_error(format!(
-                    "cannot set '{}' attribute of immutable type '{class_name}'",
-                    name.as_str()
-                )));
+        if let Value::Instance(inst) = obj {
+            let class = inst.class().clone();
+            let sa_name = self.names.setattr.clone();
+            if let Some(sa) = class.lookup(&sa_name) {
+                if !self.is_object_default(&sa_name, &sa) {
+                    self.call_special_found(&sa, obj, &[Value::Str(name.clone()), value])?;
+                    return Ok(());
+                }
             }
-            class.dict.set_str(name.clone(), value);
-            class.modified();
-            return Ok(());
+        }
+        self.generic_set_attr(obj, name, value)
+    }
+
+    /// `object.__setattr__`: data descriptors on the type, else the instance namespace.
+    pub fn generic_set_attr(
+        &mut self,
+        obj: &Value,
+        name: &Rc<PyStr>,
+        value: Value,
+    ) -> PyResult<()> {
+        if let Value::Class(class) = obj {
+            return self.class_setattr(class, name, value);
         }
         let class = self.class_of(obj);
         if let Some(descr) = class.lookup(name) {
@@ -345,18 +504,59 @@ impl Vm {
                 }
             }
             if let Value::Instance(d) = &descr {
-                if let Some(set) = d.class().lookup(&self.interner.intern("__set__")) {
-                    self.call(&set, &[descr.clone(), obj.clone(), value])?;
+                if let Some(set) = d.class().lookup(&self.names.set.clone()) {
+                    self.call_special_found(&set, &descr, &[obj.clone(), value])?;
                     return Ok(());
                 }
             }
         }
         match obj {
             Value::Instance(inst) => {
+                if self.set_exception_attr(obj, name, &value)? {
+                    return Ok(());
+                }
+                if !self.slot_allowed(inst.class(), name) {
+                    return Err(self.no_attribute(obj, name));
+                }
                 inst.set_attr(name, value);
                 Ok(())
             }
             Value::Function(f) => {
+                match name.as_str() {
+                    "__name__" | "__qualname__" => {
+                        let Value::Str(s) = &value else {
+                            return Err(self.type_error(format!(
+                                "{} must be set to a string object",
+                                name.as_str()
+                            )));
+                        };
+                        if name.as_str() == "__name__" {
+                            *f.name.borrow_mut() = s.clone();
+                        } else {
+                            *f.qualname.borrow_mut() = s.clone();
+                        }
+                        return Ok(());
+                    }
+                    "__doc__" => {
+                        *f.doc.borrow_mut() = value;
+                        return Ok(());
+                    }
+                    "__defaults__" => {
+                        *f.defaults.borrow_mut() = match value {
+                            Value::Tuple(t) => Some(t),
+                            _ => None,
+                        };
+                        return Ok(());
+                    }
+                    "__kwdefaults__" => {
+                        *f.kwdefaults.borrow_mut() = match value {
+                            Value::Dict(d) => Some(d),
+                            _ => None,
+                        };
+                        return Ok(());
+                    }
+                    _ => {}
+                }
                 let dict = f
                     .dict
                     .borrow_mut()
@@ -371,20 +571,184 @@ impl Vm {
                 }
                 Ok(())
             }
-            _ => Err(self.no_attribute(obj, name)),
+            _ => {
+                let t = self.type_name(obj);
+                if class.lookup(name).is_some() {
+                    return Err(self.attribute_error(format!(
+                        "'{t}' object attribute '{}' is read-only",
+                        name.as_str()
+                    )));
+                }
+                Err(self.no_attribute(obj, name))
+            }
         }
     }
-}
 
-/// Whether `descr`, found on a class, takes precedence over instance attributes.
-fn is_data_descriptor(descr: &Value) -> bool {
-    match descr {
-        Value::Object(o) => matches!(o.kind, ObjKind::Property { .. }),
-        Value::Instance(inst) => {
-            let class = inst.class();
-            class.lookup(&PyStr::new("__set__")).is_some()
-                || class.lookup(&PyStr::new("__delete__")).is_some()
+    /// `type.__setattr__`.
+    fn class_setattr(
+        &mut self,
+        class: &Rc<PyClass>,
+        name: &Rc<PyStr>,
+        value: Value,
+    ) -> PyResult<()> {
+        if class.builtin {
+            let class_name = class.name();
+            return Err(self.type_error(format!(
+                "cannot set '{}' attribute of immutable type '{class_name}'",
+                name.as_str()
+            )));
         }
-        _ => false,
+        match name.as_str() {
+            "__name__" | "__qualname__" => {
+                let Value::Str(s) = &value else {
+                    let t = self.type_name(&value);
+                    return Err(self.type_error(format!(
+                        "can only assign string to {}.{}, not '{t}'",
+                        class.name(),
+                        name.as_str()
+                    )));
+                };
+                if name.as_str() == "__name__" {
+                    *class.name.borrow_mut() = s.clone();
+                } else {
+                    *class.qualname.borrow_mut() = s.clone();
+                }
+                class.modified();
+                return Ok(());
+            }
+            _ => {}
+        }
+        // A data descriptor on the metaclass (a property of a metaclass) takes precedence.
+        let meta = self.class_of(&Value::Class(class.clone()));
+        if !meta.builtin {
+            if let Some(descr) = meta.lookup(name) {
+                if self.is_data_descriptor(&descr) {
+                    if let Value::Object(o) = &descr {
+                        if let ObjKind::Property { fset, .. } = &o.kind {
+                            let fset = fset.clone();
+                            self.call(&fset, &[Value::Class(class.clone()), value])?;
+                            return Ok(());
+                        }
+                    }
+                }
+            }
+        }
+        class.dict.set_str(name.clone(), value);
+        class.modified();
+        Ok(())
+    }
+
+    /// `del obj.name`.
+    pub fn del_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            let class = inst.class().clone();
+            let da_name = self.names.delattr.clone();
+            if let Some(da) = class.lookup(&da_name) {
+                if !self.is_object_default(&da_name, &da) {
+                    self.call_special_found(&da, obj, &[Value::Str(name.clone())])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_del_attr(obj, name)
+    }
+
+    /// `object.__delattr__`.
+    pub fn generic_del_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
+        if let Value::Class(class) = obj {
+            if class.builtin {
+                let class_name = class.name();
+                return Err(self.type_error(format!(
+                    "cannot delete '{}' attribute of immutable type '{class_name}'",
+                    name.as_str()
+                )));
+            }
+            if class.dict.remove_str(name).is_none() {
+                let class_name = class.name();
+                return Err(self.attribute_error(format!(
+                    "type object '{class_name}' has no attribute '{}'",
+                    name.as_str()
+                )));
+            }
+            class.modified();
+            return Ok(());
+        }
+        let class = self.class_of(obj);
+        if let Some(descr) = class.lookup(name) {
+            if let Value::Object(o) = &descr {
+                if let ObjKind::Property { fdel, .. } = &o.kind {
+                    if fdel.is_none() {
+                        let class_name = class.name();
+                        let attr = self.property_name(&descr);
+                        return Err(self.attribute_error(format!(
+                            "property {attr}of '{class_name}' object has no deleter"
+                        )));
+                    }
+                    let fdel = fdel.clone();
+                    self.call(&fdel, std::slice::from_ref(obj))?;
+                    return Ok(());
+                }
+            }
+            if let Value::Instance(d) = &descr {
+                if let Some(del) = d.class().lookup(&self.names.delete.clone()) {
+                    self.call_special_found(&del, &descr, std::slice::from_ref(obj))?;
+                    return Ok(());
+                }
+            }
+        }
+        let removed = match obj {
+            Value::Instance(inst) => inst.del_attr(name),
+            Value::Function(f) => {
+                let dict = f.dict.borrow().clone();
+                dict.is_some_and(|d| d.remove_str(name).is_some())
+            }
+            Value::Object(o) => match &o.kind {
+                ObjKind::Module(m) => m.dict.remove_str(name).is_some(),
+                _ => false,
+            },
+            _ => false,
+        };
+        if removed {
+            Ok(())
+        } else {
+            Err(self.no_attribute(obj, name))
+        }
+    }
+
+    /// Whether `descr`, found on a class, takes precedence over instance attributes.
+    pub(crate) fn is_data_descriptor(&self, descr: &Value) -> bool {
+        match descr {
+            Value::Object(o) => matches!(o.kind, ObjKind::Property { .. }),
+            Value::Instance(inst) => {
+                let class = inst.class();
+                class.lookup(&self.names.set).is_some()
+                    || class.lookup(&self.names.delete).is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether instances of `class` have a `__dict__` (some class in the MRO has no
+    /// `__slots__`, or lists `__dict__` in them).
+    pub fn has_instance_dict(&self, class: &Rc<PyClass>) -> bool {
+        if class.slots.is_none() {
+            return true;
+        }
+        class.mro_with_self().iter().any(|c| match &c.slots {
+            None => !c.builtin,
+            Some(slots) => slots.iter().any(|s| s.as_str() == "__dict__"),
+        })
+    }
+
+    /// Whether an instance of `class` may store `name` (always, unless `__slots__` restrict it).
+    fn slot_allowed(&self, class: &Rc<PyClass>, name: &PyStr) -> bool {
+        if self.has_instance_dict(class) {
+            return true;
+        }
+        class.mro_with_self().iter().any(|c| {
+            c.slots
+                .as_ref()
+                .is_some_and(|s| s.iter().any(|n| **n == *name))
+        })
     }
 }

@@ -98,9 +98,10 @@ impl Vm {
                 return Err(self.missing_arguments(func, "positional", &missing));
             }
             if let Some(defaults) = defaults {
-                for i in first_default.max(taken)..argcount {
-                    if slots[i].is_null() {
-                        slots[i] = defaults.items()[i - first_default].clone();
+                let start = first_default.max(taken);
+                for (i, slot) in slots.iter_mut().enumerate().take(argcount).skip(start) {
+                    if slot.is_null() {
+                        *slot = defaults.items()[i - first_default].clone();
                     }
                 }
             }
@@ -142,9 +143,13 @@ impl Vm {
         } else {
             argcount.to_string()
         };
-        let plural = if n_defaults > 0 || argcount != 1 { "s" } else { "" };
-        let kwonly_names = &func.code.localsplus_names
-            [argcount..argcount + code.kwonlyargcount as usize];
+        let plural = if n_defaults > 0 || argcount != 1 {
+            "s"
+        } else {
+            ""
+        };
+        let kwonly_names =
+            &func.code.localsplus_names[argcount..argcount + code.kwonlyargcount as usize];
         let kwonly_given = kwnames
             .iter()
             .filter(|k| kwonly_names.iter().any(|n| ***k == **n))

@@ -9,7 +9,7 @@ use crate::runtime::types::dict::PyDict;
 use crate::runtime::types::function::PyFunction;
 use crate::runtime::types::instance::{ExceptionState, Payload, PyInstance};
 use crate::runtime::types::native::Args;
-use crate::runtime::types::object::ObjKind;
+use crate::runtime::types::object::{ObjKind, PyObject};
 use crate::runtime::types::shape::Shape;
 use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
@@ -17,40 +17,127 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 impl Vm {
-    /// `cls(*args, **kwargs)`.
+    /// Calling a class: the metaclass's `__call__` when a metaclass overrides it, otherwise
+    /// `type.__call__` (`call_class`).
+    pub fn call_type(
+        &mut self,
+        class: &Rc<PyClass>,
+        args: &[Value],
+        kwnames: &[Rc<PyStr>],
+    ) -> PyResult<Value> {
+        let meta = class.metaclass.borrow().clone();
+        if let Some(meta) = meta.filter(|m| !m.builtin) {
+            let call_name = self.names.call.clone();
+            if let Some(call) = meta.lookup(&call_name) {
+                let default = self.types.type_.dict.get_str(&call_name);
+                if !default.is_some_and(|d| d.is(&call)) {
+                    let mut all = Vec::with_capacity(args.len() + 1);
+                    all.push(Value::Class(class.clone()));
+                    all.extend_from_slice(args);
+                    return self.call_with_keywords(&call, &all, kwnames);
+                }
+            }
+        }
+        self.call_class(class, args, kwnames)
+    }
+
+    /// `type.__call__(cls, *args, **kwargs)`: `__new__`, then `__init__` when `__new__`
+    /// returned an instance of `cls`, with `object`'s argument checks.
     pub fn call_class(
         &mut self,
         class: &Rc<PyClass>,
         args: &[Value],
         kwnames: &[Rc<PyStr>],
     ) -> PyResult<Value> {
+        if Rc::ptr_eq(class, &self.types.type_) && args.len() == 1 && kwnames.is_empty() {
+            return Ok(Value::Class(self.class_of(&args[0])));
+        }
         if class.builtin && class.layout != Layout::Object && class.layout != Layout::Exception {
             return self.construct_builtin(class, args, kwnames);
         }
-        let instance = self.new_instance(class, args);
-        let init = class.lookup(&self.interner.intern("__init__"));
-        match init {
-            Some(init @ Value::Function(_)) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(instance.clone());
-                all.extend_from_slice(args);
-                let result = self.call_with_keywords(&init, &all, kwnames)?;
-                if !result.is_none() {
-                    let t = self.type_name(&result);
-                    return Err(self.type_error(format!(
-                        "__init__() should return None, not '{t}'"
-                    )));
-                }
-            }
-            _ => {
-                let takes_args = class.layout == Layout::Exception;
-                if !takes_args && !args.is_empty() {
+        let new_name = self.names.new.clone();
+        let init_name = self.names.init.clone();
+        let new = class
+            .lookup(&new_name)
+            .filter(|n| !self.is_object_default(&new_name, n));
+        let init = class.lookup(&init_name);
+        let default_init = init
+            .as_ref()
+            .is_none_or(|i| self.is_object_default(&init_name, i));
+        let excess = !args.is_empty();
+        let instance = match &new {
+            None => {
+                if excess && default_init && class.layout != Layout::Exception {
                     let name = class.name();
                     return Err(self.type_error(format!("{name}() takes no arguments")));
                 }
+                self.new_instance(class, args)
             }
+            Some(new) => {
+                let new = match new {
+                    Value::Object(o) => match &o.kind {
+                        ObjKind::StaticMethod(f) => f.clone(),
+                        _ => new.clone(),
+                    },
+                    _ => new.clone(),
+                };
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(Value::Class(class.clone()));
+                all.extend_from_slice(args);
+                self.call_with_keywords(&new, &all, kwnames)?
+            }
+        };
+        if !self.class_of(&instance).is_subclass(class) {
+            return Ok(instance);
+        }
+        match init {
+            Some(init) if !default_init => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(instance.clone());
+                all.extend_from_slice(args);
+                let init = match &init {
+                    Value::Function(_) | Value::Native(_) => init.clone(),
+                    _ => {
+                        let cls = self.class_of(&instance);
+                        let bound = self.descr_get(&init, &instance, &cls)?;
+                        all.remove(0);
+                        bound
+                    }
+                };
+                let result = self.call_with_keywords(&init, &all, kwnames)?;
+                if !result.is_none() {
+                    let t = self.type_name(&result);
+                    return Err(
+                        self.type_error(format!("__init__() should return None, not '{t}'"))
+                    );
+                }
+            }
+            _ => {}
         }
         Ok(instance)
+    }
+
+    /// `isinstance(v, class)` with a metaclass's `__instancecheck__`.
+    pub fn isinstance(&mut self, v: &Value, class: &Rc<PyClass>) -> PyResult<bool> {
+        if self.class_of(v).is_subclass(class) {
+            return Ok(true);
+        }
+        let meta = class.metaclass.borrow().clone();
+        if let Some(meta) = meta.filter(|m| !m.builtin) {
+            let name = self.names.instancecheck.clone();
+            if let Some(hook) = meta.lookup(&name) {
+                let default = self.types.type_.dict.get_str(&name);
+                if !default.is_some_and(|d| d.is(&hook)) {
+                    let r = self.call_special_found(
+                        &hook,
+                        &Value::Class(class.clone()),
+                        std::slice::from_ref(v),
+                    )?;
+                    return self.truthy(&r);
+                }
+            }
+        }
+        Ok(false)
     }
 
     /// A fresh instance (what `object.__new__` / `BaseException.__new__` return).
@@ -72,13 +159,19 @@ impl Vm {
         args: &[Value],
         kwnames: &[Rc<PyStr>],
     ) -> PyResult<Value> {
-        let new = class.lookup(&self.interner.intern("__new__"));
+        let new = class.lookup(&self.names.new.clone());
         match new {
             Some(Value::Native(n)) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(Value::Class(class.clone()));
                 all.extend_from_slice(args);
-                (n.func)(self, Args { values: &all, kwnames })
+                (n.func)(
+                    self,
+                    Args {
+                        values: &all,
+                        kwnames,
+                    },
+                )
             }
             _ => {
                 let name = class.name();
@@ -87,8 +180,8 @@ impl Vm {
         }
     }
 
-    /// `__build_class__(func, name, *bases)`: runs the class body in a fresh namespace and
-    /// creates the class from it.
+    /// `__build_class__(func, name, *bases, metaclass=…, **kwds)`: runs the class body in the
+    /// namespace `__prepare__` gives and calls the metaclass.
     pub fn build_class(&mut self, args: Args<'_>) -> PyResult<Value> {
         let positional = args.positional();
         let (Some(Value::Function(body)), Some(Value::Str(name))) =
@@ -96,32 +189,148 @@ impl Vm {
         else {
             return Err(self.type_error("__build_class__: func and name are required"));
         };
+        let (body, name) = (body.clone(), name.clone());
         let mut bases = Vec::new();
         for b in &positional[2..] {
             match b {
                 Value::Class(c) => bases.push(c.clone()),
                 other => {
                     let t = self.type_name(other);
-                    return Err(self.type_error(format!(
-                        "bases must be types, not '{t}'"
-                    )));
+                    return Err(self.type_error(format!("bases must be types, not '{t}'")));
                 }
             }
         }
-        let ns = Rc::new(PyDict::new());
-        let cell = self.run_class_body(body.clone(), ns.clone())?;
-        let class = self.new_class(name.clone(), bases, ns)?;
-        if let Value::Object(o) = &cell {
-            if let ObjKind::Cell(c) = &o.kind {
-                *c.borrow_mut() = Value::Class(class.clone());
+        let mut explicit_meta = None;
+        let mut kw_names = Vec::new();
+        let mut kw_values = Vec::new();
+        for (k, v) in args
+            .kwnames
+            .iter()
+            .zip(args.values[positional.len()..].iter())
+        {
+            if k.as_str() == "metaclass" {
+                explicit_meta = Some(v.clone());
+            } else {
+                kw_names.push(k.clone());
+                kw_values.push(v.clone());
             }
         }
-        Ok(Value::Class(class))
+        let meta = match explicit_meta {
+            Some(Value::Class(m)) => Value::Class(self.calculate_meta(&m, &bases)?),
+            Some(other) => other,
+            None => {
+                let first = bases.first().map_or_else(
+                    || self.types.type_.clone(),
+                    |b| self.class_of(&Value::Class(b.clone())),
+                );
+                Value::Class(self.calculate_meta(&first, &bases)?)
+            }
+        };
+        let bases_value = Value::tuple(bases.iter().cloned().map(Value::Class).collect());
+        // `__prepare__` (only when a metaclass defines one).
+        let prepare_name = self.names.prepare.clone();
+        let ns = match &meta {
+            Value::Class(m) if !m.builtin => match m.lookup(&prepare_name) {
+                Some(prepare) => {
+                    let f = match &prepare {
+                        Value::Object(o) => match &o.kind {
+                            ObjKind::ClassMethod(f) => {
+                                let mut all = vec![
+                                    meta.clone(),
+                                    Value::Str(name.clone()),
+                                    bases_value.clone(),
+                                ];
+                                all.extend(kw_values.iter().cloned());
+                                let r = self.call_with_keywords(f, &all, &kw_names)?;
+                                Some(r)
+                            }
+                            ObjKind::StaticMethod(f) => {
+                                let mut all = vec![Value::Str(name.clone()), bases_value.clone()];
+                                all.extend(kw_values.iter().cloned());
+                                Some(self.call_with_keywords(f, &all, &kw_names)?)
+                            }
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match f {
+                        Some(v) => v,
+                        None => {
+                            let bound = self.get_attr(&meta, &prepare_name)?;
+                            let mut all = vec![Value::Str(name.clone()), bases_value.clone()];
+                            all.extend(kw_values.iter().cloned());
+                            self.call_with_keywords(&bound, &all, &kw_names)?
+                        }
+                    }
+                }
+                None => Value::Dict(Rc::new(PyDict::new())),
+            },
+            _ => Value::Dict(Rc::new(PyDict::new())),
+        };
+        let Value::Dict(ns) = ns else {
+            let t = self.type_name(&ns);
+            return Err(self.type_error(format!(
+                "{}.__prepare__() must return a mapping, not {t}",
+                match &meta {
+                    Value::Class(m) => m.name(),
+                    _ => "<metaclass>".to_owned(),
+                }
+            )));
+        };
+        let cell = self.run_class_body(body, ns.clone())?;
+        let class = match &meta {
+            Value::Class(m) if Rc::ptr_eq(m, &self.types.type_) => {
+                let kwargs: Vec<(Rc<PyStr>, Value)> = kw_names
+                    .iter()
+                    .cloned()
+                    .zip(kw_values.iter().cloned())
+                    .collect();
+                Value::Class(self.new_class_with_meta(m.clone(), name, bases, ns, &kwargs)?)
+            }
+            _ => {
+                let mut all = vec![Value::Str(name), bases_value, Value::Dict(ns)];
+                all.extend(kw_values);
+                self.call_with_keywords(&meta, &all, &kw_names)?
+            }
+        };
+        if let Value::Object(o) = &cell {
+            if let ObjKind::Cell(c) = &o.kind {
+                *c.borrow_mut() = class.clone();
+            }
+        }
+        Ok(class)
+    }
+
+    /// The most derived metaclass of `meta` and the bases' metaclasses.
+    fn calculate_meta(
+        &mut self,
+        meta: &Rc<PyClass>,
+        bases: &[Rc<PyClass>],
+    ) -> PyResult<Rc<PyClass>> {
+        let mut winner = meta.clone();
+        for base in bases {
+            let base_meta = self.class_of(&Value::Class(base.clone()));
+            if winner.is_subclass(&base_meta) {
+                continue;
+            }
+            if base_meta.is_subclass(&winner) {
+                winner = base_meta;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) \
+                 subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
     }
 
     /// Runs a class body with `ns` as its local namespace; returns what it returned (the
     /// `__class__` cell when methods use `super()` or `__class__`).
     fn run_class_body(&mut self, body: Rc<PyFunction>, ns: Rc<PyDict>) -> PyResult<Value> {
+        if self.frame_depth_exceeded() || self.stack_exhausted() {
+            return Err(self.recursion_error(""));
+        }
         let code = body.code.clone();
         let ret_sp = self.stack.len();
         let base = ret_sp;
@@ -140,13 +349,40 @@ impl Vm {
         self.run()
     }
 
-    /// `type(name, bases, ns)` for classes defined in Python.
+    /// `type(name, bases, ns)` for classes defined in Python (metaclass from the bases).
     pub fn new_class(
         &mut self,
         name: Rc<PyStr>,
         bases: Vec<Rc<PyClass>>,
         ns: Rc<PyDict>,
     ) -> PyResult<Rc<PyClass>> {
+        let first = bases.first().map_or_else(
+            || self.types.type_.clone(),
+            |b| self.class_of(&Value::Class(b.clone())),
+        );
+        let meta = self.calculate_meta(&first, &bases)?;
+        self.new_class_with_meta(meta, name, bases, ns, &[])
+    }
+
+    /// `type.__new__(meta, name, bases, ns, **kwargs)`: the class object, then `__set_name__`
+    /// on its attributes and `__init_subclass__(**kwargs)` of its parent.
+    pub fn new_class_with_meta(
+        &mut self,
+        meta: Rc<PyClass>,
+        name: Rc<PyStr>,
+        bases: Vec<Rc<PyClass>>,
+        ns: Rc<PyDict>,
+        kwargs: &[(Rc<PyStr>, Value)],
+    ) -> PyResult<Rc<PyClass>> {
+        for b in &bases {
+            if b.builtin
+                && (matches!(b.layout, Layout::Bool | Layout::NoneType | Layout::Function)
+                    || matches!(b.name().as_str(), "range" | "slice" | "generator"))
+            {
+                let n = b.name();
+                return Err(self.type_error(format!("type '{n}' is not an acceptable base type")));
+            }
+        }
         let bases = if bases.is_empty() {
             vec![self.types.object.clone()]
         } else {
@@ -158,30 +394,132 @@ impl Vm {
         } else {
             Layout::Object
         };
-        let qualname_key = self.interner.intern("__qualname__");
+        let qualname_key = self.names.qualname.clone();
         let qualname = match ns.remove_str(&qualname_key) {
             Some(Value::Str(q)) => q,
-            _ => name.clone(),
+            Some(other) => {
+                let t = self.type_name(&other);
+                return Err(self.type_error(format!("type __qualname__ must be a str, not {t}")));
+            }
+            None => name.clone(),
         };
-        ns.remove_str(&self.interner.intern("__classcell__"));
+        ns.remove_str(&self.names.classcell.clone());
+        let slots = self.read_slots(&ns)?;
+        // A class that defines `__eq__` without `__hash__` is unhashable.
+        let (eq, hash) = (self.names.eq.clone(), self.names.hash.clone());
+        if ns.get_str(&eq).is_some() && ns.get_str(&hash).is_none() {
+            ns.set_str(hash, Value::None);
+        }
+        // `__init_subclass__` and `__class_getitem__` are implicit class methods, `__new__` an
+        // implicit static method.
+        for key in [
+            self.names.init_subclass.clone(),
+            self.names.class_getitem.clone(),
+        ] {
+            if let Some(f @ Value::Function(_)) = ns.get_str(&key) {
+                ns.set_str(
+                    key,
+                    Value::Object(Rc::new(PyObject::new(ObjKind::ClassMethod(f)))),
+                );
+            }
+        }
+        let doc = self.names.doc.clone();
+        if ns.get_str(&doc).is_none() {
+            ns.set_str(doc, Value::None);
+        }
         let class = Rc::new(PyClass {
             name: RefCell::new(name),
             qualname: RefCell::new(qualname),
             bases: RefCell::new(bases.clone()),
             mro: RefCell::new(mro),
-            dict: ns,
+            dict: ns.clone(),
             version: Cell::new(next_version()),
             layout,
             builtin: false,
             subclasses: RefCell::new(Vec::new()),
-            metaclass: RefCell::new(None),
+            metaclass: RefCell::new((!Rc::ptr_eq(&meta, &self.types.type_)).then_some(meta)),
             root_shape: Shape::root(),
-            slots: None,
+            slots,
         });
         for base in &bases {
             base.subclasses.borrow_mut().push(Rc::downgrade(&class));
         }
+        let class_value = Value::Class(class.clone());
+        // `__set_name__` on every attribute that defines it.
+        let set_name = self.names.set_name.clone();
+        let entries: Vec<(Value, Value)> =
+            (0..ns.dense_len()).filter_map(|i| ns.entry_at(i)).collect();
+        for (k, v) in entries {
+            if matches!(v, Value::Instance(_)) {
+                if let Some(m) = self.lookup_special(&v, &set_name) {
+                    self.call_special_found(&m, &v, &[class_value.clone(), k])?;
+                }
+            }
+        }
+        self.init_subclass(&class, kwargs)?;
         Ok(class)
+    }
+
+    /// `super(cls, cls).__init_subclass__(**kwargs)`.
+    fn init_subclass(
+        &mut self,
+        class: &Rc<PyClass>,
+        kwargs: &[(Rc<PyStr>, Value)],
+    ) -> PyResult<()> {
+        let name = self.names.init_subclass.clone();
+        let parent = class
+            .mro
+            .borrow()
+            .iter()
+            .find_map(|c| c.dict.get_str(&name));
+        let class_value = Value::Class(class.clone());
+        let kw_names: Vec<Rc<PyStr>> = kwargs.iter().map(|(k, _)| k.clone()).collect();
+        let mut all = vec![class_value.clone()];
+        all.extend(kwargs.iter().map(|(_, v)| v.clone()));
+        match parent {
+            Some(Value::Object(o)) if matches!(o.kind, ObjKind::ClassMethod(_)) => {
+                let ObjKind::ClassMethod(f) = &o.kind else {
+                    unreachable!("matched above")
+                };
+                self.call_with_keywords(f, &all, &kw_names)?;
+            }
+            Some(f @ Value::Function(_)) => {
+                self.call_with_keywords(&f, &all, &kw_names)?;
+            }
+            _ => {
+                if !kwargs.is_empty() {
+                    let n = class.name();
+                    return Err(self.type_error(format!(
+                        "{n}.__init_subclass__() takes no keyword arguments"
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The names in a class body's `__slots__` (a string or an iterable of strings).
+    fn read_slots(&mut self, ns: &Rc<PyDict>) -> PyResult<Option<Vec<Rc<PyStr>>>> {
+        let Some(slots) = ns.get_str(&self.names.slots.clone()) else {
+            return Ok(None);
+        };
+        let items = match &slots {
+            Value::Str(_) => vec![slots.clone()],
+            other => self.collect_iterable(other)?,
+        };
+        let mut names = Vec::with_capacity(items.len());
+        for item in items {
+            match item {
+                Value::Str(s) => names.push(self.interner.intern(s.as_str())),
+                other => {
+                    let t = self.type_name(&other);
+                    return Err(
+                        self.type_error(format!("__slots__ items must be strings, not '{t}'"))
+                    );
+                }
+            }
+        }
+        Ok(Some(names))
     }
 
     /// C3 linearization of `bases` (the MRO after the new class itself).
@@ -255,5 +593,93 @@ fn cell_or_value(v: &Value) -> Value {
             _ => v.clone(),
         },
         _ => v.clone(),
+    }
+}
+
+/// `type.__new__(meta, name, bases, ns, **kwargs)` (and `type(x)`), creating classes with
+/// their metaclass; `type.__init__` accepts what `__new__` did.
+fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let positional = args.positional();
+    match positional {
+        [_, x] if args.kwnames.is_empty() => Ok(Value::Class(vm.class_of(x))),
+        [meta, name, bases, ns] => {
+            let Value::Class(meta) = meta else {
+                return Err(vm.type_error("type.__new__(X): X is not a type object"));
+            };
+            let meta = meta.clone();
+            let Value::Str(name) = name else {
+                let t = vm.type_name(name);
+                return Err(
+                    vm.type_error(format!("type.__new__() argument 1 must be str, not {t}"))
+                );
+            };
+            let Value::Tuple(bases) = bases else {
+                let t = vm.type_name(bases);
+                return Err(
+                    vm.type_error(format!("type.__new__() argument 2 must be tuple, not {t}"))
+                );
+            };
+            let Value::Dict(ns) = ns else {
+                let t = vm.type_name(ns);
+                return Err(
+                    vm.type_error(format!("type.__new__() argument 3 must be dict, not {t}"))
+                );
+            };
+            let mut classes = Vec::new();
+            for b in bases.items() {
+                match b {
+                    Value::Class(c) => classes.push(c.clone()),
+                    other => {
+                        let t = vm.type_name(other);
+                        return Err(vm.type_error(format!("bases must be types, not '{t}'")));
+                    }
+                }
+            }
+            let ns = Rc::new(ns.copy());
+            let module_key = vm.names.module.clone();
+            if ns.get_str(&module_key).is_none() {
+                let name_key = vm.names.name.clone();
+                let module = vm.frames.last().and_then(|f| f.globals.get_str(&name_key));
+                if let Some(m) = module {
+                    ns.set_str(module_key, m);
+                }
+            }
+            let meta = vm.calculate_meta(&meta, &classes)?;
+            let kwargs: Vec<(Rc<PyStr>, Value)> = args
+                .keywords()
+                .map(|(k, v)| (vm.interner.intern(k), v.clone()))
+                .collect();
+            let class = vm.new_class_with_meta(meta, name.clone(), classes, ns, &kwargs)?;
+            Ok(Value::Class(class))
+        }
+        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
+    }
+}
+
+fn type_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    match args.positional().len() {
+        2 | 4 => Ok(Value::None),
+        _ => Err(vm.type_error("type.__init__() takes 1 or 3 arguments")),
+    }
+}
+
+/// Installs `type.__new__`/`type.__init__` (class creation with metaclasses).
+pub fn install(vm: &mut Vm) {
+    let type_ = vm.types.type_.clone();
+    for (name, qualname, func) in [
+        (
+            "__new__",
+            "type.__new__",
+            type_new as crate::runtime::types::native::NativeFn,
+        ),
+        ("__init__", "type.__init__", type_init),
+    ] {
+        let key = vm.interner.intern(name);
+        type_.dict.set_str(
+            key,
+            Value::Native(Rc::new(crate::runtime::types::native::PyNative::method(
+                qualname, func,
+            ))),
+        );
     }
 }

@@ -139,21 +139,96 @@ impl Vm {
                     code.filename, line, code.name
                 ));
                 if let Some(text) = self.source_line(&code.filename, line) {
-                    out.push_str(&format!("    {}\n", text.trim()));
+                    let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
+                    if !stripped.is_empty() {
+                        out.push_str(&format!("    {stripped}\n"));
+                        let location = code.locations.get(entry.instr as usize).copied();
+                        if let Some(carets) =
+                            location.and_then(|l| self.carets(&code.filename, &text, l))
+                        {
+                            out.push_str(&carets);
+                        }
+                    }
                 }
             }
         }
         out.push_str(&self.exception_summary(exc));
         out.push('\n');
+        for note in self.exception_notes(exc) {
+            out.push_str(&note);
+            out.push('\n');
+        }
+    }
+
+    /// The `~~~^^^` line CPython 3.11 prints under the failing expression (`None` when the
+    /// expression is the whole line or its position is unknown).
+    fn carets(
+        &self,
+        filename: &str,
+        line_text: &str,
+        location: crate::bytecode::Location,
+    ) -> Option<String> {
+        let source = self.sources.get(filename)?;
+        let (start, end) = (location.range.start as usize, location.range.end as usize);
+        if end <= start || end > source.len() || location.line == 0 {
+            return None;
+        }
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        if !source.is_char_boundary(start) || !source.is_char_boundary(end) {
+            return None;
+        }
+        let chars = |a: usize, b: usize| source[a..b].chars().count();
+        let line_chars: Vec<char> = line_text.chars().collect();
+        let start_col = chars(line_start, start);
+        let single_line = !source[start..end].contains('\n');
+        let (end_col, anchors) = if single_line {
+            let end_col = chars(line_start, end);
+            (
+                end_col,
+                binop_anchors(&source[start..end]).map(|(l, r)| (start_col + l, start_col + r)),
+            )
+        } else {
+            let last = line_chars
+                .iter()
+                .rposition(|c| !matches!(c, ' ' | '\t' | '\x0c' | '\r'))?;
+            (last + 1, None)
+        };
+        let indent = line_chars
+            .iter()
+            .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+            .count();
+        if end_col <= start_col || start_col < indent {
+            return None;
+        }
+        if end_col - start_col == line_chars.len() - indent && anchors.is_none() {
+            return None;
+        }
+        let (primary, secondary) = if anchors.is_some() {
+            ('~', '^')
+        } else {
+            ('^', '^')
+        };
+        let mut out = String::from("    ");
+        for j in indent..end_col {
+            out.push(if j < start_col {
+                ' '
+            } else if anchors.is_some_and(|(l, r)| l <= j && j < r) {
+                secondary
+            } else {
+                primary
+            });
+        }
+        out.push('\n');
+        Some(out)
     }
 
     /// `Type: message` (or just `Type` when `str(exc)` is empty), as the last traceback line.
     pub fn exception_summary(&mut self, exc: &Value) -> String {
         let class = self.class_of(exc);
-        let name = class.name();
+        let name = class.qualname.borrow().as_str().to_owned();
         let module = class
             .dict
-            .get_str(&self.interner.intern("__module__"))
+            .get_str(&self.names.module.clone())
             .and_then(|m| m.as_str().map(|s| s.as_str().to_owned()));
         let name = match module.as_deref() {
             Some("__main__" | "builtins") | None => name,
@@ -167,33 +242,11 @@ impl Vm {
         }
     }
 
-    /// `str(exc)`: the sole argument's `str`, the tuple of arguments, or empty.
+    /// `str(exc)`, or CPython's placeholder when that raises.
     pub fn exception_str(&mut self, exc: &Value) -> String {
-        let str_method = self
-            .class_of(exc)
-            .lookup(&self.interner.intern("__str__"));
-        if let Some(f @ Value::Function(_)) = str_method {
-            return match self.call(&f, &[exc.clone()]) {
-                Ok(Value::Str(s)) => s.as_str().to_owned(),
-                _ => String::from("<exception str() failed>"),
-            };
-        }
-        let args = exception_state(exc).map(|s| s.args.clone());
-        match args {
-            Some(Value::Tuple(t)) => match t.items() {
-                [] => String::new(),
-                [one] => {
-                    let one = one.clone();
-                    // KeyError shows the repr of its key.
-                    if self.class_of(exc).is_subclass(&self.types.key_error.clone()) {
-                        self.repr(&one).unwrap_or_default()
-                    } else {
-                        self.str(&one).unwrap_or_default()
-                    }
-                }
-                _ => self.repr(&Value::Tuple(t.clone())).unwrap_or_default(),
-            },
-            _ => String::new(),
+        match self.str(exc) {
+            Ok(s) => s,
+            Err(_) => String::from("<exception str() failed>"),
         }
     }
 
@@ -203,5 +256,59 @@ impl Vm {
         text.lines()
             .nth(line.checked_sub(1)? as usize)
             .map(str::to_owned)
+    }
+}
+
+/// The operator (BinOp) or subscript (`[…]`) of an expression segment, as character offsets
+/// within it: CPython's `extract_anchors_from_expr`.
+fn binop_anchors(segment: &str) -> Option<(usize, usize)> {
+    use crate::syntax::ast::{ExprKind, StmtKind};
+    let parsed = crate::syntax::parse(segment, crate::syntax::Mode::Module);
+    if !parsed.errors.is_empty() || parsed.module.body.len() != 1 {
+        return None;
+    }
+    let StmtKind::Expr(expr) = &parsed.module.body[0].kind else {
+        return None;
+    };
+    let bytes = segment.as_bytes();
+    let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\x0c' | b'\n' | b'\r' | b'\\');
+    let to_chars = |b: usize| segment[..b.min(segment.len())].chars().count();
+    match &expr.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            let (from, to) = (left.range.end as usize, right.range.start as usize);
+            let mut i = from;
+            while i < to {
+                if ws(bytes[i]) {
+                    i += 1;
+                    continue;
+                }
+                let mut r = i + 1;
+                if i + 1 < to && !ws(bytes[i + 1]) {
+                    r += 1;
+                }
+                if i + 1 < to && bytes[i] == b')' {
+                    i += 1;
+                    continue;
+                }
+                return Some((to_chars(i), to_chars(r)));
+            }
+            None
+        }
+        ExprKind::Subscript { value, slice, .. } => {
+            let len = bytes.len();
+            let mut l = value.range.end as usize;
+            let mut r = slice.range.end as usize + 1;
+            while l < len && bytes[l] != b'[' {
+                l += 1;
+            }
+            while r < len && bytes[r] != b']' {
+                r += 1;
+            }
+            if r < len {
+                r += 1;
+            }
+            Some((to_chars(l), to_chars(r)))
+        }
+        _ => None,
     }
 }

@@ -2,13 +2,14 @@
 //! unwind); what an instruction does beyond moving values lives in the protocol modules.
 
 use super::frame::Frame;
+use super::generator::GenStatus;
 use super::Vm;
 use crate::bytecode::{BinaryOperator, Comparison, Opcode};
 use crate::runtime::error::{PyErr, PyResult};
 use crate::runtime::types::code::PyCode;
 use crate::runtime::types::dict::PyDict;
 use crate::runtime::types::function::PyFunction;
-use crate::runtime::types::object::{ObjKind, RangeIter};
+use crate::runtime::types::object::ObjKind;
 use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
 use std::cell::RefCell;
@@ -82,25 +83,30 @@ impl Vm {
                 all.extend_from_slice(args);
                 self.call_with_keywords(func, &all, kwnames)
             }
-            Value::Class(class) => self.call_class(class, args, kwnames),
-            Value::Instance(inst) => {
-                let call = inst.class().lookup(&self.interner.intern("__call__"));
-                match call {
-                    Some(call) => {
+            Value::Class(class) => self.call_type(class, args, kwnames),
+            other => {
+                let name = self.names.call.clone();
+                match self.lookup_special(other, &name) {
+                    Some(call) if !call.is_none() => {
                         let mut all = Vec::with_capacity(args.len() + 1);
                         all.push(callable.clone());
                         all.extend_from_slice(args);
-                        self.call_with_keywords(&call, &all, kwnames)
+                        match &call {
+                            Value::Function(_) | Value::Native(_) => {
+                                self.call_with_keywords(&call, &all, kwnames)
+                            }
+                            _ => {
+                                let class = self.class_of(other);
+                                let bound = self.descr_get(&call, other, &class)?;
+                                self.call_with_keywords(&bound, args, kwnames)
+                            }
+                        }
                     }
-                    None => {
-                        let name = self.type_name(callable);
-                        Err(self.type_error(format!("'{name}' object is not callable")))
+                    _ => {
+                        let t = self.type_name(other);
+                        Err(self.type_error(format!("'{t}' object is not callable")))
                     }
                 }
-            }
-            other => {
-                let name = self.type_name(other);
-                Err(self.type_error(format!("'{name}' object is not callable")))
             }
         }
     }
@@ -117,9 +123,21 @@ impl Vm {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(receiver.clone());
                 all.extend_from_slice(args);
-                (native.func)(self, Args { values: &all, kwnames })
+                (native.func)(
+                    self,
+                    Args {
+                        values: &all,
+                        kwnames,
+                    },
+                )
             }
-            None => (native.func)(self, Args { values: args, kwnames }),
+            None => (native.func)(
+                self,
+                Args {
+                    values: args,
+                    kwnames,
+                },
+            ),
         }
     }
 
@@ -133,10 +151,9 @@ impl Vm {
         kwnames: &[Rc<PyStr>],
         is_entry: bool,
     ) -> PyResult<()> {
-        if self.frames.len() >= self.recursion_limit {
+        if self.frame_depth_exceeded() || (is_entry && self.stack_exhausted()) {
             self.stack.truncate(ret_sp);
-            let class = self.types.recursion_error.clone();
-            return Err(self.new_exception(&class, "maximum recursion depth exceeded"));
+            return Err(self.recursion_error(""));
         }
         let code = func.code.clone();
         let base = self.stack.len() - nargs;
@@ -185,7 +202,7 @@ impl Vm {
     /// Finds a handler for `err` in the frames above the nearest entry frame. `None` means a
     /// handler was found and execution can continue; otherwise the entry frame was popped too
     /// and the exception goes to the Rust caller.
-    fn unwind(&mut self, err: PyErr) -> Option<PyErr> {
+    pub(crate) fn unwind(&mut self, mut err: PyErr) -> Option<PyErr> {
         let reraise = std::mem::take(&mut self.reraising);
         if !reraise {
             self.chain_context(&err);
@@ -212,8 +229,17 @@ impl Vm {
                 }
                 return None;
             }
+            let is_gen = self.top_gen_link().is_some();
             let frame = self.frames.pop()?;
             self.stack.truncate(frame.ret_sp);
+            if is_gen {
+                if let Some(link) = self.gen_links.pop() {
+                    self.finish_generator(link);
+                }
+                err = self.generator_error(err);
+                // The converted error is a new exception raised in the caller.
+                self.chain_context(&err);
+            }
             if frame.is_entry {
                 return Some(err);
             }
@@ -347,40 +373,38 @@ impl Vm {
                     Opcode::UnpackSequence => {
                         let v = self.pop();
                         let items = match &v {
-                            Value::Tuple(t) => t.items().to_vec(),
-                            Value::List(l) => l.to_vec(),
-                            _ => {
-                                let it = self.get_iter(v.clone())?;
-                                let mut items = Vec::new();
-                                while let Some(x) = self.next(&it)? {
-                                    items.push(x);
-                                    if items.len() > arg as usize {
-                                        break;
-                                    }
-                                }
-                                items
-                            }
+                            Value::Tuple(t) if t.len() == arg as usize => t.items().to_vec(),
+                            Value::List(l) if l.len() == arg as usize => l.to_vec(),
+                            _ => self.unpack_items(&v, arg as usize)?,
                         };
-                        let n = arg as usize;
-                        if items.len() != n {
-                            let class = self.types.value_error.clone();
-                            let message = if items.len() > n {
-                                format!("too many values to unpack (expected {n})")
-                            } else {
-                                format!(
-                                    "not enough values to unpack (expected {n}, got {})",
-                                    items.len()
-                                )
-                            };
-                            return Err(self.new_exception(&class, &message));
-                        }
                         self.stack.extend(items.into_iter().rev());
+                    }
+                    Opcode::UnpackEx => {
+                        let v = self.pop();
+                        self.unpack_ex(&v, (arg & 0xFF) as usize, (arg >> 8) as usize)?;
                     }
                     Opcode::BinarySubscr => {
                         let key = self.pop();
                         let container = self.pop();
-                        let v = self.subscript(&container, &key)?;
+                        let v = self.getitem(&container, &key)?;
                         self.stack.push(v);
+                    }
+                    Opcode::StoreSubscr => {
+                        let key = self.pop();
+                        let container = self.pop();
+                        let v = self.pop();
+                        self.setitem(&container, &key, v)?;
+                    }
+                    Opcode::DeleteSubscr => {
+                        let key = self.pop();
+                        let container = self.pop();
+                        self.delitem(&container, &key)?;
+                    }
+                    Opcode::BuildSlice => {
+                        let step = if arg == 3 { self.pop() } else { Value::None };
+                        let stop = self.pop();
+                        let start = self.pop();
+                        self.stack.push(Vm::new_slice(start, stop, step));
                     }
                     Opcode::ContainsOp => {
                         let container = self.pop();
@@ -400,6 +424,12 @@ impl Vm {
                         let name = code.names[arg as usize].clone();
                         let v = self.pop();
                         self.frames[fi].globals.set_str(name, v);
+                    }
+                    Opcode::DeleteGlobal => {
+                        let name = code.names[arg as usize].clone();
+                        if self.frames[fi].globals.remove_str(&name).is_none() {
+                            return Err(self.name_error(name.as_str()));
+                        }
                     }
                     Opcode::BinaryOp => {
                         let rhs = self.pop();
@@ -430,7 +460,29 @@ impl Vm {
                         let r = self.negate(&v)?;
                         self.stack.push(r);
                     }
-                    Opcode::Jump | Opcode::JumpBackward => ip = arg as usize,
+                    Opcode::UnaryPositive => {
+                        let v = self.pop();
+                        let r = self.positive(&v)?;
+                        self.stack.push(r);
+                    }
+                    Opcode::UnaryInvert => {
+                        let v = self.pop();
+                        let r = self.invert(&v)?;
+                        self.stack.push(r);
+                    }
+                    Opcode::ToBool => {
+                        let v = self.pop();
+                        let truth = self.truthy(&v)?;
+                        self.stack.push(Value::Bool(truth));
+                    }
+                    Opcode::Jump => ip = arg as usize,
+                    Opcode::JumpBackward => {
+                        ip = arg as usize;
+                        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                            self.frames[fi].ip = ip;
+                            return Err(self.keyboard_interrupt());
+                        }
+                    }
                     Opcode::PopJumpIfFalse => {
                         let v = self.pop();
                         if !self.truthy(&v)? {
@@ -479,11 +531,32 @@ impl Vm {
                     }
                     Opcode::GetIter => {
                         let v = self.pop();
-                        let it = self.get_iter(v)?;
+                        let it = self.get_iter(&v)?;
+                        self.stack.push(it);
+                    }
+                    Opcode::GetYieldFromIter => {
+                        let v = self.pop();
+                        let it = if Vm::is_generator(&v) {
+                            v
+                        } else {
+                            self.get_iter(&v)?
+                        };
                         self.stack.push(it);
                     }
                     Opcode::ForIter => {
                         let it = self.top().clone();
+                        if let Value::Object(o) = &it {
+                            if let ObjKind::Generator(g) = &o.kind {
+                                if g.state.borrow().status == GenStatus::Finished {
+                                    self.pop();
+                                    ip = arg as usize;
+                                    self.frames[fi].ip = ip;
+                                    continue;
+                                }
+                                self.push_generator_frame(o, Some(Value::None), false)?;
+                                continue 'frame;
+                            }
+                        }
                         match self.next(&it)? {
                             Some(v) => self.stack.push(v),
                             None => {
@@ -492,11 +565,70 @@ impl Vm {
                             }
                         }
                     }
+                    Opcode::Send => {
+                        let v = self.pop();
+                        let receiver = self.top().clone();
+                        if let Value::Object(o) = &receiver {
+                            if let ObjKind::Generator(g) = &o.kind {
+                                if g.state.borrow().status == GenStatus::Finished {
+                                    // Exhausted already: `yield from` evaluates to None.
+                                    let top = self.stack.len() - 1;
+                                    self.stack[top] = Value::None;
+                                    ip = arg as usize;
+                                    self.frames[fi].ip = ip;
+                                    continue;
+                                }
+                                self.push_generator_frame(o, Some(v), false)?;
+                                continue 'frame;
+                            }
+                        }
+                        match self.send_to_iterator(&receiver, v) {
+                            Ok(Some(r)) => self.stack.push(r),
+                            Ok(None) => {
+                                let top = self.stack.len() - 1;
+                                self.stack[top] = Value::None;
+                                ip = arg as usize;
+                            }
+                            Err(e) if self.is_stop_iteration(&e) => {
+                                let top = self.stack.len() - 1;
+                                self.stack[top] = super::generator::stop_value(&e.exc);
+                                ip = arg as usize;
+                            }
+                            Err(e) => return Err(e),
+                        }
+                    }
+                    Opcode::YieldValue => {
+                        let v = self.pop();
+                        if self.top_gen_link().is_none() {
+                            return Err(self.runtime_error("yield outside a generator frame"));
+                        }
+                        let is_entry = self.suspend_generator();
+                        if is_entry {
+                            self.gen_yielded = true;
+                            return Ok(v);
+                        }
+                        self.stack.push(v);
+                        continue 'frame;
+                    }
+                    Opcode::ReturnGenerator => {
+                        let is_entry = self.frames[fi].is_entry;
+                        let generator = self.make_generator();
+                        if is_entry {
+                            return Ok(generator);
+                        }
+                        self.stack.push(generator);
+                        continue 'frame;
+                    }
                     Opcode::LoadAttr => {
                         let owner = self.pop();
                         let name = code.names[arg as usize].clone();
                         let v = self.get_attr(&owner, &name)?;
                         self.stack.push(v);
+                    }
+                    Opcode::DeleteAttr => {
+                        let owner = self.pop();
+                        let name = code.names[arg as usize].clone();
+                        self.del_attr(&owner, &name)?;
                     }
                     Opcode::LoadMethod => {
                         let owner = self.pop();
@@ -543,12 +675,10 @@ impl Vm {
                         });
                     }
                     Opcode::Reraise => {
+                        // The handler is looked up at this instruction (CPython restores
+                        // `f_lasti` from the stack only for introspection), and the exception
+                        // already has this frame in its traceback.
                         let exc = self.pop();
-                        if arg != 0 {
-                            if let Value::Int(lasti) = self.stack[self.stack.len() - arg as usize] {
-                                self.frames[fi].ip = lasti as usize + 1;
-                            }
-                        }
                         self.reraising = true;
                         return Err(PyErr { exc });
                     }
@@ -567,9 +697,9 @@ impl Vm {
                         let matched = self.exception_matches(&exc, &class)?;
                         self.stack.push(Value::Bool(matched));
                     }
-                    Opcode::LoadAssertionError => {
-                        self.stack.push(Value::Class(self.types.assertion_error.clone()))
-                    }
+                    Opcode::LoadAssertionError => self
+                        .stack
+                        .push(Value::Class(self.types.assertion_error.clone())),
                     Opcode::MakeCell => {
                         use crate::runtime::types::object::PyObject;
                         let slot = base + arg as usize;
@@ -584,7 +714,10 @@ impl Vm {
                     Opcode::LoadDeref | Opcode::LoadClassderef => {
                         let name = code.localsplus_names[arg as usize].clone();
                         let from_class = if instr.opcode() == Opcode::LoadClassderef {
-                            self.frames[fi].locals.as_ref().and_then(|l| l.get_str(&name))
+                            self.frames[fi]
+                                .locals
+                                .as_ref()
+                                .and_then(|l| l.get_str(&name))
                         } else {
                             None
                         };
@@ -612,7 +745,10 @@ impl Vm {
                         set_cell(&self.stack[base + arg as usize], Value::Null);
                     }
                     Opcode::CopyFreeVars => {
-                        let closure = self.frames[fi].func.as_ref().and_then(|f| f.closure.clone());
+                        let closure = self.frames[fi]
+                            .func
+                            .as_ref()
+                            .and_then(|f| f.closure.clone());
                         if let Some(closure) = closure {
                             let n = arg as usize;
                             let first = base + code.n_localsplus() - n;
@@ -676,11 +812,32 @@ impl Vm {
                         }
                         let args: Vec<Value> = self.stack.drain(args_at..).collect();
                         self.stack.truncate(ret_sp);
-                        let result = self.call_with_keywords(&callable, &args, kwnames)?;
+                        let result = if let Value::Native(_) = callable {
+                            self.enter_native_call(" while calling a Python object")?;
+                            let r = self.call_with_keywords(&callable, &args, kwnames);
+                            self.leave_native_call();
+                            r?
+                        } else {
+                            self.call_with_keywords(&callable, &args, kwnames)?
+                        };
                         self.stack.push(result);
                     }
                     Opcode::ReturnValue => {
                         let v = self.pop();
+                        if self.top_gen_link().is_some() {
+                            if let Some(link) = self.gen_links.pop() {
+                                self.finish_generator(link);
+                            }
+                            let Some(frame) = self.frames.pop() else {
+                                return Ok(v);
+                            };
+                            self.stack.truncate(frame.ret_sp);
+                            if frame.is_entry {
+                                return Ok(v);
+                            }
+                            self.generator_returned(v);
+                            continue 'frame;
+                        }
                         let Some(frame) = self.frames.pop() else {
                             return Ok(v);
                         };
@@ -691,11 +848,174 @@ impl Vm {
                         self.stack.push(v);
                         continue 'frame;
                     }
+                    Opcode::CallFunctionEx => {
+                        let kwargs = if arg & 1 != 0 { Some(self.pop()) } else { None };
+                        let args = self.pop();
+                        let func = self.pop();
+                        let null = self.pop();
+                        let func = if null.is_null() { func } else { null };
+                        let r = self.call_function_ex(&func, &args, kwargs.as_ref())?;
+                        self.stack.push(r);
+                    }
+                    Opcode::BuildSet => {
+                        let items = self.stack.split_off(self.stack.len() - arg as usize);
+                        let set = self.new_set(items)?;
+                        self.stack.push(set);
+                    }
+                    Opcode::SetAdd => {
+                        let v = self.pop();
+                        let set = self.stack[self.stack.len() - arg as usize].clone();
+                        self.set_add_all(&set, vec![v])?;
+                    }
+                    Opcode::SetUpdate => {
+                        let iterable = self.pop();
+                        let items = self.starred_items(&iterable)?;
+                        let set = self.stack[self.stack.len() - arg as usize].clone();
+                        self.set_add_all(&set, items)?;
+                    }
+                    Opcode::ListExtend => {
+                        let iterable = self.pop();
+                        let items = self.starred_items(&iterable)?;
+                        if let Value::List(l) = &self.stack[self.stack.len() - arg as usize] {
+                            l.borrow_mut().extend(items);
+                        }
+                    }
+                    Opcode::DictUpdate => {
+                        let mapping = self.pop();
+                        let dict = self.stack[self.stack.len() - arg as usize].clone();
+                        self.dict_update(&dict, &mapping)?;
+                    }
+                    Opcode::DictMerge => {
+                        let mapping = self.pop();
+                        let len = self.stack.len();
+                        let dict = self.stack[len - arg as usize].clone();
+                        let func = self.stack[len - 2 - arg as usize].clone();
+                        self.dict_merge(&func, &dict, &mapping)?;
+                    }
+                    Opcode::FormatValue => {
+                        use crate::bytecode::oparg::format_value as fv;
+                        let spec = if arg & fv::HAVE_SPEC != 0 {
+                            Some(self.pop())
+                        } else {
+                            None
+                        };
+                        let v = self.pop();
+                        let r = self.format_value(v, arg & fv::CONVERSION_MASK, spec)?;
+                        self.stack.push(r);
+                    }
+                    Opcode::BuildString => {
+                        let parts = self.stack.split_off(self.stack.len() - arg as usize);
+                        let mut out = String::new();
+                        for p in &parts {
+                            if let Value::Str(s) = p {
+                                out.push_str(s.as_str());
+                            }
+                        }
+                        self.stack.push(Value::str(&out));
+                    }
+                    Opcode::ImportName => {
+                        let fromlist = self.pop();
+                        let level = self.pop();
+                        let name = code.names[arg as usize].clone();
+                        let m = self.import_name(&name, &fromlist, &level)?;
+                        self.stack.push(m);
+                    }
+                    Opcode::ImportFrom => {
+                        let module = self.top().clone();
+                        let name = code.names[arg as usize].clone();
+                        let v = self.import_from(&module, &name)?;
+                        self.stack.push(v);
+                    }
+                    Opcode::ImportStar => {
+                        let module = self.pop();
+                        let ns = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
+                        self.import_star(&module, &ns)?;
+                    }
+                    Opcode::SetupAnnotations => {
+                        let ns = self.frames[fi]
+                            .locals
+                            .clone()
+                            .unwrap_or_else(|| self.frames[fi].globals.clone());
+                        let key = self.names.annotations.clone();
+                        if ns.get_str(&key).is_none() {
+                            ns.set_str(key, Value::Dict(Rc::new(PyDict::new())));
+                        }
+                    }
+                    Opcode::PrintExpr => {
+                        let v = self.pop();
+                        if !v.is_none() {
+                            let text = self.repr(&v)?;
+                            self.host.write_stdout(&text);
+                            self.host.write_stdout("\n");
+                            let key = self.interner.intern("_");
+                            self.builtins.set_str(key, v);
+                        }
+                    }
+                    Opcode::BeforeWith => {
+                        let mgr = self.pop();
+                        let (exit, res) = self.before_with(&mgr)?;
+                        self.stack.push(exit);
+                        self.stack.push(res);
+                    }
+                    Opcode::WithExceptStart => {
+                        let len = self.stack.len();
+                        let exit = self.stack[len - 4].clone();
+                        let exc = self.stack[len - 1].clone();
+                        let r = self.with_except_start(&exit, &exc)?;
+                        self.stack.push(r);
+                    }
+                    Opcode::GetLen => {
+                        let v = self.top().clone();
+                        let n = self.len(&v)?;
+                        self.stack.push(Value::Int(n as i64));
+                    }
+                    Opcode::MatchMapping => {
+                        let v = self.top().clone();
+                        let r = self.is_mapping_subject(&v);
+                        self.stack.push(Value::Bool(r));
+                    }
+                    Opcode::MatchSequence => {
+                        let v = self.top().clone();
+                        let r = self.is_sequence_subject(&v);
+                        self.stack.push(Value::Bool(r));
+                    }
+                    Opcode::MatchKeys => {
+                        let len = self.stack.len();
+                        let keys = self.stack[len - 1].clone();
+                        let subject = self.stack[len - 2].clone();
+                        let r = self.match_keys(&subject, &keys)?;
+                        self.stack.push(r);
+                    }
+                    Opcode::MatchClass => {
+                        let names = self.pop();
+                        let class = self.pop();
+                        let subject = self.pop();
+                        let r = self.match_class(&subject, &class, arg as usize, &names)?;
+                        self.stack.push(r);
+                    }
+                    Opcode::CheckEgMatch => {
+                        let match_type = self.pop();
+                        let exc = self.pop();
+                        let (rest, matched) = self.exception_group_match(&exc, &match_type)?;
+                        if !matched.is_none() {
+                            self.handled_exception = matched.clone();
+                        }
+                        self.stack.push(rest);
+                        self.stack.push(matched);
+                    }
+                    Opcode::PrepReraiseStar => {
+                        let excs = self.pop();
+                        let orig = self.pop();
+                        let r = self.prep_reraise_star(&orig, &excs)?;
+                        self.stack.push(r);
+                    }
                     other => {
-                        return Err(self.type_error(format!(
-                            "the VM cannot execute {} yet",
-                            other.name()
-                        )))
+                        return Err(
+                            self.type_error(format!("the VM cannot execute {} yet", other.name()))
+                        )
                     }
                 }
                 self.frames[fi].ip = ip;
@@ -744,83 +1064,6 @@ impl Vm {
             _ => Err(self.type_error(
                 "catching classes that do not inherit from BaseException is not allowed",
             )),
-        }
-    }
-
-    /// `container[key]` for the built-in containers the VM knows so far.
-    fn subscript(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
-        let index = |vm: &mut Vm, len: usize, what: &str| -> PyResult<usize> {
-            let Value::Int(i) = key else {
-                let t = vm.type_name(key);
-                return Err(vm.type_error(format!(
-                    "{what} indices must be integers or slices, not {t}"
-                )));
-            };
-            let i = if *i < 0 { *i + len as i64 } else { *i };
-            if i < 0 || i >= len as i64 {
-                let class = vm.types.index_error.clone();
-                return Err(vm.new_exception(&class, &format!("{what} index out of range")));
-            }
-            Ok(i as usize)
-        };
-        match container {
-            Value::List(l) => {
-                let i = index(self, l.len(), "list")?;
-                Ok(l.get(i).unwrap_or_default())
-            }
-            Value::Tuple(t) => {
-                let i = index(self, t.len(), "tuple")?;
-                Ok(t.items()[i].clone())
-            }
-            Value::Str(s) => {
-                let i = index(self, s.char_len(), "string")?;
-                Ok(Value::str(s.char_at(i).unwrap_or_default().encode_utf8(&mut [0; 4])))
-            }
-            Value::Dict(d) => match d.get(self, key)? {
-                Some(v) => Ok(v),
-                None => {
-                    let class = self.types.key_error.clone();
-                    let exc = self.new_instance(&class, &[key.clone()]);
-                    Err(PyErr { exc })
-                }
-            },
-            other => {
-                let t = self.type_name(other);
-                Err(self.type_error(format!("'{t}' object is not subscriptable")))
-            }
-        }
-    }
-
-    /// `item in container` for the built-in containers the VM knows so far.
-    fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        match container {
-            Value::Dict(d) => Ok(d.get(self, item)?.is_some()),
-            Value::Str(s) => match item {
-                Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
-                other => {
-                    let t = self.type_name(other);
-                    Err(self.type_error(format!(
-                        "'in <string>' requires string as left operand, not {t}"
-                    )))
-                }
-            },
-            Value::List(_) | Value::Tuple(_) => {
-                let items = match container {
-                    Value::List(l) => l.to_vec(),
-                    Value::Tuple(t) => t.items().to_vec(),
-                    _ => Vec::new(),
-                };
-                for x in &items {
-                    if x.is(item) || self.values_equal(x, item)? {
-                        return Ok(true);
-                    }
-                }
-                Ok(false)
-            }
-            other => {
-                let t = self.type_name(other);
-                Err(self.type_error(format!("argument of type '{t}' is not iterable")))
-            }
         }
     }
 
@@ -901,72 +1144,5 @@ impl Vm {
             module,
             version: std::cell::Cell::new(1),
         })))
-    }
-
-    fn get_iter(&mut self, v: Value) -> PyResult<Value> {
-        use crate::runtime::types::object::PyObject;
-        let kind = match &v {
-            Value::List(_) => ObjKind::ListIter {
-                list: v.clone(),
-                index: RefCell::new(0),
-            },
-            Value::Tuple(_) => ObjKind::TupleIter {
-                tuple: v.clone(),
-                index: RefCell::new(0),
-            },
-            Value::Object(o) => match &o.kind {
-                ObjKind::Range { start, stop, step } => ObjKind::RangeIter(RefCell::new(RangeIter {
-                    next: *start,
-                    stop: *stop,
-                    step: *step,
-                })),
-                ObjKind::RangeIter(_) | ObjKind::ListIter { .. } | ObjKind::TupleIter { .. } => {
-                    return Ok(v)
-                }
-                _ => return Err(self.not_iterable(&v)),
-            },
-            _ => return Err(self.not_iterable(&v)),
-        };
-        Ok(Value::Object(Rc::new(PyObject::new(kind))))
-    }
-
-    fn not_iterable(&mut self, v: &Value) -> PyErr {
-        let name = self.type_name(v);
-        self.type_error(format!("'{name}' object is not iterable"))
-    }
-
-    /// The next item of an iterator; `None` when exhausted.
-    fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
-        let Value::Object(o) = it else {
-            return Err(self.not_iterable(it));
-        };
-        Ok(match &o.kind {
-            ObjKind::RangeIter(state) => {
-                let mut s = state.borrow_mut();
-                let more = if s.step > 0 { s.next < s.stop } else { s.next > s.stop };
-                if more {
-                    let v = s.next;
-                    s.next = s.next.saturating_add(s.step);
-                    Some(Value::Int(v))
-                } else {
-                    None
-                }
-            }
-            ObjKind::ListIter { list, index } => {
-                let Value::List(l) = list else { return Ok(None) };
-                let mut i = index.borrow_mut();
-                let item = l.get(*i);
-                *i += 1;
-                item
-            }
-            ObjKind::TupleIter { tuple, index } => {
-                let Value::Tuple(t) = tuple else { return Ok(None) };
-                let mut i = index.borrow_mut();
-                let item = t.items().get(*i).cloned();
-                *i += 1;
-                item
-            }
-            _ => return Err(self.not_iterable(it)),
-        })
     }
 }

@@ -83,27 +83,75 @@ builtin_types! {
     reversed: "reversed", Other, [object];
     callable_iterator: "callable_iterator", Other, [object];
     seq_iterator: "iterator", Other, [object];
+    generator: "generator", Other, [object];
+    traceback: "traceback", Other, [object];
     base_exception: "BaseException", Exception, [object];
+    base_exception_group: "BaseExceptionGroup", Exception, [base_exception];
     system_exit: "SystemExit", Exception, [base_exception];
     keyboard_interrupt: "KeyboardInterrupt", Exception, [base_exception];
     generator_exit: "GeneratorExit", Exception, [base_exception];
     exception: "Exception", Exception, [base_exception];
+    exception_group: "ExceptionGroup", Exception, [base_exception_group, exception];
     stop_iteration: "StopIteration", Exception, [exception];
+    stop_async_iteration: "StopAsyncIteration", Exception, [exception];
     arithmetic_error: "ArithmeticError", Exception, [exception];
+    floating_point_error: "FloatingPointError", Exception, [arithmetic_error];
     overflow_error: "OverflowError", Exception, [arithmetic_error];
     zero_division_error: "ZeroDivisionError", Exception, [arithmetic_error];
     assertion_error: "AssertionError", Exception, [exception];
     attribute_error: "AttributeError", Exception, [exception];
+    buffer_error: "BufferError", Exception, [exception];
+    eof_error: "EOFError", Exception, [exception];
+    import_error: "ImportError", Exception, [exception];
+    module_not_found_error: "ModuleNotFoundError", Exception, [import_error];
     lookup_error: "LookupError", Exception, [exception];
     index_error: "IndexError", Exception, [lookup_error];
     key_error: "KeyError", Exception, [lookup_error];
+    memory_error: "MemoryError", Exception, [exception];
     name_error: "NameError", Exception, [exception];
     unbound_local_error: "UnboundLocalError", Exception, [name_error];
+    os_error: "OSError", Exception, [exception];
+    blocking_io_error: "BlockingIOError", Exception, [os_error];
+    child_process_error: "ChildProcessError", Exception, [os_error];
+    connection_error: "ConnectionError", Exception, [os_error];
+    broken_pipe_error: "BrokenPipeError", Exception, [connection_error];
+    connection_aborted_error: "ConnectionAbortedError", Exception, [connection_error];
+    connection_refused_error: "ConnectionRefusedError", Exception, [connection_error];
+    connection_reset_error: "ConnectionResetError", Exception, [connection_error];
+    file_exists_error: "FileExistsError", Exception, [os_error];
+    file_not_found_error: "FileNotFoundError", Exception, [os_error];
+    interrupted_error: "InterruptedError", Exception, [os_error];
+    is_a_directory_error: "IsADirectoryError", Exception, [os_error];
+    not_a_directory_error: "NotADirectoryError", Exception, [os_error];
+    permission_error: "PermissionError", Exception, [os_error];
+    process_lookup_error: "ProcessLookupError", Exception, [os_error];
+    timeout_error: "TimeoutError", Exception, [os_error];
+    reference_error: "ReferenceError", Exception, [exception];
     runtime_error: "RuntimeError", Exception, [exception];
-    recursion_error: "RecursionError", Exception, [runtime_error];
     not_implemented_error: "NotImplementedError", Exception, [runtime_error];
+    recursion_error: "RecursionError", Exception, [runtime_error];
+    syntax_error: "SyntaxError", Exception, [exception];
+    indentation_error: "IndentationError", Exception, [syntax_error];
+    tab_error: "TabError", Exception, [indentation_error];
+    system_error: "SystemError", Exception, [exception];
     type_error: "TypeError", Exception, [exception];
     value_error: "ValueError", Exception, [exception];
+    unicode_error: "UnicodeError", Exception, [value_error];
+    unicode_decode_error: "UnicodeDecodeError", Exception, [unicode_error];
+    unicode_encode_error: "UnicodeEncodeError", Exception, [unicode_error];
+    unicode_translate_error: "UnicodeTranslateError", Exception, [unicode_error];
+    warning: "Warning", Exception, [exception];
+    bytes_warning: "BytesWarning", Exception, [warning];
+    deprecation_warning: "DeprecationWarning", Exception, [warning];
+    encoding_warning: "EncodingWarning", Exception, [warning];
+    future_warning: "FutureWarning", Exception, [warning];
+    import_warning: "ImportWarning", Exception, [warning];
+    pending_deprecation_warning: "PendingDeprecationWarning", Exception, [warning];
+    resource_warning: "ResourceWarning", Exception, [warning];
+    runtime_warning: "RuntimeWarning", Exception, [warning];
+    syntax_warning: "SyntaxWarning", Exception, [warning];
+    unicode_warning: "UnicodeWarning", Exception, [warning];
+    user_warning: "UserWarning", Exception, [warning];
 }
 
 fn builtin_class(
@@ -113,11 +161,15 @@ fn builtin_class(
     bases: &[&Rc<PyClass>],
 ) -> Rc<PyClass> {
     let name = interner.intern(name);
-    // Built-in classes have single inheritance, so the MRO is the base's chain.
-    let mro = bases
-        .first()
-        .map(|b| b.mro_with_self())
-        .unwrap_or_default();
+    // The bases' MROs in order, each class kept at its last occurrence: C3 for the built-in
+    // hierarchy (single inheritance, and `ExceptionGroup(BaseExceptionGroup, Exception)`).
+    let all: Vec<Rc<PyClass>> = bases.iter().flat_map(|b| b.mro_with_self()).collect();
+    let mro = all
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| !all[i + 1..].iter().any(|later| Rc::ptr_eq(later, c)))
+        .map(|(_, c)| c.clone())
+        .collect();
     Rc::new(PyClass {
         name: RefCell::new(name.clone()),
         qualname: RefCell::new(name),
@@ -149,7 +201,11 @@ impl Types {
             Value::Dict(_) => self.dict.clone(),
             Value::Function(_) => self.function.clone(),
             Value::Native(_) => self.builtin_function.clone(),
-            Value::Class(c) => c.metaclass.borrow().clone().unwrap_or_else(|| self.type_.clone()),
+            Value::Class(c) => c
+                .metaclass
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| self.type_.clone()),
             Value::Instance(i) => i.class().clone(),
             Value::Object(o) => match &o.kind {
                 ObjKind::Complex { .. } => self.complex.clone(),
@@ -173,6 +229,8 @@ impl Types {
                 ObjKind::Super { .. } => self.super_.clone(),
                 ObjKind::BuiltinIter(it) => it.class(self),
                 ObjKind::HostStream(_) => self.text_io.clone(),
+                ObjKind::Generator(_) => self.generator.clone(),
+                ObjKind::SeqIter { .. } => self.seq_iterator.clone(),
                 ObjKind::Plain(c) => c.clone(),
             },
         }

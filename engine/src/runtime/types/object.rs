@@ -45,6 +45,11 @@ pub enum ObjKind {
     BuiltinIter(crate::builtins::iterators::BuiltinIter),
     /// `sys.stdout` / `sys.stderr`: text streams writing through the VM's host.
     HostStream(StreamKind),
+    /// A generator object (`vm::generator`).
+    Generator(crate::vm::generator::Generator),
+    /// `iter(obj)` for an object with `__getitem__` but no `__iter__`; `seq` becomes `None`
+    /// when exhausted.
+    SeqIter { seq: RefCell<Value>, index: RefCell<usize> },
     /// An instance of a built-in class with no richer representation yet.
     Plain(Rc<PyClass>),
 }
@@ -98,6 +103,8 @@ impl PyObject {
             ObjKind::Super { .. } => "super",
             ObjKind::BuiltinIter(it) => it.name(),
             ObjKind::HostStream(_) => "TextIOWrapper",
+            ObjKind::Generator(_) => "generator",
+            ObjKind::SeqIter { .. } => "iterator",
             ObjKind::Plain(_) => "object",
         }
     }

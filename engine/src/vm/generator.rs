@@ -1,0 +1,615 @@
+//! Generators: a suspended frame kept outside the VM stack (its locals and value stack saved
+//! in the generator object) and put back on top of the stack to resume.
+//!
+//! Driven by `FOR_ITER` or `SEND` the generator frame is pushed as an ordinary frame of the
+//! running loop — no Rust recursion; driven from Rust (`next(g)`, `list(g)`, `g.send(v)`) it is
+//! pushed as an entry frame and the loop returns at its next `yield` or `return`. While a
+//! generator runs, the exception it handles (`sys.exc_info()`) is its own, as in CPython.
+
+use super::frame::Frame;
+use super::Vm;
+use crate::bytecode::Opcode;
+use crate::runtime::error::{PyErr, PyResult};
+use crate::runtime::types::class::Layout;
+use crate::runtime::types::native::{Args, PyNative};
+use crate::runtime::types::object::{ObjKind, PyObject};
+use crate::runtime::types::str::PyStr;
+use crate::runtime::value::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenStatus {
+    Created,
+    Suspended,
+    Running,
+    Finished,
+}
+
+pub struct GenState {
+    pub status: GenStatus,
+    /// The suspended frame and its fast locals + value stack.
+    pub frame: Option<(Frame, Vec<Value>)>,
+    /// The exception the generator's own `except` block was handling when it yielded.
+    pub exc_state: Value,
+}
+
+pub struct Generator {
+    pub name: Rc<PyStr>,
+    pub qualname: Rc<PyStr>,
+    pub state: RefCell<GenState>,
+}
+
+/// A generator frame on the VM's frame stack: which generator it runs, and the handled
+/// exception of whoever resumed it (restored when it yields or finishes).
+pub(crate) struct GenLink {
+    pub frame_index: usize,
+    pub generator: Rc<PyObject>,
+    pub caller_exc: Value,
+}
+
+/// What a resumption from Rust ended with.
+pub enum GenResult {
+    Yielded(Value),
+    Returned(Value),
+}
+
+pub fn generator_of(o: &PyObject) -> Option<&Generator> {
+    match &o.kind {
+        ObjKind::Generator(g) => Some(g),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// `RETURN_GENERATOR`: the running frame becomes a generator object.
+    pub(crate) fn make_generator(&mut self) -> Value {
+        let Some(frame) = self.frames.pop() else {
+            return Value::None;
+        };
+        let values = self.stack.split_off(frame.base.min(self.stack.len()));
+        self.stack.truncate(frame.ret_sp);
+        let (name, qualname) = match &frame.func {
+            Some(f) => (f.name.borrow().clone(), f.qualname.borrow().clone()),
+            None => (frame.code.name.clone(), frame.code.qualname.clone()),
+        };
+        let generator = Generator {
+            name,
+            qualname,
+            state: RefCell::new(GenState {
+                status: GenStatus::Created,
+                frame: Some((frame, values)),
+                exc_state: Value::None,
+            }),
+        };
+        Value::Object(Rc::new(PyObject::new(ObjKind::Generator(generator))))
+    }
+
+    /// Puts a suspended generator's frame back on the stack, with `sent` pushed as the value of
+    /// the `yield` (unless an exception is thrown in instead). Errors when it cannot run.
+    pub(crate) fn push_generator_frame(
+        &mut self,
+        gen_obj: &Rc<PyObject>,
+        sent: Option<Value>,
+        is_entry: bool,
+    ) -> PyResult<()> {
+        let Some(generator) = generator_of(gen_obj) else {
+            return Err(self.type_error("not a generator"));
+        };
+        let mut state = generator.state.borrow_mut();
+        match state.status {
+            GenStatus::Running => {
+                drop(state);
+                let class = self.types.value_error.clone();
+                return Err(self.new_exception(&class, "generator already executing"));
+            }
+            GenStatus::Created => {
+                if let Some(v) = &sent {
+                    if !v.is_none() {
+                        drop(state);
+                        return Err(self
+                            .type_error("can't send non-None value to a just-started generator"));
+                    }
+                }
+            }
+            GenStatus::Suspended => {}
+            GenStatus::Finished => {
+                drop(state);
+                return Err(self.type_error("cannot resume a finished generator"));
+            }
+        }
+        if self.frame_depth_exceeded() {
+            drop(state);
+            return Err(self.recursion_error(""));
+        }
+        let Some((mut frame, values)) = state.frame.take() else {
+            drop(state);
+            return Err(self.type_error("cannot resume a finished generator"));
+        };
+        state.status = GenStatus::Running;
+        let own_exc = std::mem::replace(&mut state.exc_state, Value::None);
+        drop(state);
+        let base = self.stack.len();
+        frame.base = base;
+        frame.ret_sp = base;
+        frame.is_entry = is_entry;
+        self.stack.extend(values);
+        if let Some(v) = sent {
+            self.stack.push(v);
+        }
+        let caller_exc = self.handled_exception.clone();
+        if !own_exc.is_none() {
+            self.handled_exception = own_exc;
+        }
+        self.gen_links.push(GenLink {
+            frame_index: self.frames.len(),
+            generator: gen_obj.clone(),
+            caller_exc,
+        });
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// The generator link of the innermost frame, if it is a generator frame.
+    #[inline]
+    pub(crate) fn top_gen_link(&self) -> Option<&GenLink> {
+        self.gen_links
+            .last()
+            .filter(|l| l.frame_index + 1 == self.frames.len())
+    }
+
+    /// `YIELD_VALUE`: saves the innermost (generator) frame into its generator and pops it.
+    pub(crate) fn suspend_generator(&mut self) -> bool {
+        let Some(link) = self.gen_links.pop() else {
+            return false;
+        };
+        let Some(frame) = self.frames.pop() else {
+            return false;
+        };
+        let values = self.stack.split_off(frame.base.min(self.stack.len()));
+        self.stack.truncate(frame.ret_sp);
+        let is_entry = frame.is_entry;
+        let own = std::mem::replace(&mut self.handled_exception, link.caller_exc.clone());
+        if let Some(generator) = generator_of(&link.generator) {
+            let mut state = generator.state.borrow_mut();
+            state.status = GenStatus::Suspended;
+            state.frame = Some((frame, values));
+            state.exc_state = if own.is(&link.caller_exc) {
+                Value::None
+            } else {
+                own
+            };
+        }
+        is_entry
+    }
+
+    /// A generator frame has been popped by `return` or by an exception: the generator is
+    /// finished and the resumer's handled exception comes back.
+    pub(crate) fn finish_generator(&mut self, link: GenLink) {
+        self.handled_exception = link.caller_exc;
+        if let Some(generator) = generator_of(&link.generator) {
+            let mut state = generator.state.borrow_mut();
+            state.status = GenStatus::Finished;
+            state.frame = None;
+            state.exc_state = Value::None;
+        }
+    }
+
+    /// An exception leaving a generator frame: `StopIteration` becomes `RuntimeError`
+    /// (PEP 479).
+    pub(crate) fn generator_error(&mut self, err: PyErr) -> PyErr {
+        let stop = self.types.stop_iteration.clone();
+        if !self.class_of(&err.exc).is_subclass(&stop) {
+            return err;
+        }
+        let new = self.runtime_error("generator raised StopIteration");
+        if let Some(mut state) = super::exceptions::exception_state(&new.exc) {
+            state.cause = err.exc.clone();
+            state.context = err.exc.clone();
+            state.suppress_context = true;
+        }
+        new
+    }
+
+    /// A generator resumed inline by `FOR_ITER` or `SEND` returned `value`: the resuming
+    /// instruction finishes as it would for an exhausted iterator.
+    pub(crate) fn generator_returned(&mut self, value: Value) {
+        let Some(caller) = self.frames.last_mut() else {
+            return;
+        };
+        let Some(instr) = caller
+            .ip
+            .checked_sub(1)
+            .and_then(|i| caller.code.instrs.get(i))
+        else {
+            return;
+        };
+        let instr = instr.get();
+        let target = instr.arg() as usize;
+        match instr.opcode().base() {
+            Opcode::ForIter => {
+                caller.ip = target;
+                self.stack.pop();
+            }
+            Opcode::Send => {
+                caller.ip = target;
+                if let Some(top) = self.stack.last_mut() {
+                    *top = value;
+                }
+            }
+            _ => self.stack.push(value),
+        }
+    }
+
+    /// `SEND` to an iterator that is not a generator: `next(it)` for `None`, else
+    /// `it.send(v)`. `Ok(None)` when a built-in iterator is exhausted; `StopIteration` from
+    /// `__next__`/`send` is left for the caller, which reads its value.
+    pub(crate) fn send_to_iterator(&mut self, it: &Value, v: Value) -> PyResult<Option<Value>> {
+        if v.is_none() {
+            let next = self.names.next.clone();
+            return match self.lookup_special(it, &next) {
+                Some(m) => self.call_special_found(&m, it, &[]).map(Some),
+                None => self.next(it),
+            };
+        }
+        let send = self.interner.intern("send");
+        let method = self.get_attr(it, &send)?;
+        self.call(&method, &[v]).map(Some)
+    }
+
+    /// Resumes a generator from Rust until it yields, returns or raises.
+    pub fn resume_generator(
+        &mut self,
+        gen_obj: &Rc<PyObject>,
+        sent: Value,
+        thrown: Option<PyErr>,
+    ) -> PyResult<GenResult> {
+        if let Some(generator) = generator_of(gen_obj) {
+            let status = generator.state.borrow().status;
+            if status == GenStatus::Finished {
+                return match thrown {
+                    Some(e) => Err(e),
+                    None => Ok(GenResult::Returned(Value::None)),
+                };
+            }
+        }
+        self.enter_native_call("")?;
+        let result = self.resume_generator_inner(gen_obj, sent, thrown);
+        self.leave_native_call();
+        result
+    }
+
+    fn resume_generator_inner(
+        &mut self,
+        gen_obj: &Rc<PyObject>,
+        sent: Value,
+        thrown: Option<PyErr>,
+    ) -> PyResult<GenResult> {
+        let is_thrown = thrown.is_some();
+        self.push_generator_frame(gen_obj, (!is_thrown).then_some(sent), true)?;
+        self.gen_yielded = false;
+        let result = match thrown {
+            Some(err) => match self.unwind(err) {
+                Some(err) => Err(err),
+                None => self.run(),
+            },
+            None => self.run(),
+        };
+        let yielded = std::mem::take(&mut self.gen_yielded);
+        result.map(|v| {
+            if yielded {
+                GenResult::Yielded(v)
+            } else {
+                GenResult::Returned(v)
+            }
+        })
+    }
+
+    /// `StopIteration(value)` (no arguments for `None`).
+    pub fn stop_iteration(&mut self, value: Value) -> PyErr {
+        let class = self.types.stop_iteration.clone();
+        let args: Vec<Value> = if value.is_none() { vec![] } else { vec![value] };
+        let exc = self.new_instance(&class, &args);
+        PyErr { exc }
+    }
+
+    /// The sub-iterator a generator suspended in `yield from` delegates to.
+    fn yield_from_target(&self, gen_obj: &Rc<PyObject>) -> Option<Value> {
+        let generator = generator_of(gen_obj)?;
+        let state = generator.state.borrow();
+        if state.status != GenStatus::Suspended {
+            return None;
+        }
+        let (frame, values) = state.frame.as_ref()?;
+        let next = frame.code.instrs.get(frame.ip)?.get();
+        if next.opcode() != Opcode::Resume || next.arg() < 2 {
+            return None;
+        }
+        values.last().cloned()
+    }
+
+    /// After a delegated `throw` ended the sub-iterator: pops it and moves the frame to the
+    /// end of its `yield from` loop (`SEND`'s target).
+    fn leave_yield_from(&self, gen_obj: &Rc<PyObject>) {
+        let Some(generator) = generator_of(gen_obj) else {
+            return;
+        };
+        let mut state = generator.state.borrow_mut();
+        if let Some((frame, values)) = state.frame.as_mut() {
+            values.pop();
+            if let Some(send) = frame
+                .ip
+                .checked_sub(2)
+                .and_then(|i| frame.code.instrs.get(i))
+            {
+                let send = send.get();
+                if send.opcode() == Opcode::Send {
+                    frame.ip = send.arg() as usize;
+                }
+            }
+        }
+    }
+
+    /// `gen.throw(exc)`.
+    pub fn generator_throw(&mut self, gen_obj: &Rc<PyObject>, exc: PyErr) -> PyResult<Value> {
+        if let Some(target) = self.yield_from_target(gen_obj) {
+            let gen_exit = self.types.generator_exit.clone();
+            let is_exit = self.class_of(&exc.exc).is_subclass(&gen_exit);
+            let delegated = if is_exit {
+                self.set_gen_running(gen_obj, true);
+                let r = self.close_iterator(&target);
+                self.set_gen_running(gen_obj, false);
+                r.err()
+            } else {
+                self.set_gen_running(gen_obj, true);
+                let r = self.throw_into(&target, exc.clone());
+                self.set_gen_running(gen_obj, false);
+                match r {
+                    Ok(Some(v)) => return Ok(v),
+                    Ok(None) => Some(exc.clone()),
+                    Err(e) => Some(e),
+                }
+            };
+            match delegated {
+                None if is_exit => {}
+                None => {}
+                Some(e) if is_exit && e.exc.is(&exc.exc) => {}
+                Some(e) => {
+                    self.leave_yield_from(gen_obj);
+                    let stop = self.types.stop_iteration.clone();
+                    if self.class_of(&e.exc).is_subclass(&stop) {
+                        let value = stop_value(&e.exc);
+                        return self.generator_send(gen_obj, value);
+                    }
+                    return self.generator_result(gen_obj, Value::None, Some(e));
+                }
+            }
+        }
+        self.generator_result(gen_obj, Value::None, Some(exc))
+    }
+
+    fn set_gen_running(&self, gen_obj: &Rc<PyObject>, running: bool) {
+        if let Some(g) = generator_of(gen_obj) {
+            let mut s = g.state.borrow_mut();
+            if running && s.status == GenStatus::Suspended {
+                s.status = GenStatus::Running;
+            } else if !running && s.status == GenStatus::Running {
+                s.status = GenStatus::Suspended;
+            }
+        }
+    }
+
+    /// Throws into a delegate: `Ok(Some(v))` when it yielded `v`, `Ok(None)` when it has no
+    /// `throw` (the exception is raised in the delegating generator), `Err` when it raised.
+    fn throw_into(&mut self, target: &Value, exc: PyErr) -> PyResult<Option<Value>> {
+        if let Value::Object(o) = target {
+            if generator_of(o).is_some() {
+                return self.generator_throw(o, exc).map(Some);
+            }
+        }
+        let name = self.interner.intern("throw");
+        match self.get_attr(target, &name) {
+            Ok(meth) => self.call(&meth, &[exc.exc]).map(Some),
+            Err(_) => Ok(None),
+        }
+    }
+
+    /// Closes a delegate of `yield from` (`gen_close_iter`).
+    fn close_iterator(&mut self, target: &Value) -> PyResult<()> {
+        if let Value::Object(o) = target {
+            if generator_of(o).is_some() {
+                return self.generator_close(o).map(|_| ());
+            }
+        }
+        let name = self.interner.intern("close");
+        if let Ok(meth) = self.get_attr(target, &name) {
+            self.call(&meth, &[])?;
+        }
+        Ok(())
+    }
+
+    /// `gen.send(value)`.
+    pub fn generator_send(&mut self, gen_obj: &Rc<PyObject>, value: Value) -> PyResult<Value> {
+        self.generator_result(gen_obj, value, None)
+    }
+
+    /// Resumes and turns the outcome into what `send`/`throw`/`__next__` return: the yielded
+    /// value, or `StopIteration(return value)`.
+    fn generator_result(
+        &mut self,
+        gen_obj: &Rc<PyObject>,
+        value: Value,
+        thrown: Option<PyErr>,
+    ) -> PyResult<Value> {
+        match self.resume_generator(gen_obj, value, thrown)? {
+            GenResult::Yielded(v) => Ok(v),
+            GenResult::Returned(v) => Err(self.stop_iteration(v)),
+        }
+    }
+
+    /// `gen.close()`.
+    pub fn generator_close(&mut self, gen_obj: &Rc<PyObject>) -> PyResult<Value> {
+        let Some(generator) = generator_of(gen_obj) else {
+            return Ok(Value::None);
+        };
+        let status = generator.state.borrow().status;
+        match status {
+            GenStatus::Created | GenStatus::Finished => {
+                let mut s = generator.state.borrow_mut();
+                s.status = GenStatus::Finished;
+                s.frame = None;
+                return Ok(Value::None);
+            }
+            GenStatus::Running => {
+                let class = self.types.value_error.clone();
+                return Err(self.new_exception(&class, "generator already executing"));
+            }
+            GenStatus::Suspended => {}
+        }
+        let mut pending = None;
+        if let Some(target) = self.yield_from_target(gen_obj) {
+            self.set_gen_running(gen_obj, true);
+            let r = self.close_iterator(&target);
+            self.set_gen_running(gen_obj, false);
+            pending = r.err();
+        }
+        let exc = match pending {
+            Some(e) => e,
+            None => {
+                let class = self.types.generator_exit.clone();
+                PyErr {
+                    exc: self.new_instance(&class, &[]),
+                }
+            }
+        };
+        match self.resume_generator(gen_obj, Value::None, Some(exc)) {
+            Ok(GenResult::Yielded(_)) => Err(self.runtime_error("generator ignored GeneratorExit")),
+            Ok(GenResult::Returned(_)) => Ok(Value::None),
+            Err(e) => {
+                let stop = self.types.stop_iteration.clone();
+                let exit = self.types.generator_exit.clone();
+                let class = self.class_of(&e.exc);
+                if class.is_subclass(&stop) || class.is_subclass(&exit) {
+                    Ok(Value::None)
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }
+
+    /// The exception `gen.throw(typ[, val[, tb]])` raises.
+    fn throw_args(&mut self, args: &[Value]) -> PyResult<PyErr> {
+        let (typ, val) = match args {
+            [t] => (t.clone(), Value::None),
+            [t, v] | [t, v, _] => (t.clone(), v.clone()),
+            _ => {
+                return Err(self.type_error(format!(
+                    "throw expected at least 1 argument, got {}",
+                    args.len()
+                )))
+            }
+        };
+        let exc = match &typ {
+            Value::Class(c) if c.layout == Layout::Exception => {
+                if matches!(&val, Value::Instance(i) if i.class().is_subclass(c)) {
+                    val
+                } else {
+                    let class = c.clone();
+                    let args = match &val {
+                        Value::None => vec![],
+                        Value::Tuple(t) => t.items().to_vec(),
+                        other => vec![other.clone()],
+                    };
+                    self.call_class(&class, &args, &[])?
+                }
+            }
+            Value::Instance(i) if i.class().layout == Layout::Exception => {
+                if !val.is_none() {
+                    return Err(self.type_error("instance exception may not have a separate value"));
+                }
+                typ.clone()
+            }
+            other => {
+                let t = self.type_name(other);
+                return Err(self.type_error(format!(
+                    "exceptions must be classes or instances deriving from BaseException, not {t}"
+                )));
+            }
+        };
+        Ok(PyErr { exc })
+    }
+}
+
+/// `StopIteration.value` of an exception instance (`None` without arguments).
+pub fn stop_value(exc: &Value) -> Value {
+    match super::exceptions::exception_state(exc) {
+        Some(state) => match &state.args {
+            Value::Tuple(t) => t.items().first().cloned().unwrap_or(Value::None),
+            _ => Value::None,
+        },
+        None => Value::None,
+    }
+}
+
+fn receiver(vm: &mut Vm, args: &Args<'_>, method: &str) -> PyResult<Rc<PyObject>> {
+    match args.positional().first() {
+        Some(Value::Object(o)) if generator_of(o).is_some() => Ok(o.clone()),
+        other => {
+            let t = other.map_or_else(|| "nothing".to_owned(), |v| vm.type_name(v));
+            Err(vm.type_error(format!(
+                "descriptor '{method}' for 'generator' objects doesn't apply to a '{t}' object"
+            )))
+        }
+    }
+}
+
+fn gen_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let g = receiver(vm, &args, "__next__")?;
+    vm.generator_send(&g, Value::None)
+}
+
+fn gen_send(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let g = receiver(vm, &args, "send")?;
+    match args.positional() {
+        [_, v] => vm.generator_send(&g, v.clone()),
+        other => Err(vm.type_error(format!(
+            "generator.send() takes exactly one argument ({} given)",
+            other.len().saturating_sub(1)
+        ))),
+    }
+}
+
+fn gen_throw(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let g = receiver(vm, &args, "throw")?;
+    let exc = vm.throw_args(&args.positional()[1..])?;
+    vm.generator_throw(&g, exc)
+}
+
+fn gen_close(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let g = receiver(vm, &args, "close")?;
+    vm.generator_close(&g)
+}
+
+fn gen_iter(_vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(args.positional().first().cloned().unwrap_or(Value::None))
+}
+
+/// Installs the generator type's methods.
+pub fn install(vm: &mut Vm) {
+    let class = vm.types.generator.clone();
+    let methods: [(&str, &'static str, crate::runtime::types::native::NativeFn); 5] = [
+        ("__next__", "generator.__next__", gen_next),
+        ("send", "generator.send", gen_send),
+        ("throw", "generator.throw", gen_throw),
+        ("close", "generator.close", gen_close),
+        ("__iter__", "generator.__iter__", gen_iter),
+    ];
+    for (name, qualname, func) in methods {
+        let key = vm.interner.intern(name);
+        class.dict.set_str(
+            key,
+            Value::Native(Rc::new(PyNative::method(qualname, func))),
+        );
+    }
+}

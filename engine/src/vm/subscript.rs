@@ -1,0 +1,237 @@
+//! Subscripts and membership: `v[k]`, `v[k] = x`, `del v[k]`, `x in v`, with inline fast
+//! paths for lists, tuples, strings and dicts indexed by ints or keys, and otherwise
+//! `__getitem__`/`__setitem__`/`__delitem__`/`__contains__` on the type (`__class_getitem__`
+//! for classes).
+
+use super::Vm;
+use crate::runtime::error::{PyErr, PyResult};
+use crate::runtime::types::object::{ObjKind, PyObject};
+use crate::runtime::value::Value;
+use std::rc::Rc;
+
+/// `i` as an index into a sequence of `len` items (negative counts from the end).
+#[inline]
+fn seq_index(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+impl Vm {
+    fn index_error(&mut self, message: &str) -> PyErr {
+        let class = self.types.index_error.clone();
+        self.new_exception(&class, message)
+    }
+
+    pub fn key_error(&mut self, key: &Value) -> PyErr {
+        let class = self.types.key_error.clone();
+        let exc = self.new_instance(&class, std::slice::from_ref(key));
+        PyErr { exc }
+    }
+
+    /// `container[key]`.
+    pub fn getitem(&mut self, container: &Value, key: &Value) -> PyResult<Value> {
+        match (container, key) {
+            (Value::List(l), Value::Int(i)) => {
+                return match seq_index(*i, l.len()) {
+                    Some(i) => Ok(l.get(i).unwrap_or_default()),
+                    None => Err(self.index_error("list index out of range")),
+                }
+            }
+            (Value::Tuple(t), Value::Int(i)) => {
+                return match seq_index(*i, t.len()) {
+                    Some(i) => Ok(t.items()[i].clone()),
+                    None => Err(self.index_error("tuple index out of range")),
+                }
+            }
+            (Value::Str(s), Value::Int(i)) => {
+                return match seq_index(*i, s.char_len()) {
+                    Some(i) => {
+                        let c = s.char_at(i).unwrap_or_default();
+                        Ok(Value::str(c.encode_utf8(&mut [0; 4])))
+                    }
+                    None => Err(self.index_error("string index out of range")),
+                }
+            }
+            (Value::Dict(d), _) => {
+                return match d.get(self, key)? {
+                    Some(v) => Ok(v),
+                    None => Err(self.key_error(key)),
+                }
+            }
+            _ => {}
+        }
+        let name = self.names.getitem.clone();
+        if let Value::Class(class) = container {
+            // The metaclass's `__getitem__` first, then `__class_getitem__` (`list[int]`).
+            let meta = self.class_of(container);
+            if let Some(m) = meta.lookup(&name) {
+                return self.call_special_found(&m, container, std::slice::from_ref(key));
+            }
+            let cgi = self.names.class_getitem.clone();
+            if let Some(m) = class.lookup(&cgi) {
+                let f = match &m {
+                    Value::Object(o) => match &o.kind {
+                        ObjKind::ClassMethod(f) => f.clone(),
+                        _ => m.clone(),
+                    },
+                    _ => m.clone(),
+                };
+                return self.call(&f, &[container.clone(), key.clone()]);
+            }
+            let n = class.name();
+            return Err(self.type_error(format!("type '{n}' is not subscriptable")));
+        }
+        match self.call_special(container, &name, std::slice::from_ref(key))? {
+            Some(v) => Ok(v),
+            None => {
+                let t = self.type_name(container);
+                Err(self.type_error(format!("'{t}' object is not subscriptable")))
+            }
+        }
+    }
+
+    /// `container[key] = value`.
+    pub fn setitem(&mut self, container: &Value, key: &Value, value: Value) -> PyResult<()> {
+        match (container, key) {
+            (Value::List(l), Value::Int(i)) => {
+                let len = l.len();
+                return match seq_index(*i, len) {
+                    Some(i) => {
+                        let old = std::mem::replace(&mut l.borrow_mut()[i], value);
+                        drop(old);
+                        Ok(())
+                    }
+                    None => Err(self.index_error("list assignment index out of range")),
+                };
+            }
+            (Value::Dict(d), _) => return d.set(self, key.clone(), value),
+            _ => {}
+        }
+        let name = self.names.setitem.clone();
+        match self.call_special(container, &name, &[key.clone(), value])? {
+            Some(_) => Ok(()),
+            None => {
+                let t = self.type_name(container);
+                Err(self.type_error(format!("'{t}' object does not support item assignment")))
+            }
+        }
+    }
+
+    /// `del container[key]`.
+    pub fn delitem(&mut self, container: &Value, key: &Value) -> PyResult<()> {
+        match (container, key) {
+            (Value::List(l), Value::Int(i)) => {
+                let len = l.len();
+                return match seq_index(*i, len) {
+                    Some(i) => {
+                        let old = l.borrow_mut().remove(i);
+                        drop(old);
+                        Ok(())
+                    }
+                    None => Err(self.index_error("list assignment index out of range")),
+                };
+            }
+            (Value::Dict(d), _) => {
+                return match d.remove(self, key)? {
+                    Some(_) => Ok(()),
+                    None => Err(self.key_error(key)),
+                }
+            }
+            _ => {}
+        }
+        let name = self.names.delitem.clone();
+        match self.call_special(container, &name, std::slice::from_ref(key))? {
+            Some(_) => Ok(()),
+            None => {
+                let t = self.type_name(container);
+                Err(self.type_error(format!("'{t}' object doesn't support item deletion")))
+            }
+        }
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Dict(d) => return Ok(d.get(self, item)?.is_some()),
+            Value::Str(s) => {
+                return match item {
+                    Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+                    other => {
+                        let t = self.type_name(other);
+                        Err(self.type_error(format!(
+                            "'in <string>' requires string as left operand, not {t}"
+                        )))
+                    }
+                };
+            }
+            Value::List(_) | Value::Tuple(_) => {
+                let mut i = 0;
+                loop {
+                    let x = match container {
+                        Value::List(l) => l.get(i),
+                        Value::Tuple(t) => t.items().get(i).cloned(),
+                        _ => None,
+                    };
+                    let Some(x) = x else { return Ok(false) };
+                    if x.is(item) || self.values_equal(&x, item)? {
+                        return Ok(true);
+                    }
+                    i += 1;
+                }
+            }
+            Value::Object(o) => match &o.kind {
+                ObjKind::FrozenSetConst(items) => {
+                    let items = items.clone();
+                    for x in &items {
+                        if x.is(item) || self.values_equal(x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                ObjKind::Set(s) | ObjKind::FrozenSet(s) => return s.contains(self, item),
+                _ => {}
+            },
+            _ => {}
+        }
+        let name = self.names.contains.clone();
+        match self.lookup_special(container, &name) {
+            Some(m) if !m.is_none() => {
+                let r = self.call_special_found(&m, container, std::slice::from_ref(item))?;
+                self.truthy(&r)
+            }
+            _ => {
+                // No `__contains__`: search by iteration.
+                let iterable = self.names.iter.clone();
+                let getitem = self.names.getitem.clone();
+                let has_iter = self.lookup_special(container, &iterable).is_some()
+                    || self.lookup_special(container, &getitem).is_some()
+                    || matches!(container, Value::Object(_));
+                if !has_iter {
+                    let t = self.type_name(container);
+                    return Err(self.type_error(format!("argument of type '{t}' is not iterable")));
+                }
+                let it = match self.get_iter(container) {
+                    Ok(it) => it,
+                    Err(_) => {
+                        let t = self.type_name(container);
+                        return Err(
+                            self.type_error(format!("argument of type '{t}' is not iterable"))
+                        );
+                    }
+                };
+                while let Some(x) = self.next(&it)? {
+                    if x.is(item) || self.values_equal(&x, item)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
+    /// `slice(start, stop, step)` (`BUILD_SLICE`).
+    pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
+        Value::Object(Rc::new(PyObject::new(ObjKind::Slice { start, stop, step })))
+    }
+}
