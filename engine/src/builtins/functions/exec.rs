@@ -109,10 +109,9 @@ fn compile_error(vm: &mut Vm, error: &CompileError, source: &str, filename: &str
 
 fn compile_text(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResult<Rc<PyCode>> {
     match compile_source(source, filename, mode) {
-        Ok(code) => {
-            vm.sources.insert(filename.to_owned(), source.into());
-            Ok(PyCode::new(code, &mut vm.interner))
-        }
+        // The source is not registered for tracebacks: CPython's linecache cannot see it
+        // either, so frames of `<string>` show no source line.
+        Ok(code) => Ok(PyCode::new(code, &mut vm.interner)),
         Err(e) => Err(compile_error(vm, &e, source, filename)),
     }
 }
