@@ -400,14 +400,10 @@ pub(crate) fn index_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 pub(crate) fn to_isize(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match index_value(vm, v)? {
         Value::Int(i) => Ok(i),
-        _ => {
-            let t = vm.type_name(v);
-            Err(overflow_error(
-                vm,
-                format!("Python int too large to convert to C ssize_t")
-                    .replace("ssize_t", if t == "int" { "ssize_t" } else { "ssize_t" }),
-            ))
-        }
+        _ => Err(overflow_error(
+            vm,
+            "cannot fit 'int' into an index-sized integer",
+        )),
     }
 }
 

@@ -98,10 +98,8 @@ pub fn c_pow(vm: &mut Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> 
         phase += b.1 * vabs.ln();
     }
     let r = (len * phase.cos(), len * phase.sin());
-    if !r.0.is_finite() || !r.1.is_finite() {
-        if len.is_infinite() {
-            return Err(super::overflow_error(vm, "complex exponentiation"));
-        }
+    if (!r.0.is_finite() || !r.1.is_finite()) && len.is_infinite() {
+        return Err(super::overflow_error(vm, "complex exponentiation"));
     }
     Ok(r)
 }
@@ -256,45 +254,60 @@ fn complex_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if let Some(Value::Str(_)) = imag {
         return Err(vm.type_error("complex() second arg can't be a string"));
     }
-    let (r, i) = match real {
-        None => (0.0, 0.0),
-        Some(v) => match operand(vm, v)? {
-            Some(c) => c,
-            None => match super::call_dunder(vm, v, "__complex__", &[])? {
-                Some(c) => match as_complex(&c) {
-                    Some(c) => c,
+    let (r, i, real_is_complex) = match real {
+        None => (0.0, 0.0, false),
+        Some(v) => match as_complex(v) {
+            Some((r, i)) => (r, i, true),
+            None => match real_operand(vm, v)? {
+                Some(x) => (x, 0.0, false),
+                None => match super::call_dunder(vm, v, "__complex__", &[])? {
+                    Some(c) => match as_complex(&c) {
+                        Some((r, i)) => (r, i, true),
+                        None => {
+                            let t = vm.type_name(&c);
+                            return Err(vm.type_error(format!(
+                                "__complex__ returned non-complex (type {t})"
+                            )));
+                        }
+                    },
                     None => {
-                        let t = vm.type_name(&c);
-                        return Err(
-                            vm.type_error(format!("__complex__ returned non-complex (type {t})"))
-                        );
+                        let x = super::float::to_float(vm, v).map_err(|_| {
+                            let t = vm.type_name(v);
+                            vm.type_error(format!(
+                                "complex() first argument must be a string or a number, not '{t}'"
+                            ))
+                        })?;
+                        (x, 0.0, false)
                     }
                 },
-                None => (
-                    super::float::to_float(vm, v).map_err(|_| {
-                        let t = vm.type_name(v);
-                        vm.type_error(format!(
-                            "complex() first argument must be a string or a number, not '{t}'"
-                        ))
-                    })?,
-                    0.0,
-                ),
             },
         },
     };
-    let (ir, ii) = match imag {
-        None => (0.0, 0.0),
-        Some(v) => match operand(vm, v)? {
-            Some(c) => c,
-            None => {
-                let t = vm.type_name(v);
-                return Err(vm.type_error(format!(
-                    "complex() second argument must be a number, not '{t}'"
-                )));
-            }
+    let (ir, ii, imag_is_complex) = match imag {
+        None => (0.0, 0.0, false),
+        Some(v) => match as_complex(v) {
+            Some((r, i)) => (r, i, true),
+            None => match real_operand(vm, v)? {
+                Some(x) => (x, 0.0, false),
+                None => {
+                    let t = vm.type_name(v);
+                    return Err(vm.type_error(format!(
+                        "complex() second argument must be a number, not '{t}'"
+                    )));
+                }
+            },
         },
     };
-    Ok(new_complex(r - ii, i + ir))
+    // CPython only folds the parts that are themselves complex (keeps signed zeros).
+    let re = if imag_is_complex { r - ii } else { r };
+    let im = if real_is_complex && imag.is_some() {
+        i + ir
+    } else if imag.is_some() {
+        ir
+    } else {
+        i
+    };
+    Ok(new_complex(re, im))
 }
 
 /// `complex('1+2j')`: optional parentheses and surrounding whitespace.

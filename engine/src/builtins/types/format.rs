@@ -152,6 +152,8 @@ fn replace_field(vm: &mut Vm, field: &str, st: &mut State<'_>, depth: u32) -> Py
             }
         }
     }
+    // The field's value is looked up before the nested fields of its spec (numbering).
+    let value = lookup(vm, name, st)?;
     let spec = rest.strip_prefix(':').unwrap_or("");
     let spec = if spec.contains('{') {
         if depth == 0 {
@@ -161,7 +163,6 @@ fn replace_field(vm: &mut Vm, field: &str, st: &mut State<'_>, depth: u32) -> Py
     } else {
         spec.to_owned()
     };
-    let value = lookup(vm, name, st)?;
     let value = match conversion {
         None => value,
         Some('r') => Value::str(&vm.repr(&value)?),
@@ -226,7 +227,7 @@ fn lookup(vm: &mut Vm, name: &str, st: &mut State<'_>) -> PyResult<Value> {
             },
             Some(m) => {
                 let m = m.clone();
-                match super::call_dunder(vm, &m, "__getitem__", &[key.clone()])? {
+                match super::call_dunder(vm, &m, "__getitem__", std::slice::from_ref(&key))? {
                     Some(v) => v,
                     None => return Err(key_error(vm, key)),
                 }

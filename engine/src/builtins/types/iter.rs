@@ -153,14 +153,14 @@ fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let s = s.borrow();
             range_remaining(s.next, s.stop, s.step)
         }
-        ObjKind::ListIter { list, index } => match list {
-            Value::List(l) => l.len().saturating_sub(*index.borrow()),
-            _ => 0,
-        },
-        ObjKind::TupleIter { tuple, index } => match tuple {
-            Value::Tuple(t) => t.len().saturating_sub(*index.borrow()),
-            _ => 0,
-        },
+        ObjKind::ListIter {
+            list: Value::List(l),
+            index,
+        } => l.len().saturating_sub(*index.borrow()),
+        ObjKind::TupleIter {
+            tuple: Value::Tuple(t),
+            index,
+        } => t.len().saturating_sub(*index.borrow()),
         ObjKind::TypeIter(t) => match t {
             TypeIter::Str { s, pos } => s.as_str()[pos.get().min(s.as_str().len())..]
                 .chars()

@@ -271,17 +271,15 @@ fn list_delitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let removed: Vec<Value> = {
             let mut v = l.borrow_mut();
             let mut k = 0;
-            let mut idx = 0;
             let mut kept = Vec::with_capacity(v.len() - n);
             let mut removed = Vec::with_capacity(n);
-            for item in v.drain(..) {
+            for (idx, item) in v.drain(..).enumerate() {
                 if k < doomed.len() && doomed[k] == idx {
                     removed.push(item);
                     k += 1;
                 } else {
                     kept.push(item);
                 }
-                idx += 1;
             }
             *v = kept;
             removed
@@ -357,8 +355,9 @@ fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (l, [key, reverse]) = bind(vm, args, "sort", ["key", "reverse"], 0, true)?;
     let l = this(vm, l.unwrap_or(&Value::None))?;
     let key = key.filter(|k| !k.is_none()).cloned();
+    // Argument Clinic's `int` converter: any object with `__index__`.
     let reverse = match reverse {
-        Some(r) => vm.truthy(r)?,
+        Some(r) => !matches!(super::index_value(vm, r)?, Value::Int(0)),
         None => false,
     };
     // CPython empties the list while sorting, so mutations made by key functions or

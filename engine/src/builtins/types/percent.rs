@@ -94,10 +94,13 @@ pub fn format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
                     Some(v) => v,
                     None => return Err(super::key_error(vm, key)),
                 },
-                other => match super::call_dunder(vm, other, "__getitem__", &[key.clone()])? {
-                    Some(v) => v,
-                    None => return Err(super::key_error(vm, key)),
-                },
+                other => {
+                    match super::call_dunder(vm, other, "__getitem__", std::slice::from_ref(&key))?
+                    {
+                        Some(v) => v,
+                        None => return Err(super::key_error(vm, key)),
+                    }
+                }
             };
             keyed = Some(v);
             i = j + 1;

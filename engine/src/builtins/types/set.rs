@@ -38,8 +38,14 @@ pub fn to_frozenset(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v {
         Value::Object(o) => match &o.kind {
             ObjKind::FrozenSetConst(items) => {
-                let s = PySet::new();
+                // CPython's compiler builds the constant from the display's items, then
+                // rebuilds it from that set's iteration order when merging constants.
+                let first = PySet::new();
                 for item in items.clone() {
+                    first.add(vm, item)?;
+                }
+                let s = PySet::new();
+                for item in first.to_vec() {
                     s.add(vm, item)?;
                 }
                 Ok(new_frozenset(s))

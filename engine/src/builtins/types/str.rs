@@ -382,7 +382,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                     let byte = b[pos];
                     let reason = if e.error_len().is_none() {
                         "unexpected end of data"
-                    } else if (0x80..0xc0).contains(&byte) {
+                    } else if !(0xc2..=0xf4).contains(&byte) {
                         "invalid start byte"
                     } else {
                         "invalid continuation byte"

@@ -74,7 +74,10 @@ pub struct PySet {
 enum Lookup {
     Found(usize),
     /// Not present; where to insert and whether that slot was unused (not a dummy).
-    Vacant { slot: usize, unused: bool },
+    Vacant {
+        slot: usize,
+        unused: bool,
+    },
 }
 
 impl PySet {
@@ -112,7 +115,11 @@ impl PySet {
             };
             loop {
                 let mask = self.table.borrow().mask();
-                let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+                let probes = if i + LINEAR_PROBES <= mask {
+                    LINEAR_PROBES
+                } else {
+                    0
+                };
                 let mut j = i;
                 for _ in 0..=probes {
                     let (entry_hash, stored) = {
@@ -156,7 +163,11 @@ impl PySet {
                     j += 1;
                 }
                 perturb >>= PERTURB_SHIFT;
-                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
             }
         }
     }
@@ -178,7 +189,11 @@ impl PySet {
                     t.fill += 1;
                     let mask = t.mask();
                     if t.fill * 5 >= mask * 3 {
-                        let minused = if t.used > 50_000 { t.used * 2 } else { t.used * 4 };
+                        let minused = if t.used > 50_000 {
+                            t.used * 2
+                        } else {
+                            t.used * 4
+                        };
                         resize(&mut t, minused);
                     }
                 }
@@ -332,11 +347,7 @@ impl PySet {
 
     /// Adds keys whose hashes are known (a dict's keys), growing first as CPython's
     /// `set_update_internal` does for a dict argument.
-    pub fn update_from_hashed(
-        &self,
-        cx: &mut dyn KeyCx,
-        items: Vec<(Value, i64)>,
-    ) -> PyResult<()> {
+    pub fn update_from_hashed(&self, cx: &mut dyn KeyCx, items: Vec<(Value, i64)>) -> PyResult<()> {
         {
             let mut t = self.table.borrow_mut();
             let mask = t.mask();
@@ -407,15 +418,20 @@ fn insert_clean(slots: &mut [Entry], mask: usize, key: Value, hash: i64) {
             return;
         }
         if i + LINEAR_PROBES <= mask {
-            for j in i + 1..=i + LINEAR_PROBES {
-                if slots[j].key.is_null() {
-                    slots[j] = Entry { hash, key };
-                    return;
-                }
+            if let Some(off) = slots[i + 1..=i + LINEAR_PROBES]
+                .iter()
+                .position(|e| e.key.is_null())
+            {
+                slots[i + 1 + off] = Entry { hash, key };
+                return;
             }
         }
         perturb >>= PERTURB_SHIFT;
-        i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
     }
 }
 

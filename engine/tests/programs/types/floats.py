@@ -1,0 +1,32 @@
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+print(0.1 + 0.2, 1e16, 1e-5, 123456789.0 * 10, 1.5e300 * 1e10, -0.0, float("inf"), float("-inf"), float("nan"))
+print(7.5 // 2, -7.5 // 2, 7.5 % -2, -7.5 % 2, divmod(7.5, 2), divmod(-7.5, 2), 2.0 ** 0.5, (-8.0) ** 2)
+print(1.0 == 1, 1.5 > 1, 2.0 ** 64 == 2**64, float(2**53) == 2**53 + 1, 0.5 < 2**70)
+print(round(2.675, 2), round(0.5), round(1.5), round(-0.5), round(123.456, -1), round(1e300, -300), type(round(2.5)))
+print(int(2.9), float("  1.25 "), float("1_000.5"), float(" -inf"), float(3), float("1e500"), float(True))
+print((0.5).as_integer_ratio(), (2.5).is_integer(), (2.0).is_integer(), (255.0).hex(), float.fromhex("0x1.8p1"))
+print((1.5).conjugate(), (1.5).real, (1.5).imag, abs(-2.5), -(2.5), +2.5)
+print(hash(1.0) == hash(1), hash(0.5), hash(-1.5), hash(1e300))
+print(format(3.14159, ".2f"), format(1234.5, ",.1f"), format(0.25, "%"), format(1e-7, "g"), format(12.0, ""), f"{2.5:>8.3e}")
+print(str(1e22), repr(1.0), 1e21, 1e-4, 0.0001234, 100.0)
+print(3 * 1.5, 1 - 0.5, 10 / 4, 2 ** -2, 7 // 2.0, 7 % 2.5)
+print(float.__add__(1.0, 2), (1.5).__radd__(1), (2.0).__rsub__(5), (2.0).__rtruediv__(1), (1.0).__add__("a"))
+
+print((2.5).__floor__(), (2.5).__ceil__(), (-2.5).__trunc__())
+t(lambda: 1.0 / 0)
+t(lambda: 1.0 // 0.0)
+t(lambda: 1.0 % 0)
+t(lambda: 0.0 ** -1)
+t(lambda: float("abc"))
+t(lambda: float([]))
+t(lambda: int(float("nan")))
+t(lambda: round(float("inf")))
+t(lambda: 10.0 ** 400)
+t(lambda: (-8.0) ** (1 / 3))
+t(lambda: float.fromhex("zz"))
+t(lambda: pow(2.0, 2, 3))

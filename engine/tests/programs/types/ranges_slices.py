@@ -1,0 +1,26 @@
+def t(f):
+    try:
+        print(repr(f()))
+    except Exception as e:
+        print(type(e).__name__, e)
+
+r = range(3, 30, 4)
+print(r, list(r), len(r), r[2], r[-1], r[1:4], r[::-1], list(r[::-2]), 7 in r, 8 in r, r.index(11), r.count(11))
+print(range(5), range(0), list(range(10, 0, -3)), len(range(10, 0, -3)), list(reversed(range(1, 10, 2))), range(5)[::2])
+print(range(0, 5) == range(0, 5, 1), range(0) == range(5, 1), range(1, 2, 3) == range(1, 3, 5), hash(range(3)) == hash(range(0, 3)))
+print(r.start, r.stop, r.step, bool(range(0)), bool(range(2)), 10**12 in range(0, 10**15, 2), len(range(-10**12, 10**12)))
+print(list(range(-5, 5, 3)), list(range(5, -5, -3)), range(2, 3)[0], 3.0 in range(5), "a" in range(5))
+s = slice(1, 10, 2)
+print(s, s.start, s.stop, s.step, s.indices(5), slice(None, None, -1).indices(4), slice(-100, 100).indices(10), slice(5))
+print(slice(1, 2) == slice(1, 2), slice(1, 2) == slice(1, 3))
+seq = list(range(10))
+print(seq[2:5], seq[::3], seq[::-1], seq[-3:], seq[:-7], seq[8:2:-2], seq[100:], seq[-100:2])
+t(lambda: range(1.5))
+t(lambda: range(0, 10, 0))
+t(lambda: r[100])
+t(lambda: r.index(12))
+t(lambda: range())
+t(lambda: slice(1, 2, 0).indices(3))
+t(lambda: seq[::0])
+t(lambda: seq["a":])
+t(lambda: hash(slice(1, 2)))
