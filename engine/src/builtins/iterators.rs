@@ -16,8 +16,15 @@ use crate::vm::Vm;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+/// A built-in iterator: its state, and the Python subclass it was created as (`class
+/// E(enumerate)`), if any.
+pub struct BuiltinIter {
+    pub state: IterState,
+    pub subclass: Option<Rc<PyClass>>,
+}
+
 /// The state of one built-in iterator.
-pub enum BuiltinIter {
+pub enum IterState {
     Enumerate {
         iter: Value,
         /// The next index; an `Int` until it overflows into a big int.
@@ -54,37 +61,56 @@ pub enum BuiltinIter {
 
 impl BuiltinIter {
     pub fn name(&self) -> &'static str {
-        match self {
-            BuiltinIter::Enumerate { .. } => "enumerate",
-            BuiltinIter::Zip { .. } => "zip",
-            BuiltinIter::Map { .. } => "map",
-            BuiltinIter::Filter { .. } => "filter",
-            BuiltinIter::Reversed { .. } => "reversed",
-            BuiltinIter::Callable { .. } => "callable_iterator",
-            BuiltinIter::Sequence { .. } => "iterator",
+        match self.state {
+            IterState::Enumerate { .. } => "enumerate",
+            IterState::Zip { .. } => "zip",
+            IterState::Map { .. } => "map",
+            IterState::Filter { .. } => "filter",
+            IterState::Reversed { .. } => "reversed",
+            IterState::Callable { .. } => "callable_iterator",
+            IterState::Sequence { .. } => "iterator",
         }
     }
 
     pub fn class(&self, types: &Types) -> Rc<PyClass> {
-        match self {
-            BuiltinIter::Enumerate { .. } => types.enumerate.clone(),
-            BuiltinIter::Zip { .. } => types.zip.clone(),
-            BuiltinIter::Map { .. } => types.map.clone(),
-            BuiltinIter::Filter { .. } => types.filter.clone(),
-            BuiltinIter::Reversed { .. } => types.reversed.clone(),
-            BuiltinIter::Callable { .. } => types.callable_iterator.clone(),
-            BuiltinIter::Sequence { .. } => types.seq_iterator.clone(),
+        if let Some(c) = &self.subclass {
+            return c.clone();
+        }
+        match self.state {
+            IterState::Enumerate { .. } => types.enumerate.clone(),
+            IterState::Zip { .. } => types.zip.clone(),
+            IterState::Map { .. } => types.map.clone(),
+            IterState::Filter { .. } => types.filter.clone(),
+            IterState::Reversed { .. } => types.reversed.clone(),
+            IterState::Callable { .. } => types.callable_iterator.clone(),
+            IterState::Sequence { .. } => types.seq_iterator.clone(),
         }
     }
 }
 
-fn new(state: BuiltinIter) -> Value {
-    Value::Object(Rc::new(PyObject::new(ObjKind::BuiltinIter(state))))
+fn new(state: IterState) -> Value {
+    Value::Object(Rc::new(PyObject::new(ObjKind::BuiltinIter(BuiltinIter {
+        state,
+        subclass: None,
+    }))))
+}
+
+/// A new iterator of the class `__new__` was called on (`args[0]`): a Python subclass of the
+/// built-in `base` is remembered so that its overrides are found.
+fn new_of(args: &Args<'_>, base: &Rc<PyClass>, state: IterState) -> Value {
+    let subclass = match args.values.first() {
+        Some(Value::Class(c)) if !Rc::ptr_eq(c, base) => Some(c.clone()),
+        _ => None,
+    };
+    Value::Object(Rc::new(PyObject::new(ObjKind::BuiltinIter(BuiltinIter {
+        state,
+        subclass,
+    }))))
 }
 
 /// `iter(seq)` for an object with `__getitem__` but no `__iter__`.
 pub fn sequence_iter(seq: Value) -> Value {
-    new(BuiltinIter::Sequence {
+    new(IterState::Sequence {
         seq: RefCell::new(seq),
         index: Cell::new(0),
     })
@@ -92,7 +118,7 @@ pub fn sequence_iter(seq: Value) -> Value {
 
 /// `iter(func, sentinel)`.
 pub fn callable_iter(func: Value, sentinel: Value) -> Value {
-    new(BuiltinIter::Callable {
+    new(IterState::Callable {
         func: RefCell::new(func),
         sentinel,
     })
@@ -135,10 +161,10 @@ pub fn install(vm: &mut Vm) {
     }
 }
 
-fn this<'a>(vm: &mut Vm, args: &Args<'a>, method: &str) -> PyResult<&'a BuiltinIter> {
+fn this<'a>(vm: &mut Vm, args: &Args<'a>, method: &str) -> PyResult<&'a IterState> {
     if let Some(Value::Object(o)) = args.positional().first() {
-        if let ObjKind::BuiltinIter(state) = &o.kind {
-            return Ok(state);
+        if let ObjKind::BuiltinIter(it) = &o.kind {
+            return Ok(&it.state);
         }
     }
     Err(vm.type_error(format!(
@@ -166,8 +192,8 @@ fn next_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let state = this(vm, &args, "__length_hint__")?;
     Ok(match state {
-        BuiltinIter::Reversed { index, .. } => Value::Int(index.get() + 1),
-        BuiltinIter::Sequence { seq, index } => {
+        IterState::Reversed { index, .. } => Value::Int(index.get() + 1),
+        IterState::Sequence { seq, index } => {
             let seq = seq.borrow().clone();
             if seq.is_none() {
                 return Ok(Value::Int(0));
@@ -182,9 +208,9 @@ fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// The next item of a built-in iterator; `None` when exhausted.
-pub fn next(vm: &mut Vm, state: &BuiltinIter) -> PyResult<Option<Value>> {
+pub fn next(vm: &mut Vm, state: &IterState) -> PyResult<Option<Value>> {
     match state {
-        BuiltinIter::Enumerate { iter, count } => {
+        IterState::Enumerate { iter, count } => {
             let Some(item) = iterate::next(vm, iter)? else {
                 return Ok(None);
             };
@@ -196,8 +222,8 @@ pub fn next(vm: &mut Vm, state: &BuiltinIter) -> PyResult<Option<Value>> {
             *count.borrow_mut() = following;
             Ok(Some(Value::tuple(vec![index, item])))
         }
-        BuiltinIter::Zip { iters, strict } => zip_next(vm, iters, *strict),
-        BuiltinIter::Map { func, iters } => {
+        IterState::Zip { iters, strict } => zip_next(vm, iters, *strict),
+        IterState::Map { func, iters } => {
             let mut items = Vec::with_capacity(iters.len());
             for it in iters.iter() {
                 match iterate::next(vm, it)? {
@@ -207,7 +233,7 @@ pub fn next(vm: &mut Vm, state: &BuiltinIter) -> PyResult<Option<Value>> {
             }
             vm.call(func, &items).map(Some)
         }
-        BuiltinIter::Filter { func, iter } => loop {
+        IterState::Filter { func, iter } => loop {
             let Some(item) = iterate::next(vm, iter)? else {
                 return Ok(None);
             };
@@ -221,7 +247,7 @@ pub fn next(vm: &mut Vm, state: &BuiltinIter) -> PyResult<Option<Value>> {
                 return Ok(Some(item));
             }
         },
-        BuiltinIter::Reversed { seq, index } => {
+        IterState::Reversed { seq, index } => {
             let i = index.get();
             if i < 0 {
                 return Ok(None);
@@ -243,7 +269,7 @@ pub fn next(vm: &mut Vm, state: &BuiltinIter) -> PyResult<Option<Value>> {
                 Err(e) => Err(e),
             }
         }
-        BuiltinIter::Callable { func, sentinel } => {
+        IterState::Callable { func, sentinel } => {
             let f = func.borrow().clone();
             if f.is_none() {
                 return Ok(None);
@@ -264,7 +290,7 @@ pub fn next(vm: &mut Vm, state: &BuiltinIter) -> PyResult<Option<Value>> {
                 Err(e) => Err(e),
             }
         }
-        BuiltinIter::Sequence { seq, index } => {
+        IterState::Sequence { seq, index } => {
             let s = seq.borrow().clone();
             if s.is_none() {
                 return Ok(None);
@@ -379,6 +405,7 @@ fn after_class<'a>(args: &Args<'a>) -> Args<'a> {
 
 /// `enumerate(iterable, start=0)`, argument handling as CPython's `enum_vectorcall`.
 fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let outer = args;
     let args = after_class(&args);
     let values = args.values;
     let kw: Vec<&str> = args.kwnames.iter().map(|k| k.as_str()).collect();
@@ -422,14 +449,19 @@ fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(v) => crate::builtins::functions::index_value(vm, v)?,
     };
     let iter = iterate::get_iter(vm, iterable)?;
-    Ok(new(BuiltinIter::Enumerate {
-        iter,
-        count: RefCell::new(start),
-    }))
+    Ok(new_of(
+        &outer,
+        &vm.types.enumerate.clone(),
+        IterState::Enumerate {
+            iter,
+            count: RefCell::new(start),
+        },
+    ))
 }
 
 /// `zip(*iterables, strict=False)`.
 fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let outer = args;
     let args = after_class(&args);
     let strict = match args::keyword_only(vm, &args, "zip", &["strict"])?[0] {
         Some(v) => vm.truthy(v)?,
@@ -439,14 +471,19 @@ fn zip_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for v in args.positional() {
         iters.push(iterate::get_iter(vm, v)?);
     }
-    Ok(new(BuiltinIter::Zip {
-        iters: iters.into(),
-        strict,
-    }))
+    Ok(new_of(
+        &outer,
+        &vm.types.zip.clone(),
+        IterState::Zip {
+            iters: iters.into(),
+            strict,
+        },
+    ))
 }
 
 /// `map(func, *iterables)`.
 fn map_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let outer = args;
     let args = after_class(&args);
     args::no_keywords(vm, &args, "map")?;
     let [func, iterables @ ..] = args.positional() else {
@@ -459,14 +496,19 @@ fn map_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     for v in iterables {
         iters.push(iterate::get_iter(vm, v)?);
     }
-    Ok(new(BuiltinIter::Map {
-        func: func.clone(),
-        iters: iters.into(),
-    }))
+    Ok(new_of(
+        &outer,
+        &vm.types.map.clone(),
+        IterState::Map {
+            func: func.clone(),
+            iters: iters.into(),
+        },
+    ))
 }
 
 /// `filter(function or None, iterable)`.
 fn filter_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let outer = args;
     let args = after_class(&args);
     let [func, iterable] = args::positional(vm, &args, "filter", 2, 2)? else {
         unreachable!("checked: exactly two arguments")
@@ -477,11 +519,16 @@ fn filter_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Value::Class(c) if Rc::ptr_eq(c, &vm.types.bool) => Value::None,
         other => other.clone(),
     };
-    Ok(new(BuiltinIter::Filter { func, iter }))
+    Ok(new_of(
+        &outer,
+        &vm.types.filter.clone(),
+        IterState::Filter { func, iter },
+    ))
 }
 
 /// `reversed(seq)`: `seq.__reversed__()`, or the sequence protocol.
 fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let outer = args;
     let args = after_class(&args);
     let [seq] = args::positional(vm, &args, "reversed", 1, 1)? else {
         unreachable!("checked: exactly one argument")
@@ -506,10 +553,14 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(not_reversible(vm, seq));
     }
     let n = crate::builtins::functions::len_of(vm, seq)?;
-    Ok(new(BuiltinIter::Reversed {
-        seq: RefCell::new(seq.clone()),
-        index: Cell::new(n as i64 - 1),
-    }))
+    Ok(new_of(
+        &outer,
+        &vm.types.reversed.clone(),
+        IterState::Reversed {
+            seq: RefCell::new(seq.clone()),
+            index: Cell::new(n as i64 - 1),
+        },
+    ))
 }
 
 fn not_reversible(vm: &mut Vm, v: &Value) -> crate::runtime::error::PyErr {

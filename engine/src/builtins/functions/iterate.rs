@@ -102,7 +102,7 @@ pub fn get_iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             ObjKind::RangeIter(_) | ObjKind::ListIter { .. } | ObjKind::TupleIter { .. } => {
                 return Ok(v.clone())
             }
-            ObjKind::BuiltinIter(_) => return Ok(v.clone()),
+            ObjKind::BuiltinIter(it) if it.subclass.is_none() => return Ok(v.clone()),
             _ => {}
         },
         _ => {}
@@ -213,10 +213,10 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 s.next = s.next.saturating_add(s.step);
                 return Ok(Some(Value::Int(v)));
             }
-            ObjKind::BuiltinIter(state) => {
+            ObjKind::BuiltinIter(it) if it.subclass.is_none() => {
                 // A StopIteration escaping from inside (a `map` function raising it) ends
                 // the iteration, as it does for CPython's `tp_iternext` callers.
-                return match iterators::next(vm, state) {
+                return match iterators::next(vm, &it.state) {
                     Err(e) if is_stop_iteration(vm, &e) => Ok(None),
                     r => r,
                 };
