@@ -8,6 +8,7 @@ pub mod bytecode;
 pub mod check;
 pub mod compile;
 pub mod eval;
+pub mod modules;
 pub mod runtime;
 pub mod symtable;
 pub mod syntax;

@@ -1,0 +1,39 @@
+//! Standard-library modules implemented natively, registered in `sys.modules` at start-up.
+//! (Issue 7 adds the import system for modules written in Python.)
+
+pub mod math;
+
+use crate::runtime::types::dict::PyDict;
+use crate::runtime::types::native::{NativeFn, PyNative};
+use crate::runtime::types::object::{ObjKind, PyModule, PyObject};
+use crate::runtime::value::Value;
+use crate::vm::Vm;
+use std::rc::Rc;
+
+pub fn install(vm: &mut Vm) {
+    math::install(vm);
+}
+
+/// A new module object named `name`, registered in `sys.modules`; returns its namespace.
+pub(crate) fn new_module(vm: &mut Vm, name: &'static str) -> Rc<PyDict> {
+    let dict = Rc::new(PyDict::new());
+    let key = vm.interner.intern(name);
+    dict.set_str(vm.interner.intern("__name__"), Value::Str(key.clone()));
+    dict.set_str(vm.interner.intern("__doc__"), Value::None);
+    let module = Value::Object(Rc::new(PyObject::new(ObjKind::Module(PyModule {
+        name: key.clone(),
+        dict: dict.clone(),
+    }))));
+    vm.modules.set_str(key, module);
+    dict
+}
+
+pub(crate) fn add_function(vm: &mut Vm, module: &Rc<PyDict>, name: &'static str, func: NativeFn) {
+    let key = vm.interner.intern(name);
+    module.set_str(key, Value::Native(Rc::new(PyNative::function(name, func))));
+}
+
+pub(crate) fn add_value(vm: &mut Vm, module: &Rc<PyDict>, name: &str, value: Value) {
+    let key = vm.interner.intern(name);
+    module.set_str(key, value);
+}
