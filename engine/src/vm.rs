@@ -21,6 +21,7 @@ pub mod ops;
 pub mod protocol;
 pub mod recursion;
 pub mod repr;
+pub mod subclass;
 pub mod subscript;
 pub mod types;
 
@@ -110,7 +111,6 @@ impl Vm {
             sources: std::collections::HashMap::new(),
         };
         crate::builtins::install(&mut vm);
-        crate::modules::install(&mut vm);
         generator::install(&mut vm);
         exc_api::install(&mut vm);
         class::install(&mut vm);

@@ -214,6 +214,9 @@ impl Vm {
                 if let Some(v) = self.exception_attr(obj, name) {
                     return Ok(Some(v));
                 }
+                if is_slot(inst.class(), name) {
+                    return Ok(inst.get_slot(name));
+                }
                 if let Some(v) = inst.get_attr(name) {
                     return Ok(Some(v));
                 }
@@ -515,7 +518,18 @@ impl Vm {
                 if self.set_exception_attr(obj, name, &value)? {
                     return Ok(());
                 }
-                if !self.slot_allowed(inst.class(), name) {
+                if is_slot(inst.class(), name) {
+                    inst.set_slot(name, value);
+                    return Ok(());
+                }
+                if !self.has_instance_dict(inst.class()) {
+                    if class.lookup(name).is_some() {
+                        let t = class.name();
+                        return Err(self.attribute_error(format!(
+                            "'{t}' object attribute '{}' is read-only",
+                            name.as_str()
+                        )));
+                    }
                     return Err(self.no_attribute(obj, name));
                 }
                 inst.set_attr(name, value);
@@ -697,7 +711,8 @@ impl Vm {
             }
         }
         let removed = match obj {
-            Value::Instance(inst) => inst.del_attr(name),
+            Value::Instance(inst) if is_slot(inst.class(), name) => inst.del_slot(name),
+            Value::Instance(inst) => self.has_instance_dict(inst.class()) && inst.del_attr(name),
             Value::Function(f) => {
                 let dict = f.dict.borrow().clone();
                 dict.is_some_and(|d| d.remove_str(name).is_some())
@@ -739,16 +754,15 @@ impl Vm {
             Some(slots) => slots.iter().any(|s| s.as_str() == "__dict__"),
         })
     }
+}
 
-    /// Whether an instance of `class` may store `name` (always, unless `__slots__` restrict it).
-    fn slot_allowed(&self, class: &Rc<PyClass>, name: &PyStr) -> bool {
-        if self.has_instance_dict(class) {
-            return true;
-        }
-        class.mro_with_self().iter().any(|c| {
-            c.slots
-                .as_ref()
-                .is_some_and(|s| s.iter().any(|n| **n == *name))
-        })
-    }
+/// Whether `name` is a `__slots__` attribute of `class` or a base (no allocation: most
+/// classes have no slots at all).
+fn is_slot(class: &Rc<PyClass>, name: &PyStr) -> bool {
+    let listed = |c: &PyClass| {
+        c.slots
+            .as_ref()
+            .is_some_and(|s| s.iter().any(|n| **n == *name) && name.as_str() != "__dict__")
+    };
+    listed(class) || class.mro.borrow().iter().any(|c| listed(c))
 }

@@ -159,6 +159,19 @@ impl Vm {
         args: &[Value],
         kwnames: &[Rc<PyStr>],
     ) -> PyResult<Value> {
+        let singleton = match class.layout {
+            Layout::NoneType => Some(Value::None),
+            Layout::NotImplementedType => Some(Value::NotImplemented),
+            Layout::Ellipsis => Some(Value::Ellipsis),
+            _ => None,
+        };
+        if let Some(v) = singleton {
+            if !args.is_empty() {
+                let name = class.name();
+                return Err(self.type_error(format!("{name} takes no arguments")));
+            }
+            return Ok(v);
+        }
         let new = class.lookup(&self.names.new.clone());
         match new {
             Some(Value::Native(n)) => {
@@ -389,11 +402,13 @@ impl Vm {
             bases
         };
         let mro = self.c3_mro(&bases)?;
-        let layout = if mro.iter().any(|c| c.layout == Layout::Exception) {
-            Layout::Exception
-        } else {
-            Layout::Object
-        };
+        // Instances of subclasses of built-in value types carry the built-in value.
+        let layout = mro
+            .iter()
+            .map(|c| c.layout)
+            .find(|l| !matches!(l, Layout::Object | Layout::Other))
+            .filter(|l| is_value_layout(*l) || *l == Layout::Exception)
+            .unwrap_or(Layout::Object);
         let qualname_key = self.names.qualname.clone();
         let qualname = match ns.remove_str(&qualname_key) {
             Some(Value::Str(q)) => q,
@@ -540,7 +555,7 @@ impl Vm {
             let Some(head) = head else {
                 let names: Vec<String> = bases.iter().map(|b| b.name()).collect();
                 return Err(self.type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             };
@@ -681,5 +696,38 @@ pub fn install(vm: &mut Vm) {
                 qualname, func,
             ))),
         );
+    }
+}
+
+/// Layouts of built-in value types a Python class can derive from (its instances hold a
+/// `Payload::Builtin`).
+pub fn is_value_layout(layout: Layout) -> bool {
+    matches!(
+        layout,
+        Layout::Int
+            | Layout::Float
+            | Layout::Complex
+            | Layout::Str
+            | Layout::Bytes
+            | Layout::Tuple
+            | Layout::List
+            | Layout::Dict
+            | Layout::Set
+            | Layout::FrozenSet
+    )
+}
+
+impl Vm {
+    /// The built-in class whose value instances of `class` (a Python subclass) carry.
+    pub fn builtin_base(&self, class: &Rc<PyClass>) -> Option<Rc<PyClass>> {
+        if class.builtin || !is_value_layout(class.layout) {
+            return None;
+        }
+        class
+            .mro
+            .borrow()
+            .iter()
+            .find(|c| c.builtin && c.layout == class.layout)
+            .cloned()
     }
 }

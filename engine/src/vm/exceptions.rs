@@ -16,7 +16,7 @@ pub fn exception_state(exc: &Value) -> Option<RefMut<'_, ExceptionState>> {
     match exc {
         Value::Instance(inst) => match &inst.payload {
             Payload::Exception(state) => Some(state.borrow_mut()),
-            Payload::None => None,
+            _ => None,
         },
         _ => None,
     }

@@ -123,6 +123,11 @@ impl Vm {
                 let mut all = Vec::with_capacity(args.len() + 1);
                 all.push(receiver.clone());
                 all.extend_from_slice(args);
+                if matches!(receiver, Value::Instance(_)) {
+                    if let Some(r) = self.call_native_subclass_aware(native, &all, kwnames) {
+                        return r;
+                    }
+                }
                 (native.func)(
                     self,
                     Args {
@@ -131,13 +136,20 @@ impl Vm {
                     },
                 )
             }
-            None => (native.func)(
-                self,
-                Args {
-                    values: args,
-                    kwnames,
-                },
-            ),
+            None => {
+                if matches!(args.first(), Some(Value::Instance(_) | Value::Class(_))) {
+                    if let Some(r) = self.call_native_subclass_aware(native, args, kwnames) {
+                        return r;
+                    }
+                }
+                (native.func)(
+                    self,
+                    Args {
+                        values: args,
+                        kwnames,
+                    },
+                )
+            }
         }
     }
 

@@ -81,6 +81,23 @@ impl Vm {
             let n = class.name();
             return Err(self.type_error(format!("type '{n}' is not subscriptable")));
         }
+        if let Some(Value::Dict(d)) = super::subclass::builtin_payload(container) {
+            // `dict.__getitem__` of a dict subclass calls `__missing__` for absent keys.
+            let d = d.clone();
+            let found = self.lookup_special(container, &name);
+            let is_dict_getitem =
+                matches!(&found, Some(Value::Native(n)) if n.qualname == "dict.__getitem__");
+            if is_dict_getitem {
+                if let Some(v) = d.get(self, key)? {
+                    return Ok(v);
+                }
+                let missing = self.interner.intern("__missing__");
+                return match self.call_special(container, &missing, std::slice::from_ref(key))? {
+                    Some(v) => Ok(v),
+                    None => Err(self.key_error(key)),
+                };
+            }
+        }
         match self.call_special(container, &name, std::slice::from_ref(key))? {
             Some(v) => Ok(v),
             None => {

@@ -212,33 +212,21 @@ fn object_getattribute(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = arity(vm, args, "object.__getattribute__", 1, 1)?;
     let name = attr_name(vm, &rest[0])?.clone();
     let this = this.clone();
-    vm.get_attr(&this, &name)
+    vm.generic_get_attr(&this, &name)
 }
 
 fn object_setattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = arity(vm, args, "object.__setattr__", 2, 2)?;
     let name = attr_name(vm, &rest[0])?.clone();
     let (this, value) = (this.clone(), rest[1].clone());
-    vm.set_attr(&this, &name, value)?;
+    vm.generic_set_attr(&this, &name, value)?;
     Ok(Value::None)
 }
 
 fn object_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (this, rest) = arity(vm, args, "object.__delattr__", 1, 1)?;
     let name = attr_name(vm, &rest[0])?.clone();
-    match this {
-        Value::Instance(inst) => {
-            if inst.del_attr(&name) {
-                Ok(Value::None)
-            } else {
-                let t = inst.class().name();
-                Err(vm
-                    .attribute_error(format!("'{t}' object has no attribute '{}'", name.as_str())))
-            }
-        }
-        other => {
-            let t = vm.type_name(other);
-            Err(vm.attribute_error(format!("'{t}' object has no attribute '{}'", name.as_str())))
-        }
-    }
+    let this = this.clone();
+    vm.generic_del_attr(&this, &name)?;
+    Ok(Value::None)
 }

@@ -10,7 +10,10 @@ use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
 pub enum Attrs {
-    Shaped { shape: Rc<Shape>, values: Vec<Value> },
+    Shaped {
+        shape: Rc<Shape>,
+        values: Vec<Value>,
+    },
     Dict(Rc<PyDict>),
 }
 
@@ -18,6 +21,9 @@ pub enum Attrs {
 pub enum Payload {
     None,
     Exception(RefCell<ExceptionState>),
+    /// The built-in value of an instance of a Python subclass of a built-in type (`class
+    /// Stack(list)`): the built-in type's methods operate on it.
+    Builtin(Value),
 }
 
 /// What CPython keeps in `PyBaseExceptionObject`.
@@ -42,6 +48,8 @@ pub struct PyInstance {
     class: Rc<PyClass>,
     pub attrs: RefCell<Attrs>,
     pub payload: Payload,
+    /// Values of `__slots__` attributes, kept apart from the `__dict__` (unset ones absent).
+    pub slot_values: RefCell<Vec<(Rc<PyStr>, Value)>>,
 }
 
 impl PyInstance {
@@ -54,6 +62,43 @@ impl PyInstance {
                 values: Vec::new(),
             }),
             payload,
+            slot_values: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// The value of slot `name`, if set.
+    pub fn get_slot(&self, name: &PyStr) -> Option<Value> {
+        self.slot_values
+            .borrow()
+            .iter()
+            .find(|(n, _)| **n == *name)
+            .map(|(_, v)| v.clone())
+    }
+
+    pub fn set_slot(&self, name: &Rc<PyStr>, value: Value) {
+        let mut slots = self.slot_values.borrow_mut();
+        let old = match slots.iter_mut().find(|(n, _)| **n == **name) {
+            Some((_, v)) => Some(std::mem::replace(v, value)),
+            None => {
+                slots.push((name.clone(), value));
+                None
+            }
+        };
+        drop(slots);
+        drop(old);
+    }
+
+    /// Unsets slot `name`; false when it was not set.
+    pub fn del_slot(&self, name: &PyStr) -> bool {
+        let mut slots = self.slot_values.borrow_mut();
+        match slots.iter().position(|(n, _)| **n == *name) {
+            Some(i) => {
+                let old = slots.remove(i);
+                drop(slots);
+                drop(old);
+                true
+            }
+            None => false,
         }
     }
 
