@@ -111,6 +111,7 @@ impl Vm {
             sources: std::collections::HashMap::new(),
         };
         crate::builtins::install(&mut vm);
+        crate::modules::install(&mut vm);
         generator::install(&mut vm);
         exc_api::install(&mut vm);
         class::install(&mut vm);
