@@ -19,8 +19,6 @@ use crate::vm::Vm;
 use std::rc::Rc;
 
 pub use args::{ArgSpec, Parsed};
-pub use iteration::len_of;
-pub use numeric::index_value;
 
 /// Installs every built-in function and constant into `vm.builtins`.
 pub fn install(vm: &mut Vm) {

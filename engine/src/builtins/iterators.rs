@@ -1,6 +1,6 @@
 //! The iterator types of the built-in functions: `enumerate`, `zip` (with `strict=`), `map`,
-//! `filter`, `reversed`, `callable_iterator` (`iter(f, sentinel)`) and the sequence iterator
-//! (`iterator`: iteration through `__getitem__`). Each is an `ObjKind::BuiltinIter`; the
+//! `filter`, `reversed` and `callable_iterator` (`iter(f, sentinel)`). Each is an
+//! `ObjKind::BuiltinIter`; the
 //! classes (in `vm.types`) get `__new__`, `__iter__`, `__next__` (and `__length_hint__` where
 //! CPython has it) as natives, so the generic protocol and `for` loops see ordinary iterators.
 
@@ -52,11 +52,6 @@ pub enum IterState {
         func: RefCell<Value>,
         sentinel: Value,
     },
-    /// `iter(seq)` for a type with `__getitem__` only; `seq` becomes `None` once exhausted.
-    Sequence {
-        seq: RefCell<Value>,
-        index: Cell<i64>,
-    },
 }
 
 impl BuiltinIter {
@@ -68,7 +63,6 @@ impl BuiltinIter {
             IterState::Filter { .. } => "filter",
             IterState::Reversed { .. } => "reversed",
             IterState::Callable { .. } => "callable_iterator",
-            IterState::Sequence { .. } => "iterator",
         }
     }
 
@@ -83,7 +77,6 @@ impl BuiltinIter {
             IterState::Filter { .. } => types.filter.clone(),
             IterState::Reversed { .. } => types.reversed.clone(),
             IterState::Callable { .. } => types.callable_iterator.clone(),
-            IterState::Sequence { .. } => types.seq_iterator.clone(),
         }
     }
 }
@@ -108,14 +101,6 @@ fn new_of(args: &Args<'_>, base: &Rc<PyClass>, state: IterState) -> Value {
     }))))
 }
 
-/// `iter(seq)` for an object with `__getitem__` but no `__iter__`.
-pub fn sequence_iter(seq: Value) -> Value {
-    new(IterState::Sequence {
-        seq: RefCell::new(seq),
-        index: Cell::new(0),
-    })
-}
-
 /// `iter(func, sentinel)`.
 pub fn callable_iter(func: Value, sentinel: Value) -> Value {
     new(IterState::Callable {
@@ -125,6 +110,7 @@ pub fn callable_iter(func: Value, sentinel: Value) -> Value {
 }
 
 pub fn install(vm: &mut Vm) {
+    install_sequence_iterator(vm);
     let t = &vm.types;
     let classes = [
         (
@@ -137,7 +123,6 @@ pub fn install(vm: &mut Vm) {
         (t.filter.clone(), "filter", Some(filter_new)),
         (t.reversed.clone(), "reversed", Some(reversed_new)),
         (t.callable_iterator.clone(), "callable_iterator", None),
-        (t.seq_iterator.clone(), "iterator", None),
     ];
     for (class, name, new_fn) in classes {
         let qual = |method: &str| -> &'static str {
@@ -148,7 +133,7 @@ pub fn install(vm: &mut Vm) {
         if let Some(f) = new_fn {
             methods.push(("__new__", f));
         }
-        if name == "reversed" || name == "iterator" {
+        if name == "reversed" {
             methods.push(("__length_hint__", length_hint));
         }
         for (method, func) in methods {
@@ -158,6 +143,35 @@ pub fn install(vm: &mut Vm) {
                 Value::Native(Rc::new(PyNative::method(qual(method), func))),
             );
         }
+    }
+}
+
+/// `iterator` (the VM's `__getitem__` sequence iterator): `__iter__` and `__next__` step it
+/// through the VM.
+fn install_sequence_iterator(vm: &mut Vm) {
+    let class = vm.types.seq_iterator.clone();
+    let methods: [(&'static str, &'static str, NativeFn); 2] = [
+        ("__iter__", "iterator.__iter__", |_, a| {
+            Ok(a.positional().first().cloned().unwrap_or_default())
+        }),
+        ("__next__", "iterator.__next__", |vm, a| {
+            let it = a.positional().first().cloned().unwrap_or_default();
+            match vm.next(&it)? {
+                Some(v) => Ok(v),
+                None => {
+                    let class = vm.types.stop_iteration.clone();
+                    let exc = vm.new_instance(&class, &[]);
+                    Err(crate::runtime::error::PyErr { exc })
+                }
+            }
+        }),
+    ];
+    for (name, qualname, func) in methods {
+        let key = vm.interner.intern(name);
+        class.dict.set_str(
+            key,
+            Value::Native(Rc::new(PyNative::method(qualname, func))),
+        );
     }
 }
 
@@ -179,6 +193,8 @@ fn iter_self(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn next_method(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let state = this(vm, &args, "__next__")?;
+    // The state itself, never `vm.next(self)`: a subclass's `__next__` calling
+    // `super().__next__()` lands here.
     match next(vm, state)? {
         Some(v) => Ok(v),
         None => {
@@ -193,18 +209,18 @@ fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let state = this(vm, &args, "__length_hint__")?;
     Ok(match state {
         IterState::Reversed { index, .. } => Value::Int(index.get() + 1),
-        IterState::Sequence { seq, index } => {
-            let seq = seq.borrow().clone();
-            if seq.is_none() {
-                return Ok(Value::Int(0));
-            }
-            match crate::builtins::functions::len_of(vm, &seq) {
-                Ok(n) => Value::Int((n as i64 - index.get()).max(0)),
-                Err(_) => Value::NotImplemented,
-            }
-        }
         _ => Value::NotImplemented,
     })
+}
+
+/// The next item of a built-in iterator, for the VM's and the builtins' fast paths: `None`
+/// when exhausted, including when a `StopIteration` escapes from inside (a `map` function
+/// raising it), as CPython's `tp_iternext` callers treat it.
+pub fn next_item(vm: &mut Vm, it: &BuiltinIter) -> PyResult<Option<Value>> {
+    match next(vm, &it.state) {
+        Err(e) if vm.is_stop_iteration(&e) => Ok(None),
+        r => r,
+    }
 }
 
 /// The next item of a built-in iterator; `None` when exhausted.
@@ -285,27 +301,6 @@ pub fn next(vm: &mut Vm, state: &IterState) -> PyResult<Option<Value>> {
                 }
                 Err(e) if iterate::is_stop_iteration(vm, &e) => {
                     *func.borrow_mut() = Value::None;
-                    Ok(None)
-                }
-                Err(e) => Err(e),
-            }
-        }
-        IterState::Sequence { seq, index } => {
-            let s = seq.borrow().clone();
-            if s.is_none() {
-                return Ok(None);
-            }
-            let i = index.get();
-            match item_at(vm, &s, i) {
-                Ok(v) => {
-                    index.set(i + 1);
-                    Ok(Some(v))
-                }
-                Err(e)
-                    if iterate::is_stop_iteration(vm, &e)
-                        || iterate::is_instance_of(vm, &e, &vm.types.index_error) =>
-                {
-                    *seq.borrow_mut() = Value::None;
                     Ok(None)
                 }
                 Err(e) => Err(e),
@@ -446,7 +441,7 @@ fn enumerate_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let start = match start {
         None => Value::Int(0),
-        Some(v) => crate::builtins::functions::index_value(vm, v)?,
+        Some(v) => vm.index_value(v)?,
     };
     let iter = iterate::get_iter(vm, iterable)?;
     Ok(new_of(
@@ -552,7 +547,7 @@ fn reversed_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     if !is_sequence {
         return Err(not_reversible(vm, seq));
     }
-    let n = crate::builtins::functions::len_of(vm, seq)?;
+    let n = vm.len(seq)?;
     Ok(new_of(
         &outer,
         &vm.types.reversed.clone(),

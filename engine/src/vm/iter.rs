@@ -43,6 +43,7 @@ impl Vm {
                 | ObjKind::TupleIter { .. }
                 | ObjKind::Generator(_)
                 | ObjKind::SeqIter { .. } => return Ok(v.clone()),
+                ObjKind::BuiltinIter(b) if b.subclass.is_none() => return Ok(v.clone()),
                 _ => {}
             },
             _ => {}
@@ -130,6 +131,10 @@ impl Vm {
                     };
                 }
                 ObjKind::SeqIter { seq, index } => return self.seq_iter_next(seq, index),
+                // enumerate, zip, map, … (a Python subclass may override `__next__`).
+                ObjKind::BuiltinIter(b) if b.subclass.is_none() => {
+                    return crate::builtins::iterators::next_item(self, b)
+                }
                 _ => {}
             }
         }

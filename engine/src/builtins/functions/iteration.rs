@@ -40,70 +40,9 @@ pub fn install_range(vm: &mut Vm) {
     }
 }
 
-/// `len(v)` as a Rust number: the built-in sizes directly, else `__len__` (which must return
-/// a non-negative int).
-pub fn len_of(vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    match v {
-        Value::Str(s) => return Ok(s.char_len()),
-        Value::List(l) => return Ok(l.len()),
-        Value::Tuple(t) => return Ok(t.len()),
-        Value::Dict(d) => return Ok(d.len()),
-        _ => {}
-    }
-    match iterate::call_special(vm, v, "__len__", &[])? {
-        Some(n) => len_result(vm, &n),
-        None => {
-            if let Value::Object(o) = v {
-                match &o.kind {
-                    ObjKind::Set(s) | ObjKind::FrozenSet(s) => return Ok(s.len()),
-                    ObjKind::FrozenSetConst(items) => return Ok(items.len()),
-                    ObjKind::Bytes(b) => return Ok(b.len()),
-                    ObjKind::Range { start, stop, step } => {
-                        return Ok(range_len(*start, *stop, *step) as usize)
-                    }
-                    _ => {}
-                }
-            }
-            let t = vm.type_name(v);
-            Err(vm.type_error(format!("object of type '{t}' has no len()")))
-        }
-    }
-}
-
-/// Checks what `__len__` returned, as `slot_sq_length` does.
-fn len_result(vm: &mut Vm, n: &Value) -> PyResult<usize> {
-    let n = super::numeric::index_value(vm, n)?;
-    match n {
-        Value::Int(i) if i >= 0 => Ok(i as usize),
-        Value::Int(_) => {
-            let class = vm.types.value_error.clone();
-            Err(vm.new_exception(&class, "__len__() should return >= 0"))
-        }
-        Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => {
-            let class = vm.types.value_error.clone();
-            Err(vm.new_exception(&class, "__len__() should return >= 0"))
-        }
-        _ => {
-            let class = vm.types.overflow_error.clone();
-            Err(vm.new_exception(&class, "cannot fit 'int' into an index-sized integer"))
-        }
-    }
-}
-
-fn range_len(start: i64, stop: i64, step: i64) -> i128 {
-    let (start, stop, step) = (i128::from(start), i128::from(stop), i128::from(step));
-    if step > 0 && start < stop {
-        (stop - start - 1) / step + 1
-    } else if step < 0 && start > stop {
-        (start - stop - 1) / (-step) + 1
-    } else {
-        0
-    }
-}
-
 fn builtin_len(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let v = args::one(vm, &args, "len")?;
-    Ok(Value::Int(len_of(vm, v)? as i64))
+    Ok(Value::Int(vm.len(v)? as i64))
 }
 
 /// `iter(obj)` / `iter(callable, sentinel)`.
@@ -129,26 +68,30 @@ fn builtin_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let t = vm.type_name(it);
         return Err(vm.type_error(format!("'{t}' object is not an iterator")));
     }
-    let result = match it {
-        Value::Object(o)
-            if matches!(
-                o.kind,
-                ObjKind::ListIter { .. }
-                    | ObjKind::TupleIter { .. }
-                    | ObjKind::RangeIter(_)
-                    | ObjKind::BuiltinIter(_)
-            ) =>
-        {
-            match iterate::next(vm, it) {
-                Ok(Some(v)) => Ok(v),
-                Ok(None) => Err(stop_iteration(vm)),
-                Err(e) => Err(e),
-            }
+    // Iterators the VM steps natively; others (generators too, whose StopIteration carries
+    // the return value) through `__next__`, so the StopIteration propagates as raised.
+    let native = match it {
+        Value::Object(o) => match &o.kind {
+            ObjKind::BuiltinIter(b) => b.subclass.is_none(),
+            ObjKind::ListIter { .. }
+            | ObjKind::TupleIter { .. }
+            | ObjKind::RangeIter(_)
+            | ObjKind::SeqIter { .. } => true,
+            _ => false,
+        },
+        _ => false,
+    };
+    let result = if native {
+        match iterate::next(vm, it) {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(stop_iteration(vm)),
+            Err(e) => Err(e),
         }
-        _ => match iterate::lookup_special(vm, it, "__next__") {
+    } else {
+        match iterate::lookup_special(vm, it, "__next__") {
             Some(f) => iterate::call_found(vm, &f, it, "__next__", &[]),
             None => Err(stop_iteration(vm)),
-        },
+        }
     };
     match (result, default) {
         (Err(e), Some(d)) if iterate::is_stop_iteration(vm, &e) => Ok(d.clone()),
@@ -200,7 +143,7 @@ fn sort_list(vm: &mut Vm, list: &Value, kwnames: &[Rc<PyStr>], kwvalues: &[Value
         match name.as_str() {
             "key" => key = Some(value.clone()).filter(|k| !k.is_none()),
             "reverse" => {
-                let n = super::numeric::index_value(vm, value)?;
+                let n = vm.index_value(value)?;
                 reverse = vm.truthy(&n)?;
             }
             other => return Err(args::invalid_keyword(vm, other, "sort")),
@@ -329,7 +272,7 @@ fn builtin_range(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let mut ints = Vec::with_capacity(3);
     for v in args.positional() {
-        match super::numeric::index_value(vm, v)? {
+        match vm.index_value(v)? {
             Value::Int(i) => ints.push(i),
             _ => {
                 let class = vm.types.overflow_error.clone();
@@ -404,13 +347,5 @@ mod tests {
             flip
         });
         assert_eq!(v.len(), 50);
-    }
-
-    #[test]
-    fn range_lengths() {
-        assert_eq!(range_len(0, 10, 3), 4);
-        assert_eq!(range_len(10, 0, -3), 4);
-        assert_eq!(range_len(0, 0, 1), 0);
-        assert_eq!(range_len(i64::MIN, i64::MAX, 1), u64::MAX as i128);
     }
 }

@@ -5,8 +5,8 @@
 use super::args::{self, ArgSpec};
 use super::iterate;
 use crate::bytecode::{BinaryOperator, Comparison};
-use crate::runtime::error::{PyErr, PyResult};
-use crate::runtime::numfmt::{self, IntValue, NumError, NumErrorKind};
+use crate::runtime::error::PyResult;
+use crate::runtime::numfmt::{self, IntValue, NumError};
 use crate::runtime::types::native::{Args, NativeFn};
 use crate::runtime::types::object::ObjKind;
 use crate::runtime::value::Value;
@@ -29,18 +29,6 @@ pub const FUNCTIONS: &[(&str, NativeFn)] = &[
     ("bin", |vm, a| radix(vm, a, "bin", 2, "0b")),
 ];
 
-/// The exception a numeric-algorithm error stands for.
-pub fn num_error(vm: &mut Vm, e: NumError) -> PyErr {
-    let class = match e.kind {
-        NumErrorKind::ValueError => vm.types.value_error.clone(),
-        NumErrorKind::OverflowError => vm.types.overflow_error.clone(),
-        NumErrorKind::TypeError => vm.types.type_error.clone(),
-        NumErrorKind::ZeroDivisionError => vm.types.zero_division_error.clone(),
-        NumErrorKind::MemoryError => super::builtin_exception(vm, "MemoryError"),
-    };
-    vm.new_exception(&class, &e.message)
-}
-
 fn int_value(v: IntValue) -> Value {
     match v {
         IntValue::Small(i) => Value::Int(i),
@@ -59,31 +47,6 @@ fn to_big(v: &Value) -> Option<BigInt> {
 
 fn is_int(v: &Value) -> bool {
     matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
-}
-
-/// `operator.index(v)`: an `Int`/`BigInt` (bools become ints), through `__index__` for
-/// other types.
-pub fn index_value(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    match v {
-        Value::Int(_) | Value::BigInt(_) => return Ok(v.clone()),
-        Value::Bool(b) => return Ok(Value::Int(i64::from(*b))),
-        _ => {}
-    }
-    let is_builtin_number = matches!(v, Value::Float(_) | Value::Str(_) | Value::None);
-    if !is_builtin_number {
-        if let Some(r) = iterate::call_special(vm, v, "__index__", &[])? {
-            return match r {
-                Value::Int(_) | Value::BigInt(_) => Ok(r),
-                Value::Bool(b) => Ok(Value::Int(i64::from(b))),
-                other => {
-                    let t = vm.type_name(&other);
-                    Err(vm.type_error(format!("__index__ returned non-int (type {t})")))
-                }
-            };
-        }
-    }
-    let t = vm.type_name(v);
-    Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")))
 }
 
 fn builtin_abs(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -134,10 +97,10 @@ fn builtin_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         (Value::Float(f), None) => {
             return numfmt::float_round_to_int(*f)
                 .map(int_value)
-                .map_err(|e| num_error(vm, e))
+                .map_err(|e| vm.num_error(e))
         }
         (Value::Float(f), Some(n)) => {
-            let n = index_value(vm, n)?;
+            let n = vm.index_value(n)?;
             let n = match &n {
                 Value::Int(i) => *i,
                 Value::BigInt(b) if b.is_negative() => i64::MIN,
@@ -145,10 +108,10 @@ fn builtin_round(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             };
             return numfmt::float_round(*f, n)
                 .map(Value::Float)
-                .map_err(|e| num_error(vm, e));
+                .map_err(|e| vm.num_error(e));
         }
         (Value::Int(_) | Value::BigInt(_) | Value::Bool(_), Some(n)) => {
-            let n = index_value(vm, n)?;
+            let n = vm.index_value(n)?;
             return Ok(round_int(&to_big(&number).unwrap_or_default(), &n));
         }
         _ => {}
@@ -216,9 +179,9 @@ fn builtin_divmod(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
         if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
-            let x = x.map_err(|e| num_error(vm, e))?;
-            let y = y.map_err(|e| num_error(vm, e))?;
-            let (q, r) = numfmt::float_divmod(x, y).map_err(|e| num_error(vm, e))?;
+            let x = x.map_err(|e| vm.num_error(e))?;
+            let y = y.map_err(|e| vm.num_error(e))?;
+            let (q, r) = numfmt::float_divmod(x, y).map_err(|e| vm.num_error(e))?;
             return Ok(pair(Value::Float(q), Value::Float(r)));
         }
     }
@@ -311,8 +274,8 @@ pub fn power(vm: &mut Vm, base: &Value, exp: &Value) -> PyResult<Value> {
         if e.is_negative() {
             // int ** negative int is a float.
             let (x, y) = (
-                numfmt::int_to_float(&b).map_err(|e| num_error(vm, e))?,
-                numfmt::int_to_float(&e).map_err(|e| num_error(vm, e))?,
+                numfmt::int_to_float(&b).map_err(|e| vm.num_error(e))?,
+                numfmt::int_to_float(&e).map_err(|e| vm.num_error(e))?,
             );
             return float_power(vm, x, y, base, exp);
         }
@@ -320,8 +283,8 @@ pub fn power(vm: &mut Vm, base: &Value, exp: &Value) -> PyResult<Value> {
     }
     if matches!(base, Value::Float(_)) || matches!(exp, Value::Float(_)) {
         if let (Some(x), Some(y)) = (as_float(base), as_float(exp)) {
-            let x = x.map_err(|e| num_error(vm, e))?;
-            let y = y.map_err(|e| num_error(vm, e))?;
+            let x = x.map_err(|e| vm.num_error(e))?;
+            let y = y.map_err(|e| vm.num_error(e))?;
             return float_power(vm, x, y, base, exp);
         }
     }
@@ -347,7 +310,7 @@ fn int_power(vm: &mut Vm, b: &BigInt, e: &BigInt) -> PyResult<Value> {
 }
 
 fn float_power(vm: &mut Vm, x: f64, y: f64, base: &Value, exp: &Value) -> PyResult<Value> {
-    match numfmt::float_pow(x, y).map_err(|e| num_error(vm, e))? {
+    match numfmt::float_pow(x, y).map_err(|e| vm.num_error(e))? {
         numfmt::FloatPow::Float(f) => Ok(Value::Float(f)),
         // A negative base to a fractional power is complex: the complex type computes it.
         numfmt::FloatPow::NeedsComplex => vm.binary_op(base, exp, BinaryOperator::Power),
@@ -550,7 +513,7 @@ fn min_max(vm: &mut Vm, args: Args<'_>, name: &str, op: Comparison) -> PyResult<
 /// `hex`/`oct`/`bin(x)`: `x.__index__()` in base 16/8/2 with its prefix.
 fn radix(vm: &mut Vm, args: Args<'_>, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
     let v = args::one(vm, &args, name)?;
-    let n = index_value(vm, v)?;
+    let n = vm.index_value(v)?;
     let (negative, digits) = match &n {
         Value::Int(i) => {
             let magnitude = i.unsigned_abs();

@@ -260,80 +260,8 @@ fn builtin_delattr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         unreachable!("checked: two arguments")
     };
     let name = attr_name(vm, name)?;
-    delete_attr(vm, obj, &name)?;
+    vm.del_attr(obj, &name)?;
     Ok(Value::None)
-}
-
-/// `del obj.name`: `__delattr__` overrides, property deleters, then the namespace.
-fn delete_attr(vm: &mut Vm, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
-    let class = vm.class_of(obj);
-    if !matches!(obj, Value::Class(_)) {
-        if let Some(f @ Value::Function(_)) = iterate::lookup_special(vm, obj, "__delattr__") {
-            iterate::call_found(vm, &f, obj, "__delattr__", &[Value::Str(name.clone())])?;
-            return Ok(());
-        }
-        if let Some(Value::Object(o)) = class.lookup(name) {
-            if let ObjKind::Property { fdel, .. } = &o.kind {
-                if fdel.is_none() {
-                    let t = class.name();
-                    return Err(vm.attribute_error(format!(
-                        "property '{}' of '{t}' object has no deleter",
-                        name.as_str()
-                    )));
-                }
-                let fdel = fdel.clone();
-                vm.call(&fdel, std::slice::from_ref(obj))?;
-                return Ok(());
-            }
-        }
-    }
-    let removed = match obj {
-        Value::Instance(inst) => inst.del_attr(name),
-        Value::Class(c) if !c.builtin => {
-            let found = c.dict.remove_str(name).is_some();
-            c.modified();
-            found
-        }
-        Value::Class(c) => {
-            let t = c.name();
-            return Err(vm.type_error(format!(
-                "cannot set '{}' attribute of immutable type '{t}'",
-                name.as_str()
-            )));
-        }
-        Value::Function(f) => {
-            let dict = f.dict.borrow().clone();
-            dict.is_some_and(|d| d.remove_str(name).is_some())
-        }
-        Value::Object(o) => match &o.kind {
-            ObjKind::Module(m) => m.dict.remove_str(name).is_some(),
-            _ => false,
-        },
-        _ => false,
-    };
-    if removed {
-        return Ok(());
-    }
-    let message = match obj {
-        Value::Class(c) => format!(
-            "type object '{}' has no attribute '{}'",
-            c.name(),
-            name.as_str()
-        ),
-        Value::Object(o) if matches!(o.kind, ObjKind::Module(_)) => {
-            let module = match &o.kind {
-                ObjKind::Module(m) => m.name.as_str().to_owned(),
-                _ => String::new(),
-            };
-            format!("module '{module}' has no attribute '{}'", name.as_str())
-        }
-        _ => format!(
-            "'{}' object has no attribute '{}'",
-            class.name(),
-            name.as_str()
-        ),
-    };
-    Err(vm.attribute_error(message))
 }
 
 /// `id(v)`: the heap address of objects. Unboxed values get a fixed address per value in a
