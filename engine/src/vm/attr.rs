@@ -157,8 +157,10 @@ impl Vm {
         obj: &Value,
         name: &Rc<PyStr>,
     ) -> PyResult<Method> {
+        // `super(C, cls)` in a class method starts from `cls`; otherwise from `type(obj)`.
+        let class_style = matches!(obj, Value::Class(c) if c.is_subclass(class));
         let start_type = match obj {
-            Value::Class(c) => c.clone(),
+            Value::Class(c) if class_style => c.clone(),
             other => self.class_of(other),
         };
         let mro = start_type.mro_with_self();
@@ -180,7 +182,7 @@ impl Vm {
                     return Ok(Method::Attribute(v));
                 }
                 return Ok(match (&v, obj) {
-                    (Value::Function(_), Value::Class(_)) => Method::Attribute(v),
+                    (Value::Function(_), Value::Class(_)) if class_style => Method::Attribute(v),
                     // Bound to `obj`, not to the super object `LOAD_METHOD` was applied to.
                     (Value::Function(_), _) => Method::Attribute(self.bind(v, obj.clone())),
                     _ => Method::Attribute(self.descr_get(&v, obj, &start_type)?),
@@ -425,6 +427,13 @@ impl Vm {
                 }
                 ObjKind::ClassMethod(f) => Ok(self.bind(f.clone(), Value::Class(class.clone()))),
                 ObjKind::StaticMethod(f) => Ok(f.clone()),
+                ObjKind::SlotMember { name, .. } => match obj {
+                    Value::Instance(inst) => match inst.get_slot(name) {
+                        Some(v) => Ok(v),
+                        None => Err(self.no_attribute(obj, name)),
+                    },
+                    _ => Ok(descr.clone()),
+                },
                 _ => Ok(descr.clone()),
             },
             Value::Instance(inst) => {
@@ -711,7 +720,12 @@ impl Vm {
             }
         }
         let removed = match obj {
-            Value::Instance(inst) if is_slot(inst.class(), name) => inst.del_slot(name),
+            Value::Instance(inst) if is_slot(inst.class(), name) => {
+                if inst.del_slot(name) {
+                    return Ok(());
+                }
+                return Err(self.attribute_error(name.as_str().to_owned()));
+            }
             Value::Instance(inst) => self.has_instance_dict(inst.class()) && inst.del_attr(name),
             Value::Function(f) => {
                 let dict = f.dict.borrow().clone();
@@ -733,7 +747,12 @@ impl Vm {
     /// Whether `descr`, found on a class, takes precedence over instance attributes.
     pub(crate) fn is_data_descriptor(&self, descr: &Value) -> bool {
         match descr {
-            Value::Object(o) => matches!(o.kind, ObjKind::Property { .. }),
+            Value::Object(o) => {
+                matches!(
+                    o.kind,
+                    ObjKind::Property { .. } | ObjKind::SlotMember { .. }
+                )
+            }
             Value::Instance(inst) => {
                 let class = inst.class();
                 class.lookup(&self.names.set).is_some()

@@ -420,6 +420,26 @@ impl Vm {
         };
         ns.remove_str(&self.names.classcell.clone());
         let slots = self.read_slots(&ns)?;
+        for slot in slots.iter().flatten() {
+            if matches!(slot.as_str(), "__dict__" | "__weakref__") {
+                continue;
+            }
+            if ns.get_str(slot).is_some() {
+                let class = self.types.value_error.clone();
+                return Err(self.new_exception(
+                    &class,
+                    &format!(
+                        "'{}' in __slots__ conflicts with class variable",
+                        slot.as_str()
+                    ),
+                ));
+            }
+            let member = ObjKind::SlotMember {
+                name: slot.clone(),
+                owner: name.clone(),
+            };
+            ns.set_str(slot.clone(), Value::Object(Rc::new(PyObject::new(member))));
+        }
         // A class that defines `__eq__` without `__hash__` is unhashable.
         let (eq, hash) = (self.names.eq.clone(), self.names.hash.clone());
         if ns.get_str(&eq).is_some() && ns.get_str(&hash).is_none() {
@@ -678,8 +698,19 @@ fn type_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
 }
 
-/// Installs `type.__new__`/`type.__init__` (class creation with metaclasses).
+/// Installs `type.__new__`/`type.__init__` (class creation with metaclasses) and the
+/// `builtins` module.
 pub fn install(vm: &mut Vm) {
+    let name = vm.interner.intern("builtins");
+    let module = Value::Object(Rc::new(PyObject::new(ObjKind::Module(
+        crate::runtime::types::object::PyModule {
+            name: name.clone(),
+            dict: vm.builtins.clone(),
+        },
+    ))));
+    if vm.modules.get_str(&name).is_none() {
+        vm.modules.set_str(name, module);
+    }
     let type_ = vm.types.type_.clone();
     for (name, qualname, func) in [
         (

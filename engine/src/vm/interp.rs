@@ -824,7 +824,10 @@ impl Vm {
                         }
                         let args: Vec<Value> = self.stack.drain(args_at..).collect();
                         self.stack.truncate(ret_sp);
-                        let result = if let Value::Native(_) = callable {
+                        // CPython counts calls of one-argument built-ins (METH_O) against the
+                        // recursion limit.
+                        let counted = args.len() == 1 && kwnames.is_empty();
+                        let result = if let (Value::Native(_), true) = (&callable, counted) {
                             self.enter_native_call(" while calling a Python object")?;
                             let r = self.call_with_keywords(&callable, &args, kwnames);
                             self.leave_native_call();

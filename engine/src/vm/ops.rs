@@ -161,7 +161,7 @@ impl Vm {
             _ => return format!("{} object", self.type_name(func)),
         };
         match module {
-            Value::Str(m) if m.as_str() != "builtins" && m.as_str() != "__main__" => {
+            Value::Str(m) if m.as_str() != "builtins" => {
                 format!("{}.{qualname}()", m.as_str())
             }
             _ => format!("{qualname}()"),

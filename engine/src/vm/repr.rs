@@ -271,6 +271,13 @@ impl Vm {
                         self.repr(&c)?
                     )
                 }
+                ObjKind::SlotMember { name, owner } => {
+                    format!(
+                        "<member '{}' of '{}' objects>",
+                        name.as_str(),
+                        owner.as_str()
+                    )
+                }
                 ObjKind::Generator(g) => {
                     format!("<generator object {} at {addr:#x}>", g.qualname.as_str())
                 }

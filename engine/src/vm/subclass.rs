@@ -64,7 +64,15 @@ impl Vm {
                         kwnames,
                     },
                 );
-                Some(r.map(|v| if v.is(&payload) { receiver } else { v }))
+                // In-place operators of mutable containers return `self`: the instance.
+                let mutable = matches!(base.layout, Layout::List | Layout::Dict | Layout::Set);
+                Some(r.map(|v| {
+                    if mutable && v.is(&payload) {
+                        receiver
+                    } else {
+                        v
+                    }
+                }))
             }
             Value::Class(c) if native.name == "__new__" && !c.builtin => {
                 let base = self.builtin_base(c)?;

@@ -85,6 +85,7 @@ builtin_types! {
     seq_iterator: "iterator", Other, [object];
     generator: "generator", Other, [object];
     traceback: "traceback", Other, [object];
+    member_descriptor: "member_descriptor", Other, [object];
     base_exception: "BaseException", Exception, [object];
     base_exception_group: "BaseExceptionGroup", Exception, [base_exception];
     system_exit: "SystemExit", Exception, [base_exception];
@@ -230,6 +231,7 @@ impl Types {
                 ObjKind::BuiltinIter(it) => it.class(self),
                 ObjKind::HostStream(_) => self.text_io.clone(),
                 ObjKind::Generator(_) => self.generator.clone(),
+                ObjKind::SlotMember { .. } => self.member_descriptor.clone(),
                 ObjKind::SeqIter { .. } => self.seq_iterator.clone(),
                 ObjKind::Plain(c) => c.clone(),
             },

@@ -35,7 +35,16 @@ pub fn install(vm: &mut Vm) {
         &object,
         "__init_subclass__",
         "object.__init_subclass__",
-        |_, _| Ok(Value::None),
+        |vm, a| {
+            if a.kwnames.is_empty() {
+                return Ok(Value::None);
+            }
+            let name = match a.positional().first() {
+                Some(Value::Class(c)) => c.name(),
+                _ => "object".to_owned(),
+            };
+            Err(vm.type_error(format!("{name}.__init_subclass__() takes no keyword arguments")))
+        },
         NativeKind::ClassMethod,
     );
     add_native(

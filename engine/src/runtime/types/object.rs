@@ -45,6 +45,9 @@ pub enum ObjKind {
     BuiltinIter(crate::builtins::iterators::BuiltinIter),
     /// `sys.stdout` / `sys.stderr`: text streams writing through the VM's host.
     HostStream(StreamKind),
+    /// The descriptor of a `__slots__` attribute (`member_descriptor`): `owner` is the
+    /// class name for its repr.
+    SlotMember { name: Rc<PyStr>, owner: Rc<PyStr> },
     /// A generator object (`vm::generator`).
     Generator(crate::vm::generator::Generator),
     /// `iter(obj)` for an object with `__getitem__` but no `__iter__`; `seq` becomes `None`
@@ -104,6 +107,7 @@ impl PyObject {
             ObjKind::BuiltinIter(it) => it.name(),
             ObjKind::HostStream(_) => "TextIOWrapper",
             ObjKind::Generator(_) => "generator",
+            ObjKind::SlotMember { .. } => "member_descriptor",
             ObjKind::SeqIter { .. } => "iterator",
             ObjKind::Plain(_) => "object",
         }
