@@ -312,3 +312,76 @@ fn binop_anchors(segment: &str) -> Option<(usize, usize)> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::eval::{new_module_globals, run_source, RunError};
+    use crate::vm::host::CaptureHost;
+    use crate::vm::Vm;
+
+    /// The traceback of the uncaught exception `source` ends with.
+    fn traceback(source: &str) -> String {
+        let mut vm = Vm::new(Box::new(CaptureHost::default()));
+        let globals = new_module_globals(&mut vm, "__main__");
+        match run_source(&mut vm, source, "t.py", globals) {
+            Err(RunError::Exception(e)) => vm.format_exception(&e.exc),
+            _ => String::from("<no exception>"),
+        }
+    }
+
+    // Expected texts are CPython 3.11.7's, file name aside.
+    #[test]
+    fn binop_and_subscript_carets() {
+        assert_eq!(
+            traceback("def h():\n    return 1 // 0\nh()\n"),
+            "Traceback (most recent call last):\n  File \"t.py\", line 3, in <module>\n    h()\n  File \"t.py\", line 2, in h\n    return 1 // 0\n           ~~^^~~\nZeroDivisionError: integer division or modulo by zero\n"
+        );
+        assert_eq!(
+            traceback("def h():\n    1/0\nh()\n"),
+            "Traceback (most recent call last):\n  File \"t.py\", line 3, in <module>\n    h()\n  File \"t.py\", line 2, in h\n    1/0\n    ~^~\nZeroDivisionError: division by zero\n"
+        );
+        assert_eq!(
+            traceback("x = {}\nx[\"a\"][\"b\"]\n"),
+            "Traceback (most recent call last):\n  File \"t.py\", line 2, in <module>\n    x[\"a\"][\"b\"]\n    ~^^^^^\nKeyError: 'a'\n"
+        );
+    }
+
+    #[test]
+    fn plain_carets_and_elision() {
+        assert_eq!(
+            traceback("def f(x):\n    return x.y\nf(1)\n"),
+            "Traceback (most recent call last):\n  File \"t.py\", line 3, in <module>\n    f(1)\n  File \"t.py\", line 2, in f\n    return x.y\n           ^^^\nAttributeError: 'int' object has no attribute 'y'\n"
+        );
+        assert_eq!(
+            traceback("def f():\n    raise ValueError(\"x\")\nf()\n"),
+            "Traceback (most recent call last):\n  File \"t.py\", line 3, in <module>\n    f()\n  File \"t.py\", line 2, in f\n    raise ValueError(\"x\")\nValueError: x\n"
+        );
+        // Trailing whitespace keeps the line from counting as covered.
+        assert_eq!(
+            traceback("def f(a, b):\n    return a / b   \nf(1, 0)  \n"),
+            "Traceback (most recent call last):\n  File \"t.py\", line 3, in <module>\n    f(1, 0)  \n    ^^^^^^^\n  File \"t.py\", line 2, in f\n    return a / b   \n           ~~^~~\nZeroDivisionError: division by zero\n"
+        );
+    }
+
+    #[test]
+    fn multi_line_expressions_mark_to_the_line_end() {
+        assert_eq!(
+            traceback("def f(x):\n    return x(1,\n       2)\nf(1)\n"),
+            "Traceback (most recent call last):\n  File \"t.py\", line 4, in <module>\n    f(1)\n  File \"t.py\", line 2, in f\n    return x(1,\n           ^^^^\nTypeError: 'int' object is not callable\n"
+        );
+    }
+
+    #[test]
+    fn chained_exceptions_and_notes() {
+        let text = traceback(
+            "try:\n    1/0\nexcept ZeroDivisionError as e:\n    err = ValueError('v')\n    err.add_note('a note')\n    raise err from e\n",
+        );
+        assert!(
+            text.contains(
+                "\nThe above exception was the direct cause of the following exception:\n\n"
+            ),
+            "{text}"
+        );
+        assert!(text.ends_with("ValueError: v\na note\n"), "{text}");
+    }
+}

@@ -54,6 +54,83 @@ pub enum GenResult {
     Returned(Value),
 }
 
+thread_local! {
+    /// Suspended generators dropped inside a `try`/`with`: the VM closes them (running their
+    /// `finally` blocks) at its next call, as CPython's finalizer would.
+    static ABANDONED: RefCell<Vec<Rc<PyObject>>> = const { RefCell::new(Vec::new()) };
+}
+
+static HAS_ABANDONED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        let state = self.state.get_mut();
+        if state.status != GenStatus::Suspended {
+            return;
+        }
+        let protected = state.frame.as_ref().is_some_and(|(frame, _)| {
+            frame
+                .code
+                .code
+                .handler_for(frame.ip.saturating_sub(1) as u32)
+                .is_some()
+        });
+        if !protected {
+            return;
+        }
+        let rescued = Generator {
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            state: RefCell::new(GenState {
+                status: GenStatus::Suspended,
+                frame: state.frame.take(),
+                exc_state: std::mem::take(&mut state.exc_state),
+            }),
+        };
+        let obj = Rc::new(PyObject::new(ObjKind::Generator(rescued)));
+        let _ = ABANDONED.try_with(|a| {
+            if let Ok(mut a) = a.try_borrow_mut() {
+                a.push(obj);
+                HAS_ABANDONED.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        });
+    }
+}
+
+impl Vm {
+    /// Closes the generators abandoned while suspended in a `try` (their `finally` runs).
+    #[inline]
+    pub(crate) fn finalize_abandoned(&mut self) {
+        if !HAS_ABANDONED.load(std::sync::atomic::Ordering::Relaxed) {
+            return;
+        }
+        self.finalize_abandoned_slow();
+    }
+
+    #[cold]
+    fn finalize_abandoned_slow(&mut self) {
+        loop {
+            let next = ABANDONED.with(|a| {
+                let mut a = a.borrow_mut();
+                let next = a.pop();
+                if a.is_empty() {
+                    HAS_ABANDONED.store(false, std::sync::atomic::Ordering::Relaxed);
+                }
+                next
+            });
+            let Some(obj) = next else { break };
+            if let Err(e) = self.generator_close(&obj) {
+                let name =
+                    generator_of(&obj).map_or(String::new(), |g| g.qualname.as_str().to_owned());
+                let report = self.format_exception(&e.exc);
+                self.host.write_stderr(&format!(
+                    "Exception ignored in: <generator object {name}>\n{report}"
+                ));
+            }
+        }
+    }
+}
+
 pub fn generator_of(o: &PyObject) -> Option<&Generator> {
     match &o.kind {
         ObjKind::Generator(g) => Some(g),

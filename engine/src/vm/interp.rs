@@ -51,7 +51,9 @@ impl Vm {
             ret_sp: base,
             is_entry: true,
         });
-        self.run()
+        let r = self.run();
+        self.finalize_abandoned();
+        r
     }
 
     /// Calls any callable from Rust with positional arguments.
@@ -796,6 +798,7 @@ impl Vm {
                         self.stack.push(func);
                     }
                     Opcode::Call => {
+                        self.finalize_abandoned();
                         self.frames[fi].ip = ip;
                         let argc = arg as usize;
                         let callable_at = self.stack.len() - argc - 1;
