@@ -71,6 +71,31 @@ pub fn tracked<T: Trace + 'static>(object: T) -> Rc<T> {
     rc
 }
 
+/// `Rc::new` for a tuple: tracked only when it holds something a cycle could pass through
+/// (CPython leaves tuples of atoms untracked too).
+#[inline]
+pub fn tracked_tuple(tuple: super::types::tuple::PyTuple) -> Rc<super::types::tuple::PyTuple> {
+    let may_cycle = tuple.items().iter().any(|v| {
+        !matches!(
+            v,
+            Value::None
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::BigInt(_)
+                | Value::Str(_)
+                | Value::NotImplemented
+                | Value::Ellipsis
+                | Value::Null
+        )
+    });
+    let rc = Rc::new(tuple);
+    if may_cycle {
+        track(&rc);
+    }
+    rc
+}
+
 /// Whether enough containers were allocated that the VM should call `collect` at its next
 /// safe point (a point where no object is borrowed).
 #[inline]
