@@ -4,7 +4,9 @@
 
 use super::Vm;
 use crate::runtime::error::{PyErr, PyResult};
-use crate::runtime::types::class::PyClass;
+use crate::runtime::types::class::{
+    PyClass, HOOK_DELATTR, HOOK_GETATTRIBUTE, HOOK_SETATTR, HOOK_SLOTS,
+};
 use crate::runtime::types::object::{ObjKind, PyObject};
 use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
@@ -32,8 +34,9 @@ impl Vm {
         if let Value::Instance(inst) = obj {
             let class = inst.class().clone();
             let ga_name = self.names.getattribute.clone();
-            if let Some(ga) = class.lookup(&ga_name) {
-                if !self.is_object_default(&ga_name, &ga) {
+            let hooked = self.attr_hooks(&class) & HOOK_GETATTRIBUTE != 0;
+            if let Some(ga) = hooked.then(|| class.lookup(&ga_name)).flatten() {
+                {
                     let attr = Value::Str(name.clone());
                     let r = self.call_special_found(&ga, obj, &[attr]);
                     return match r {
@@ -51,6 +54,33 @@ impl Vm {
             }
             Err(e) => self.getattr_hook(obj, name, e).map(Method::Attribute),
         }
+    }
+
+    /// Which of `__getattribute__`/`__setattr__`/`__delattr__` `class` overrides (cached
+    /// against the class version).
+    fn attr_hooks(&self, class: &Rc<PyClass>) -> u8 {
+        let version = class.version.get();
+        let (cached_version, bits) = class.hook_cache.get();
+        if version != 0 && cached_version == version {
+            return bits;
+        }
+        let mut bits = 0;
+        for (name, bit) in [
+            (&self.names.getattribute, HOOK_GETATTRIBUTE),
+            (&self.names.setattr, HOOK_SETATTR),
+            (&self.names.delattr, HOOK_DELATTR),
+        ] {
+            if let Some(found) = class.lookup(name) {
+                if !self.is_object_default(name, &found) {
+                    bits |= bit;
+                }
+            }
+        }
+        if class.slots.is_some() || class.mro.borrow().iter().any(|c| c.slots.is_some()) {
+            bits |= HOOK_SLOTS;
+        }
+        class.hook_cache.set((version, bits));
+        bits
     }
 
     /// After `AttributeError` from the normal lookup: `type(obj).__getattr__(obj, name)` if
@@ -216,7 +246,7 @@ impl Vm {
                 if let Some(v) = self.exception_attr(obj, name) {
                     return Ok(Some(v));
                 }
-                if is_slot(inst.class(), name) {
+                if self.attr_hooks(inst.class()) & HOOK_SLOTS != 0 && is_slot(inst.class(), name) {
                     return Ok(inst.get_slot(name));
                 }
                 if let Some(v) = inst.get_attr(name) {
@@ -479,8 +509,9 @@ impl Vm {
         if let Value::Instance(inst) = obj {
             let class = inst.class().clone();
             let sa_name = self.names.setattr.clone();
-            if let Some(sa) = class.lookup(&sa_name) {
-                if !self.is_object_default(&sa_name, &sa) {
+            let hooked = self.attr_hooks(&class) & HOOK_SETATTR != 0;
+            if let Some(sa) = hooked.then(|| class.lookup(&sa_name)).flatten() {
+                {
                     self.call_special_found(&sa, obj, &[Value::Str(name.clone()), value])?;
                     return Ok(());
                 }
@@ -527,7 +558,7 @@ impl Vm {
                 if self.set_exception_attr(obj, name, &value)? {
                     return Ok(());
                 }
-                if is_slot(inst.class(), name) {
+                if self.attr_hooks(inst.class()) & HOOK_SLOTS != 0 && is_slot(inst.class(), name) {
                     inst.set_slot(name, value);
                     return Ok(());
                 }
@@ -666,8 +697,9 @@ impl Vm {
         if let Value::Instance(inst) = obj {
             let class = inst.class().clone();
             let da_name = self.names.delattr.clone();
-            if let Some(da) = class.lookup(&da_name) {
-                if !self.is_object_default(&da_name, &da) {
+            let hooked = self.attr_hooks(&class) & HOOK_DELATTR != 0;
+            if let Some(da) = hooked.then(|| class.lookup(&da_name)).flatten() {
+                {
                     self.call_special_found(&da, obj, &[Value::Str(name.clone())])?;
                     return Ok(());
                 }

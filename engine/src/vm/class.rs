@@ -475,6 +475,7 @@ impl Vm {
             metaclass: RefCell::new((!Rc::ptr_eq(&meta, &self.types.type_)).then_some(meta)),
             root_shape: Shape::root(),
             slots,
+            hook_cache: Cell::new((0, 0)),
         });
         for base in &bases {
             base.subclasses.borrow_mut().push(Rc::downgrade(&class));

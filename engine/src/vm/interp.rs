@@ -448,6 +448,18 @@ impl Vm {
                     Opcode::BinaryOp => {
                         let rhs = self.pop();
                         let lhs = self.pop();
+                        // Small-int add/subtract inline (the commonest case by far).
+                        if let (Value::Int(a), Value::Int(b)) = (&lhs, &rhs) {
+                            let r = match arg {
+                                0 | 13 => a.checked_add(*b),
+                                10 | 23 => a.checked_sub(*b),
+                                _ => None,
+                            };
+                            if let Some(r) = r {
+                                self.stack.push(Value::Int(r));
+                                continue;
+                            }
+                        }
                         let op = BinaryOperator::from_arg(arg).unwrap_or(BinaryOperator::Add);
                         let v = self.binary_op(&lhs, &rhs, op)?;
                         self.stack.push(v);
@@ -455,6 +467,18 @@ impl Vm {
                     Opcode::CompareOp => {
                         let rhs = self.pop();
                         let lhs = self.pop();
+                        if let (Value::Int(a), Value::Int(b)) = (&lhs, &rhs) {
+                            let r = match arg {
+                                0 => a < b,
+                                1 => a <= b,
+                                2 => a == b,
+                                3 => a != b,
+                                4 => a > b,
+                                _ => a >= b,
+                            };
+                            self.stack.push(Value::Bool(r));
+                            continue;
+                        }
                         let op = Comparison::from_arg(arg).unwrap_or(Comparison::Equal);
                         let v = self.compare(&lhs, &rhs, op)?;
                         self.stack.push(v);
@@ -499,6 +523,13 @@ impl Vm {
                     }
                     Opcode::PopJumpIfFalse => {
                         let v = self.pop();
+                        if let Value::Bool(b) = v {
+                            if !b {
+                                ip = arg as usize;
+                                self.frames[fi].ip = ip;
+                            }
+                            continue;
+                        }
                         if !self.truthy(&v)? {
                             ip = arg as usize;
                         }

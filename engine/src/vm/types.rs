@@ -184,6 +184,7 @@ fn builtin_class(
         metaclass: RefCell::new(None),
         root_shape: Shape::root(),
         slots: None,
+        hook_cache: Cell::new((0, 0)),
     })
 }
 

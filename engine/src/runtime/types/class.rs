@@ -67,7 +67,19 @@ pub struct PyClass {
     pub root_shape: Rc<Shape>,
     /// Attribute names from `__slots__`, if the class has slots (and no `__dict__`).
     pub slots: Option<Vec<Rc<PyStr>>>,
+    /// `(version, HOOK_* bits)`: which attribute hooks the class overrides, valid while the
+    /// version is unchanged (so plain attribute access does no hook lookups).
+    pub hook_cache: Cell<(u32, u8)>,
 }
+
+/// The class (or a base) overrides `__getattribute__`.
+pub const HOOK_GETATTRIBUTE: u8 = 1;
+/// … `__setattr__`.
+pub const HOOK_SETATTR: u8 = 2;
+/// … `__delattr__`.
+pub const HOOK_DELATTR: u8 = 4;
+/// The class or a base has `__slots__`.
+pub const HOOK_SLOTS: u8 = 8;
 
 impl PyClass {
     pub fn name(&self) -> String {
