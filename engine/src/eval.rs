@@ -20,7 +20,7 @@ pub enum RunError {
 
 /// A fresh module namespace named `name` (`__main__` for the program being run).
 pub fn new_module_globals(vm: &mut Vm, name: &str) -> Rc<PyDict> {
-    let globals = Rc::new(PyDict::new());
+    let globals = crate::runtime::gc::tracked(PyDict::new());
     globals.set_str(vm.interner.intern("__name__"), Value::str(name));
     globals.set_str(vm.interner.intern("__doc__"), Value::None);
     globals.set_str(

@@ -16,11 +16,11 @@ pub fn install(vm: &mut Vm) {
 
 /// A new module object named `name`, registered in `sys.modules`; returns its namespace.
 pub(crate) fn new_module(vm: &mut Vm, name: &'static str) -> Rc<PyDict> {
-    let dict = Rc::new(PyDict::new());
+    let dict = crate::runtime::gc::tracked(PyDict::new());
     let key = vm.interner.intern(name);
     dict.set_str(vm.interner.intern("__name__"), Value::Str(key.clone()));
     dict.set_str(vm.interner.intern("__doc__"), Value::None);
-    let module = Value::Object(Rc::new(PyObject::new(ObjKind::Module(PyModule {
+    let module = Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Module(PyModule {
         name: key.clone(),
         dict: dict.clone(),
     }))));

@@ -93,8 +93,8 @@ impl Vm {
             frames: Vec::with_capacity(256),
             interner,
             types,
-            builtins: Rc::new(PyDict::new()),
-            modules: Rc::new(PyDict::new()),
+            builtins: crate::runtime::gc::tracked(PyDict::new()),
+            modules: crate::runtime::gc::tracked(PyDict::new()),
             host,
             recursion_limit: 1000,
             int_max_str_digits: crate::runtime::numfmt::DEFAULT_MAX_STR_DIGITS,
@@ -122,7 +122,7 @@ impl Vm {
     pub fn new_exception(&mut self, class: &Rc<PyClass>, message: &str) -> PyErr {
         let args = Value::tuple(vec![Value::str(message)]);
         PyErr {
-            exc: Value::Instance(Rc::new(PyInstance::new(
+            exc: Value::Instance(crate::runtime::gc::tracked(PyInstance::new(
                 class.clone(),
                 Payload::Exception(RefCell::new(ExceptionState {
                     args,

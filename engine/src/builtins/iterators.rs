@@ -82,7 +82,7 @@ impl BuiltinIter {
 }
 
 fn new(state: IterState) -> Value {
-    Value::Object(Rc::new(PyObject::new(ObjKind::BuiltinIter(BuiltinIter {
+    Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::BuiltinIter(BuiltinIter {
         state,
         subclass: None,
     }))))
@@ -95,7 +95,7 @@ fn new_of(args: &Args<'_>, base: &Rc<PyClass>, state: IterState) -> Value {
         Some(Value::Class(c)) if !Rc::ptr_eq(c, base) => Some(c.clone()),
         _ => None,
     };
-    Value::Object(Rc::new(PyObject::new(ObjKind::BuiltinIter(BuiltinIter {
+    Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::BuiltinIter(BuiltinIter {
         state,
         subclass,
     }))))

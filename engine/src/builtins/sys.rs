@@ -14,9 +14,9 @@ use std::rc::Rc;
 const MAX_RECURSION_LIMIT: i64 = 1_000_000;
 
 pub fn install(vm: &mut Vm) {
-    let dict = Rc::new(PyDict::new());
+    let dict = crate::runtime::gc::tracked(PyDict::new());
     let name = vm.interner.intern("sys");
-    let module = Value::Object(Rc::new(PyObject::new(ObjKind::Module(PyModule {
+    let module = Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Module(PyModule {
         name: name.clone(),
         dict: dict.clone(),
     }))));
@@ -79,7 +79,7 @@ pub fn set_argv(vm: &mut Vm, argv: &[String]) {
 }
 
 fn stream(kind: StreamKind) -> Value {
-    Value::Object(Rc::new(PyObject::new(ObjKind::HostStream(kind))))
+    Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::HostStream(kind))))
 }
 
 fn install_stream_methods(vm: &mut Vm) {

@@ -107,7 +107,7 @@ pub(crate) fn add_getter(
     };
     class
         .dict
-        .set_str(key, Value::Object(Rc::new(PyObject::new(prop))));
+        .set_str(key, Value::Object(crate::runtime::gc::tracked(PyObject::new(prop))));
 }
 
 /// Sets a plain class attribute (`__hash__ = None`, `__doc__`).
@@ -508,7 +508,7 @@ pub(crate) mod repr_guard {
 
 /// A new `Value::Object`.
 pub(crate) fn obj(kind: ObjKind) -> Value {
-    Value::Object(Rc::new(PyObject::new(kind)))
+    Value::Object(crate::runtime::gc::tracked(PyObject::new(kind)))
 }
 
 /// `NotImplemented` as a result.

@@ -73,11 +73,11 @@ impl Value {
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(PyTuple::new(items)))
+        Value::Tuple(crate::runtime::gc::tracked_tuple(PyTuple::new(items)))
     }
 
     pub fn list(items: Vec<Value>) -> Value {
-        Value::List(Rc::new(PyList::new(items)))
+        Value::List(crate::runtime::gc::tracked(PyList::new(items)))
     }
 
     /// Identity, as Python's `is`.

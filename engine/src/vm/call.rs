@@ -40,7 +40,7 @@ impl Vm {
             return Err(self.too_many_positional(func, n_positional, kwnames, values));
         }
 
-        let kwargs = has_varkw.then(|| Rc::new(PyDict::new()));
+        let kwargs = has_varkw.then(|| crate::runtime::gc::tracked(PyDict::new()));
         let mut posonly_as_keyword = Vec::new();
         for (name, value) in kwnames.iter().zip(&values[n_positional..]) {
             let found = names[posonly..argcount + kwonly]

@@ -150,7 +150,7 @@ impl Vm {
         } else {
             Payload::None
         };
-        Value::Instance(Rc::new(PyInstance::new(class.clone(), payload)))
+        Value::Instance(crate::runtime::gc::tracked(PyInstance::new(class.clone(), payload)))
     }
 
     fn construct_builtin(
@@ -276,9 +276,9 @@ impl Vm {
                         }
                     }
                 }
-                None => Value::Dict(Rc::new(PyDict::new())),
+                None => Value::Dict(crate::runtime::gc::tracked(PyDict::new())),
             },
-            _ => Value::Dict(Rc::new(PyDict::new())),
+            _ => Value::Dict(crate::runtime::gc::tracked(PyDict::new())),
         };
         let Value::Dict(ns) = ns else {
             let t = self.type_name(&ns);
@@ -438,7 +438,7 @@ impl Vm {
                 name: slot.clone(),
                 owner: name.clone(),
             };
-            ns.set_str(slot.clone(), Value::Object(Rc::new(PyObject::new(member))));
+            ns.set_str(slot.clone(), Value::Object(crate::runtime::gc::tracked(PyObject::new(member))));
         }
         // A class that defines `__eq__` without `__hash__` is unhashable.
         let (eq, hash) = (self.names.eq.clone(), self.names.hash.clone());
@@ -454,7 +454,7 @@ impl Vm {
             if let Some(f @ Value::Function(_)) = ns.get_str(&key) {
                 ns.set_str(
                     key,
-                    Value::Object(Rc::new(PyObject::new(ObjKind::ClassMethod(f)))),
+                    Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::ClassMethod(f)))),
                 );
             }
         }
@@ -462,7 +462,7 @@ impl Vm {
         if ns.get_str(&doc).is_none() {
             ns.set_str(doc, Value::None);
         }
-        let class = Rc::new(PyClass {
+        let class = crate::runtime::gc::tracked(PyClass {
             name: RefCell::new(name),
             qualname: RefCell::new(qualname),
             bases: RefCell::new(bases.clone()),
@@ -703,7 +703,7 @@ fn type_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// `builtins` module.
 pub fn install(vm: &mut Vm) {
     let name = vm.interner.intern("builtins");
-    let module = Value::Object(Rc::new(PyObject::new(ObjKind::Module(
+    let module = Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Module(
         crate::runtime::types::object::PyModule {
             name: name.clone(),
             dict: vm.builtins.clone(),

@@ -163,7 +163,7 @@ impl Vm {
             return Value::None;
         }
         let class = self.types.traceback.clone();
-        Value::Object(Rc::new(PyObject::new(ObjKind::Plain(class))))
+        Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Plain(class))))
     }
 
     /// `exc.__notes__` as strings (for the traceback report).

@@ -104,60 +104,171 @@ impl Vm {
     /// its traceback, then `Type: message`.
     pub fn format_exception(&mut self, exc: &Value) -> String {
         let mut out = String::new();
-        self.format_chain(exc, &mut out, &mut Vec::new());
+        let mut ctx = PrintContext::default();
+        self.format_chain(exc, &mut ctx, &mut out);
         out
     }
 
-    fn format_chain(&mut self, exc: &Value, out: &mut String, seen: &mut Vec<Value>) {
-        seen.push(exc.clone());
-        let (cause, context, suppress) = match exception_state(exc) {
-            Some(s) => (s.cause.clone(), s.context.clone(), s.suppress_context),
-            None => (Value::None, Value::None, false),
-        };
-        let is_exc = |v: &Value| matches!(v, Value::Instance(_));
-        if is_exc(&cause) && !seen.iter().any(|s| s.is(&cause)) {
-            self.format_chain(&cause, out, seen);
-            out.push_str(
-                "\nThe above exception was the direct cause of the following exception:\n\n",
-            );
-        } else if !suppress && is_exc(&context) && !seen.iter().any(|s| s.is(&context)) {
-            self.format_chain(&context, out, seen);
-            out.push_str(
-                "\nDuring handling of the above exception, another exception occurred:\n\n",
-            );
+    /// One exception with its cause/context chain (`TracebackException.format`), exception
+    /// groups drawn with their sub-exceptions in nested margins.
+    fn format_chain(&mut self, exc: &Value, ctx: &mut PrintContext, out: &mut String) {
+        // Each entry carries the message that links it to its cause or context (printed
+        // between the two), CPython's `TracebackException.format` order.
+        let mut chain: Vec<(Option<&'static str>, Value)> = Vec::new();
+        let mut cursor = Some(exc.clone());
+        while let Some(e) = cursor.take() {
+            ctx.seen.push(e.clone());
+            let (cause, context, suppress) = match exception_state(&e) {
+                Some(s) => (s.cause.clone(), s.context.clone(), s.suppress_context),
+                None => (Value::None, Value::None, false),
+            };
+            let is_new = |v: &Value, seen: &[Value]| {
+                matches!(v, Value::Instance(_)) && !seen.iter().any(|s| s.is(v))
+            };
+            let mut msg = None;
+            if is_new(&cause, &ctx.seen) {
+                msg = Some(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+                cursor = Some(cause);
+            } else if !suppress && is_new(&context, &ctx.seen) {
+                msg = Some(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
+                cursor = Some(context);
+            }
+            chain.push((msg, e));
         }
-        let entries = exception_state(exc)
-            .map(|s| s.traceback_entries.clone())
-            .unwrap_or_default();
-        if !entries.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            for entry in entries.iter().rev() {
-                let code = &entry.code.code;
-                let line = code.line_of(entry.instr as usize);
+        for (msg, e) in chain.into_iter().rev() {
+            if let Some(msg) = msg {
+                ctx.emit(msg, '|', out);
+            }
+            let entries = exception_state(&e)
+                .map(|s| s.traceback_entries.clone())
+                .unwrap_or_default();
+            let members = self.group_members(&e);
+            let Some(members) = members else {
+                if !entries.is_empty() {
+                    ctx.emit("Traceback (most recent call last):\n", '|', out);
+                    let stack = self.stack_text(&entries);
+                    ctx.emit(&stack, '|', out);
+                }
+                let summary = self.summary_with_notes(&e);
+                ctx.emit(&summary, '|', out);
+                continue;
+            };
+            let toplevel = ctx.depth == 0;
+            if toplevel {
+                ctx.depth += 1;
+            }
+            if !entries.is_empty() {
+                let margin = if toplevel { '+' } else { '|' };
+                ctx.emit(
+                    "Exception Group Traceback (most recent call last):\n",
+                    margin,
+                    out,
+                );
+                let stack = self.stack_text(&entries);
+                ctx.emit(&stack, '|', out);
+            }
+            let summary = self.summary_with_notes(&e);
+            ctx.emit(&summary, '|', out);
+            let n = members.len().min(16);
+            ctx.need_close = false;
+            for (i, member) in members.iter().take(n).enumerate() {
+                let last = i == n - 1;
+                if last {
+                    ctx.need_close = true;
+                }
+                let truncated = i >= 15;
+                let title = if truncated {
+                    "...".to_owned()
+                } else {
+                    (i + 1).to_string()
+                };
                 out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    code.filename, line, code.name
+                    "{}{}+---------------- {title} ----------------\n",
+                    ctx.indent(),
+                    if i == 0 { "+-" } else { "  " }
                 ));
-                if let Some(text) = self.source_line(&code.filename, line) {
-                    let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
-                    if !stripped.is_empty() {
-                        out.push_str(&format!("    {stripped}\n"));
-                        let location = code.locations.get(entry.instr as usize).copied();
-                        if let Some(carets) =
-                            location.and_then(|l| self.carets(&code.filename, &text, l))
-                        {
-                            out.push_str(&carets);
-                        }
+                ctx.depth += 1;
+                if truncated {
+                    let more = members.len() - 15;
+                    let text = format!(
+                        "and {more} more exception{}\n",
+                        if more == 1 { "" } else { "s" }
+                    );
+                    ctx.emit(&text, '|', out);
+                } else {
+                    self.format_chain(member, ctx, out);
+                }
+                if last && ctx.need_close {
+                    out.push_str(&format!(
+                        "{}+------------------------------------\n",
+                        ctx.indent()
+                    ));
+                    ctx.need_close = false;
+                }
+                ctx.depth -= 1;
+            }
+            if toplevel {
+                ctx.depth = 0;
+            }
+        }
+    }
+
+    /// The sub-exceptions of an exception group (`None` for other exceptions).
+    fn group_members(&self, exc: &Value) -> Option<Vec<Value>> {
+        if !self
+            .class_of(exc)
+            .is_subclass(&self.types.base_exception_group)
+        {
+            return None;
+        }
+        let args = exception_state(exc)?.args.clone();
+        let Value::Tuple(t) = args else { return None };
+        match t.items().get(1) {
+            Some(Value::Tuple(m)) => Some(m.items().to_vec()),
+            Some(Value::List(l)) => Some(l.to_vec()),
+            _ => None,
+        }
+    }
+
+    /// `Type: message` and the notes, one per line.
+    fn summary_with_notes(&mut self, exc: &Value) -> String {
+        let mut text = self.exception_summary(exc);
+        text.push('\n');
+        for note in self.exception_notes(exc) {
+            text.push_str(&note);
+            text.push('\n');
+        }
+        text
+    }
+
+    /// The `File …, line …, in …` lines (with source and carets), outermost call first.
+    fn stack_text(&mut self, entries: &[TracebackEntry]) -> String {
+        let mut out = String::new();
+        for entry in entries.iter().rev() {
+            let code = &entry.code.code;
+            let line = code.line_of(entry.instr as usize);
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                code.filename, line, code.name
+            ));
+            if let Some(text) = self.source_line(&code.filename, line) {
+                let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
+                if !stripped.is_empty() {
+                    out.push_str(&format!("    {stripped}\n"));
+                    let location = code.locations.get(entry.instr as usize).copied();
+                    if let Some(carets) =
+                        location.and_then(|l| self.carets(&code.filename, &text, l))
+                    {
+                        out.push_str(&carets);
                     }
                 }
             }
         }
-        out.push_str(&self.exception_summary(exc));
-        out.push('\n');
-        for note in self.exception_notes(exc) {
-            out.push_str(&note);
-            out.push('\n');
-        }
+        out
     }
 
     /// The `~~~^^^` line CPython 3.11 prints under the failing expression (`None` when the
@@ -256,6 +367,33 @@ impl Vm {
         text.lines()
             .nth(line.checked_sub(1)? as usize)
             .map(str::to_owned)
+    }
+}
+
+/// Where a traceback report stands: exception-group nesting and the chain already shown.
+#[derive(Default)]
+struct PrintContext {
+    depth: usize,
+    need_close: bool,
+    seen: Vec<Value>,
+}
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Writes `text` with every line in the current group margin.
+    fn emit(&self, text: &str, margin: char, out: &mut String) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
     }
 }
 
@@ -383,5 +521,17 @@ mod tests {
             "{text}"
         );
         assert!(text.ends_with("ValueError: v\na note\n"), "{text}");
+    }
+
+    #[test]
+    fn exception_groups_are_drawn_in_margins() {
+        assert_eq!(
+            traceback("def f():\n    raise ExceptionGroup(\"many\", [ValueError(1), TypeError(2)])\nf()\n"),
+            "  + Exception Group Traceback (most recent call last):\n  |   File \"t.py\", line 3, in <module>\n  |     f()\n  |   File \"t.py\", line 2, in f\n  |     raise ExceptionGroup(\"many\", [ValueError(1), TypeError(2)])\n  | ExceptionGroup: many (2 sub-exceptions)\n  +-+---------------- 1 ----------------\n    | ValueError: 1\n    +---------------- 2 ----------------\n    | TypeError: 2\n    +------------------------------------\n"
+        );
+        assert_eq!(
+            traceback("try:\n    1/0\nexcept Exception as e:\n    raise ExceptionGroup(\"outer\", [e, ExceptionGroup(\"inner\", [KeyError(\"k\")])])\n"),
+            "Traceback (most recent call last):\n  File \"t.py\", line 2, in <module>\n    1/0\n    ~^~\nZeroDivisionError: division by zero\n\nDuring handling of the above exception, another exception occurred:\n\n  + Exception Group Traceback (most recent call last):\n  |   File \"t.py\", line 4, in <module>\n  |     raise ExceptionGroup(\"outer\", [e, ExceptionGroup(\"inner\", [KeyError(\"k\")])])\n  | ExceptionGroup: outer (2 sub-exceptions)\n  +-+---------------- 1 ----------------\n    | Traceback (most recent call last):\n    |   File \"t.py\", line 2, in <module>\n    |     1/0\n    |     ~^~\n    | ZeroDivisionError: division by zero\n    +---------------- 2 ----------------\n    | ExceptionGroup: inner (1 sub-exception)\n    +-+---------------- 1 ----------------\n      | KeyError: 'k'\n      +------------------------------------\n"
+        );
     }
 }

@@ -87,7 +87,7 @@ impl Drop for Generator {
                 exc_state: std::mem::take(&mut state.exc_state),
             }),
         };
-        let obj = Rc::new(PyObject::new(ObjKind::Generator(rescued)));
+        let obj = crate::runtime::gc::tracked(PyObject::new(ObjKind::Generator(rescued)));
         let _ = ABANDONED.try_with(|a| {
             if let Ok(mut a) = a.try_borrow_mut() {
                 a.push(obj);
@@ -159,7 +159,7 @@ impl Vm {
                 exc_state: Value::None,
             }),
         };
-        Value::Object(Rc::new(PyObject::new(ObjKind::Generator(generator))))
+        Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Generator(generator))))
     }
 
     /// Puts a suspended generator's frame back on the stack, with `sent` pushed as the value of

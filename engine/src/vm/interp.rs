@@ -169,6 +169,10 @@ impl Vm {
             self.stack.truncate(ret_sp);
             return Err(self.recursion_error(""));
         }
+        // Calls are safe points too (recursion allocates without looping).
+        if crate::runtime::gc::collection_due() {
+            crate::runtime::gc::collect_due();
+        }
         let code = func.code.clone();
         let base = self.stack.len() - nargs;
         let simple = kwnames.is_empty()
@@ -343,7 +347,7 @@ impl Vm {
                     }
                     Opcode::BuildMap => {
                         let items = self.stack.split_off(self.stack.len() - 2 * arg as usize);
-                        let dict = Rc::new(PyDict::new());
+                        let dict = crate::runtime::gc::tracked(PyDict::new());
                         let mut it = items.into_iter();
                         while let (Some(k), Some(v)) = (it.next(), it.next()) {
                             dict.set(self, k, v)?;
@@ -353,7 +357,7 @@ impl Vm {
                     Opcode::BuildConstKeyMap => {
                         let keys = self.pop();
                         let values = self.stack.split_off(self.stack.len() - arg as usize);
-                        let dict = Rc::new(PyDict::new());
+                        let dict = crate::runtime::gc::tracked(PyDict::new());
                         if let Value::Tuple(keys) = keys {
                             for (k, v) in keys.items().iter().zip(values) {
                                 dict.set(self, k.clone(), v)?;
@@ -519,6 +523,10 @@ impl Vm {
                         if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
                             self.frames[fi].ip = ip;
                             return Err(self.keyboard_interrupt());
+                        }
+                        // A safe point: no object is borrowed between instructions.
+                        if crate::runtime::gc::collection_due() {
+                            crate::runtime::gc::collect_due();
                         }
                     }
                     Opcode::PopJumpIfFalse => {
@@ -750,7 +758,7 @@ impl Vm {
                         let slot = base + arg as usize;
                         let v = std::mem::take(&mut self.stack[slot]);
                         self.stack[slot] =
-                            Value::Object(Rc::new(PyObject::new(ObjKind::Cell(RefCell::new(v)))));
+                            Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Cell(RefCell::new(v)))));
                     }
                     Opcode::LoadClosure => {
                         let cell = self.stack[base + arg as usize].clone();
@@ -990,7 +998,7 @@ impl Vm {
                             .unwrap_or_else(|| self.frames[fi].globals.clone());
                         let key = self.names.annotations.clone();
                         if ns.get_str(&key).is_none() {
-                            ns.set_str(key, Value::Dict(Rc::new(PyDict::new())));
+                            ns.set_str(key, Value::Dict(crate::runtime::gc::tracked(PyDict::new())));
                         }
                     }
                     Opcode::PrintExpr => {
@@ -1178,7 +1186,7 @@ impl Vm {
             .globals
             .get_str(&PyStr::new("__name__"))
             .unwrap_or(Value::None);
-        Ok(Value::Function(Rc::new(PyFunction {
+        Ok(Value::Function(crate::runtime::gc::tracked(PyFunction {
             globals: frame.globals.clone(),
             builtins: frame.builtins.clone(),
             name: RefCell::new(code.name.clone()),

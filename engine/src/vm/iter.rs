@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 fn object(kind: ObjKind) -> Value {
-    Value::Object(Rc::new(PyObject::new(kind)))
+    Value::Object(crate::runtime::gc::tracked(PyObject::new(kind)))
 }
 
 impl Vm {

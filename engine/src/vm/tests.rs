@@ -118,7 +118,7 @@ fn run(code: CodeObject) -> (Result<Value, String>, String) {
     let out = SharedOut::default();
     let mut vm = Vm::new(Box::new(out.clone()));
     let code = PyCode::new(Rc::new(code), &mut vm.interner);
-    let globals = Rc::new(PyDict::new());
+    let globals = crate::runtime::gc::tracked(PyDict::new());
     let result = vm
         .run_module_code(code, globals)
         .map_err(|e| format!("{:?}", e.exc));

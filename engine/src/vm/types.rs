@@ -171,12 +171,12 @@ fn builtin_class(
         .filter(|(i, c)| !all[i + 1..].iter().any(|later| Rc::ptr_eq(later, c)))
         .map(|(_, c)| c.clone())
         .collect();
-    Rc::new(PyClass {
+    crate::runtime::gc::tracked(PyClass {
         name: RefCell::new(name.clone()),
         qualname: RefCell::new(name),
         bases: RefCell::new(bases.iter().map(|b| (*b).clone()).collect()),
         mro: RefCell::new(mro),
-        dict: Rc::new(PyDict::new()),
+        dict: crate::runtime::gc::tracked(PyDict::new()),
         version: Cell::new(next_version()),
         layout,
         builtin: true,

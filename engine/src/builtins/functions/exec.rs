@@ -191,7 +191,7 @@ fn namespaces(
         (None, l) => {
             let g = match vm.frames.last() {
                 Some(frame) => frame.globals.clone(),
-                None => Rc::new(PyDict::new()),
+                None => crate::runtime::gc::tracked(PyDict::new()),
             };
             let l = l.unwrap_or_else(|| current_locals(vm));
             (g, l)
@@ -289,7 +289,7 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Source::Code(code) => code,
         Source::Text(text) => compile_text(vm, &text, &filename, mode)?,
     };
-    Ok(Value::Object(Rc::new(PyObject::new(ObjKind::Code(code)))))
+    Ok(Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Code(code)))))
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the modules already

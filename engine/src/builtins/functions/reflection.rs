@@ -370,7 +370,7 @@ fn builtin_globals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args::none(vm, &args, "globals")?;
     Ok(match vm.frames.last() {
         Some(frame) => Value::Dict(frame.globals.clone()),
-        None => Value::Dict(Rc::new(PyDict::new())),
+        None => Value::Dict(crate::runtime::gc::tracked(PyDict::new())),
     })
 }
 
@@ -383,14 +383,14 @@ fn builtin_locals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 /// the fast locals (cells read through) for functions.
 pub fn current_locals(vm: &mut Vm) -> Rc<PyDict> {
     let Some(frame) = vm.frames.last() else {
-        return Rc::new(PyDict::new());
+        return crate::runtime::gc::tracked(PyDict::new());
     };
     if let Some(locals) = &frame.locals {
         return locals.clone();
     }
     let code = frame.code.clone();
     let base = frame.base;
-    let dict = Rc::new(PyDict::new());
+    let dict = crate::runtime::gc::tracked(PyDict::new());
     for (i, name) in code.localsplus_names.iter().enumerate() {
         let is_cell = code.code.localsplus_kinds.get(i) != Some(&LocalKind::Local);
         let value = match vm.stack.get(base + i) {

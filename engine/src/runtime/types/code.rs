@@ -60,7 +60,7 @@ pub fn constant_value(c: &Constant, interner: &mut Interner) -> Value {
         Constant::BigInt(n) => Value::BigInt(n.clone()),
         Constant::Float(f) => Value::Float(*f),
         Constant::Complex { real, imag } => {
-            Value::Object(Rc::new(PyObject::new(ObjKind::Complex {
+            Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Complex {
                 real: *real,
                 imag: *imag,
             })))
@@ -70,15 +70,15 @@ pub fn constant_value(c: &Constant, interner: &mut Interner) -> Value {
         Constant::Str(s) if s.len() <= 40 => Value::Str(interner.intern(s)),
         Constant::Str(s) => Value::str(s),
         Constant::Bytes(b) => {
-            Value::Object(Rc::new(PyObject::new(ObjKind::Bytes(b.to_vec().into()))))
+            Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Bytes(b.to_vec().into()))))
         }
-        Constant::Tuple(items) => Value::Tuple(Rc::new(PyTuple::new(
+        Constant::Tuple(items) => Value::Tuple(crate::runtime::gc::tracked_tuple(PyTuple::new(
             items.iter().map(|c| constant_value(c, interner)).collect(),
         ))),
-        Constant::FrozenSet(items) => Value::Object(Rc::new(PyObject::new(
+        Constant::FrozenSet(items) => Value::Object(crate::runtime::gc::tracked(PyObject::new(
             ObjKind::FrozenSetConst(items.iter().map(|c| constant_value(c, interner)).collect()),
         ))),
-        Constant::Code(code) => Value::Object(Rc::new(PyObject::new(ObjKind::Code(PyCode::new(
+        Constant::Code(code) => Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Code(PyCode::new(
             code.clone(),
             interner,
         ))))),

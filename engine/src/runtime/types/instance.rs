@@ -131,7 +131,7 @@ impl PyInstance {
                     values.push(value);
                     return;
                 }
-                let dict = Rc::new(PyDict::new());
+                let dict = crate::runtime::gc::tracked(PyDict::new());
                 for (n, v) in shape.names.iter().zip(values.drain(..)) {
                     dict.set_str(n.clone(), v);
                 }
@@ -159,7 +159,7 @@ impl PyInstance {
         if let Attrs::Dict(d) = &*attrs {
             return d.clone();
         }
-        let dict = Rc::new(PyDict::new());
+        let dict = crate::runtime::gc::tracked(PyDict::new());
         if let Attrs::Shaped { shape, values } = &mut *attrs {
             for (n, v) in shape.names.iter().zip(values.drain(..)) {
                 dict.set_str(n.clone(), v);
