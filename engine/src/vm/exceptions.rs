@@ -284,10 +284,10 @@ impl Vm {
         if end <= start || end > source.len() || location.line == 0 {
             return None;
         }
-        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
         if !source.is_char_boundary(start) || !source.is_char_boundary(end) {
             return None;
         }
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
         let chars = |a: usize, b: usize| source[a..b].chars().count();
         let line_chars: Vec<char> = line_text.chars().collect();
         let start_col = chars(line_start, start);
@@ -410,7 +410,11 @@ fn binop_anchors(segment: &str) -> Option<(usize, usize)> {
     };
     let bytes = segment.as_bytes();
     let ws = |b: u8| matches!(b, b' ' | b'\t' | b'\x0c' | b'\n' | b'\r' | b'\\');
-    let to_chars = |b: usize| segment[..b.min(segment.len())].chars().count();
+    let to_chars = |b: usize| {
+        segment
+            .get(..b.min(segment.len()))
+            .map_or(0, |s| s.chars().count())
+    };
     match &expr.kind {
         ExprKind::BinOp { left, right, .. } => {
             let (from, to) = (left.range.end as usize, right.range.start as usize);

@@ -8,7 +8,6 @@ use crate::runtime::error::{PyErr, PyResult};
 use crate::runtime::types::object::{ObjKind, PyObject, RangeIter};
 use crate::runtime::value::Value;
 use std::cell::RefCell;
-use std::rc::Rc;
 
 fn object(kind: ObjKind) -> Value {
     Value::Object(crate::runtime::gc::tracked(PyObject::new(kind)))

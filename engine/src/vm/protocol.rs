@@ -217,7 +217,16 @@ impl Vm {
                 let items: Vec<Value> = t.items().to_vec();
                 let mut hashes = Vec::with_capacity(items.len());
                 for item in &items {
-                    hashes.push(self.hash_value(item)?);
+                    let h = if let Value::Tuple(_) = item {
+                        // Nested tuples recurse on the Rust stack: bounded like any recursion.
+                        self.enter_native_call("")?;
+                        let h = self.hash_value(item);
+                        self.leave_native_call();
+                        h?
+                    } else {
+                        self.hash_value(item)?
+                    };
+                    hashes.push(h);
                 }
                 hash_tuple(&hashes)
             }

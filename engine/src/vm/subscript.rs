@@ -78,6 +78,16 @@ impl Vm {
                 };
                 return self.call(&f, &[container.clone(), key.clone()]);
             }
+            // `list[int]`, `dict[str, int]` in annotations: a generic alias in CPython; here
+            // the origin class stands in for it (calls and isinstance-free uses behave alike).
+            if class.builtin
+                && matches!(
+                    class.name().as_str(),
+                    "list" | "dict" | "tuple" | "set" | "frozenset" | "type"
+                )
+            {
+                return Ok(container.clone());
+            }
             let n = class.name();
             return Err(self.type_error(format!("type '{n}' is not subscriptable")));
         }
@@ -249,6 +259,6 @@ impl Vm {
 
     /// `slice(start, stop, step)` (`BUILD_SLICE`).
     pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
-        Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Slice { start, stop, step })))
+        Value::Object(Rc::new(PyObject::new(ObjKind::Slice { start, stop, step })))
     }
 }
