@@ -7,7 +7,6 @@ use super::Vm;
 use crate::runtime::error::{PyErr, PyResult};
 use crate::runtime::types::object::{ObjKind, PyObject};
 use crate::runtime::value::Value;
-use std::rc::Rc;
 
 /// `i` as an index into a sequence of `len` items (negative counts from the end).
 #[inline]
@@ -259,6 +258,6 @@ impl Vm {
 
     /// `slice(start, stop, step)` (`BUILD_SLICE`).
     pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
-        Value::Object(Rc::new(PyObject::new(ObjKind::Slice { start, stop, step })))
+        Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Slice { start, stop, step })))
     }
 }
