@@ -1,10 +1,10 @@
 //! The `builtins` module: built-in classes and functions, installed into every VM.
 
 mod descriptors;
-pub mod types;
 pub mod functions;
 pub mod iterators;
 pub mod sys;
+pub mod types;
 
 use crate::runtime::value::Value;
 use crate::vm::Vm;
