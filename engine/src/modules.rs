@@ -20,10 +20,12 @@ pub(crate) fn new_module(vm: &mut Vm, name: &'static str) -> Rc<PyDict> {
     let key = vm.interner.intern(name);
     dict.set_str(vm.interner.intern("__name__"), Value::Str(key.clone()));
     dict.set_str(vm.interner.intern("__doc__"), Value::None);
-    let module = Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Module(PyModule {
-        name: key.clone(),
-        dict: dict.clone(),
-    }))));
+    let module = Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Module(
+        PyModule {
+            name: key.clone(),
+            dict: dict.clone(),
+        },
+    ))));
     vm.modules.set_str(key, module);
     dict
 }

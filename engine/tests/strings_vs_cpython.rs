@@ -765,7 +765,8 @@ fn run_bytes(op: &str, b: &[u8], rest: &[Arg]) -> String {
         Arg::None => None,
         a => panic!("expected bytes, got {a:?}"),
     };
-    let unary: Option<fn(&[u8]) -> Vec<u8>> = match op {
+    type BytesMap = fn(&[u8]) -> Vec<u8>;
+    let unary: Option<BytesMap> = match op {
         "upper" => Some(bytes::upper),
         "lower" => Some(bytes::lower),
         "capitalize" => Some(bytes::capitalize),
@@ -878,7 +879,7 @@ fn run_bytes(op: &str, b: &[u8], rest: &[Arg]) -> String {
 /// An answer made readable: hex strings decoded.
 fn show(answer: &str) -> String {
     let mut out = String::new();
-    for (i, part) in answer.split(|c| matches!(c, '[' | ']' | ',')).enumerate() {
+    for (i, part) in answer.split(['[', ']', ',']).enumerate() {
         if i > 0 {
             out.push(' ');
         }

@@ -66,7 +66,10 @@ pub fn dis(args: &super::args::DisArgs) -> ExitCode {
         Err(CompileError::Syntax(error)) => {
             let index = LineIndex::new(&file.text);
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            eprint!("{}", diagnostic::render(&name, &file.text, &index, &error, color));
+            eprint!(
+                "{}",
+                diagnostic::render(&name, &file.text, &index, &error, color)
+            );
             return ExitCode::FAILURE;
         }
         Err(other) => {

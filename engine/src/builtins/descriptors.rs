@@ -90,12 +90,14 @@ fn property_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn new_property(fget: Value, fset: Value, fdel: Value, doc: Value) -> Value {
-    Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Property {
-        fget,
-        fset,
-        fdel,
-        doc,
-    })))
+    Value::Object(crate::runtime::gc::tracked(PyObject::new(
+        ObjKind::Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        },
+    )))
 }
 
 /// `prop.getter(f)` / `.setter(f)` / `.deleter(f)`: a copy with one accessor replaced.
@@ -125,7 +127,9 @@ fn wrap_one(
     make: fn(Value) -> ObjKind,
 ) -> PyResult<Value> {
     match args.positional() {
-        [_, f] => Ok(Value::Object(crate::runtime::gc::tracked(PyObject::new(make(f.clone()))))),
+        [_, f] => Ok(Value::Object(crate::runtime::gc::tracked(PyObject::new(
+            make(f.clone()),
+        )))),
         other => Err(vm.type_error(format!(
             "{name} expected 1 argument, got {}",
             other.len().saturating_sub(1)
@@ -142,8 +146,7 @@ fn super_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         [_, _, _] => return Err(vm.type_error("super() argument 1 must be a type")),
         _ => return Err(vm.type_error("super() takes 0 or 2 arguments")),
     };
-    Ok(Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Super {
-        class,
-        obj,
-    }))))
+    Ok(Value::Object(crate::runtime::gc::tracked(PyObject::new(
+        ObjKind::Super { class, obj },
+    ))))
 }

@@ -82,10 +82,12 @@ impl BuiltinIter {
 }
 
 fn new(state: IterState) -> Value {
-    Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::BuiltinIter(BuiltinIter {
-        state,
-        subclass: None,
-    }))))
+    Value::Object(crate::runtime::gc::tracked(PyObject::new(
+        ObjKind::BuiltinIter(BuiltinIter {
+            state,
+            subclass: None,
+        }),
+    )))
 }
 
 /// A new iterator of the class `__new__` was called on (`args[0]`): a Python subclass of the
@@ -95,10 +97,9 @@ fn new_of(args: &Args<'_>, base: &Rc<PyClass>, state: IterState) -> Value {
         Some(Value::Class(c)) if !Rc::ptr_eq(c, base) => Some(c.clone()),
         _ => None,
     };
-    Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::BuiltinIter(BuiltinIter {
-        state,
-        subclass,
-    }))))
+    Value::Object(crate::runtime::gc::tracked(PyObject::new(
+        ObjKind::BuiltinIter(BuiltinIter { state, subclass }),
+    )))
 }
 
 /// `iter(func, sentinel)`.

@@ -16,10 +16,12 @@ const MAX_RECURSION_LIMIT: i64 = 1_000_000;
 pub fn install(vm: &mut Vm) {
     let dict = crate::runtime::gc::tracked(PyDict::new());
     let name = vm.interner.intern("sys");
-    let module = Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Module(PyModule {
-        name: name.clone(),
-        dict: dict.clone(),
-    }))));
+    let module = Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Module(
+        PyModule {
+            name: name.clone(),
+            dict: dict.clone(),
+        },
+    ))));
     let set = |vm: &mut Vm, key: &str, value: Value| {
         let key = vm.interner.intern(key);
         dict.set_str(key, value);
@@ -79,7 +81,9 @@ pub fn set_argv(vm: &mut Vm, argv: &[String]) {
 }
 
 fn stream(kind: StreamKind) -> Value {
-    Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::HostStream(kind))))
+    Value::Object(crate::runtime::gc::tracked(PyObject::new(
+        ObjKind::HostStream(kind),
+    )))
 }
 
 fn install_stream_methods(vm: &mut Vm) {

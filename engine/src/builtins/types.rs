@@ -105,9 +105,10 @@ pub(crate) fn add_getter(
         fdel: Value::None,
         doc: Value::None,
     };
-    class
-        .dict
-        .set_str(key, Value::Object(crate::runtime::gc::tracked(PyObject::new(prop))));
+    class.dict.set_str(
+        key,
+        Value::Object(crate::runtime::gc::tracked(PyObject::new(prop))),
+    );
 }
 
 /// Sets a plain class attribute (`__hash__ = None`, `__doc__`).

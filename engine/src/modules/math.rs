@@ -84,7 +84,7 @@ pub fn install(vm: &mut Vm) {
                 vm,
                 libm::pow(x, y),
                 x.is_finite() && y.is_finite(),
-                !(x == 0.0 && y < 0.0) && !(x < 0.0 && y.is_finite() && y != y.floor()),
+                in_pow_domain(x, y),
             )
         }),
         ("atan2", |vm, a| {
@@ -175,6 +175,14 @@ pub fn install(vm: &mut Vm) {
     }
 }
 
+/// `pow(x, y)` is defined unless `x` is zero and `y` negative, or `x` negative and `y` a
+/// finite non-integer (NaNs propagate instead).
+fn in_pow_domain(x: f64, y: f64) -> bool {
+    let zero_to_negative = x == 0.0 && y < 0.0;
+    let negative_to_fraction = x < 0.0 && y.is_finite() && y != y.floor();
+    !zero_to_negative && !negative_to_fraction
+}
+
 fn domain_error(vm: &mut Vm) -> PyErr {
     let class = vm.types.value_error.clone();
     vm.new_exception(&class, "math domain error")
@@ -203,7 +211,7 @@ pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
             for dunder in ["__float__", "__index__"] {
                 let name = vm.interner.intern(dunder);
                 if let Some(method) = vm.class_of(other).lookup(&name) {
-                    let result = vm.call(&method, &[other.clone()])?;
+                    let result = vm.call(&method, std::slice::from_ref(other))?;
                     return to_f64(vm, &result);
                 }
             }
@@ -445,7 +453,7 @@ fn to_bigint(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
         other => {
             let name = vm.interner.intern("__index__");
             if let Some(method) = vm.class_of(other).lookup(&name) {
-                let result = vm.call(&method, &[other.clone()])?;
+                let result = vm.call(&method, std::slice::from_ref(other))?;
                 if matches!(result, Value::Int(_) | Value::BigInt(_)) {
                     return to_bigint(vm, &result);
                 }
@@ -667,7 +675,7 @@ fn rounding(
         other => {
             let method_name = vm.interner.intern(dunder);
             if let Some(method) = vm.class_of(other).lookup(&method_name) {
-                return vm.call(&method, &[other.clone()]);
+                return vm.call(&method, std::slice::from_ref(other));
             }
             if name == "trunc" {
                 let t = vm.type_name(other);

@@ -147,7 +147,8 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.line_starts[line] as usize;
         let end = (offset as usize).min(text.len());
-        text.get(start..end).map_or(end - start, |s| s.chars().count())
+        text.get(start..end)
+            .map_or(end - start, |s| s.chars().count())
     }
 
     /// Column of `offset` in UTF-16 code units, 0-based (the LSP default encoding).

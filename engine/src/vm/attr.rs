@@ -498,10 +498,9 @@ impl Vm {
     pub fn bind(&mut self, func: Value, receiver: Value) -> Value {
         match &func {
             Value::Native(n) => Value::Native(Rc::new(n.bind(receiver))),
-            _ => Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::BoundMethod {
-                func,
-                receiver,
-            }))),
+            _ => Value::Object(crate::runtime::gc::tracked(PyObject::new(
+                ObjKind::BoundMethod { func, receiver },
+            ))),
         }
     }
 

@@ -150,7 +150,10 @@ impl Vm {
         } else {
             Payload::None
         };
-        Value::Instance(crate::runtime::gc::tracked(PyInstance::new(class.clone(), payload)))
+        Value::Instance(crate::runtime::gc::tracked(PyInstance::new(
+            class.clone(),
+            payload,
+        )))
     }
 
     fn construct_builtin(
@@ -438,7 +441,10 @@ impl Vm {
                 name: slot.clone(),
                 owner: name.clone(),
             };
-            ns.set_str(slot.clone(), Value::Object(crate::runtime::gc::tracked(PyObject::new(member))));
+            ns.set_str(
+                slot.clone(),
+                Value::Object(crate::runtime::gc::tracked(PyObject::new(member))),
+            );
         }
         // A class that defines `__eq__` without `__hash__` is unhashable.
         let (eq, hash) = (self.names.eq.clone(), self.names.hash.clone());
@@ -454,7 +460,9 @@ impl Vm {
             if let Some(f @ Value::Function(_)) = ns.get_str(&key) {
                 ns.set_str(
                     key,
-                    Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::ClassMethod(f)))),
+                    Value::Object(crate::runtime::gc::tracked(PyObject::new(
+                        ObjKind::ClassMethod(f),
+                    ))),
                 );
             }
         }

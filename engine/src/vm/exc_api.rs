@@ -163,7 +163,9 @@ impl Vm {
             return Value::None;
         }
         let class = self.types.traceback.clone();
-        Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Plain(class))))
+        Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Plain(
+            class,
+        ))))
     }
 
     /// `exc.__notes__` as strings (for the traceback report).

@@ -159,7 +159,9 @@ impl Vm {
                 exc_state: Value::None,
             }),
         };
-        Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Generator(generator))))
+        Value::Object(crate::runtime::gc::tracked(PyObject::new(
+            ObjKind::Generator(generator),
+        )))
     }
 
     /// Puts a suspended generator's frame back on the stack, with `sent` pushed as the value of

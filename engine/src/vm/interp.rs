@@ -757,8 +757,9 @@ impl Vm {
                         use crate::runtime::types::object::PyObject;
                         let slot = base + arg as usize;
                         let v = std::mem::take(&mut self.stack[slot]);
-                        self.stack[slot] =
-                            Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Cell(RefCell::new(v)))));
+                        self.stack[slot] = Value::Object(crate::runtime::gc::tracked(
+                            PyObject::new(ObjKind::Cell(RefCell::new(v))),
+                        ));
                     }
                     Opcode::LoadClosure => {
                         let cell = self.stack[base + arg as usize].clone();
@@ -998,7 +999,10 @@ impl Vm {
                             .unwrap_or_else(|| self.frames[fi].globals.clone());
                         let key = self.names.annotations.clone();
                         if ns.get_str(&key).is_none() {
-                            ns.set_str(key, Value::Dict(crate::runtime::gc::tracked(PyDict::new())));
+                            ns.set_str(
+                                key,
+                                Value::Dict(crate::runtime::gc::tracked(PyDict::new())),
+                            );
                         }
                     }
                     Opcode::PrintExpr => {

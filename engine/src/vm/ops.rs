@@ -17,7 +17,9 @@ impl Vm {
         for item in items {
             set.add(self, item)?;
         }
-        Ok(Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Set(set)))))
+        Ok(Value::Object(crate::runtime::gc::tracked(PyObject::new(
+            ObjKind::Set(set),
+        ))))
     }
 
     /// `SET_ADD` / `SET_UPDATE` target.

@@ -102,7 +102,10 @@ impl Vm {
                     )
                 };
                 Some(raw.map(|raw| {
-                    Value::Instance(crate::runtime::gc::tracked(PyInstance::new(class, Payload::Builtin(raw))))
+                    Value::Instance(crate::runtime::gc::tracked(PyInstance::new(
+                        class,
+                        Payload::Builtin(raw),
+                    )))
                 }))
             }
             _ => None,

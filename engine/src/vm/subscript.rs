@@ -258,6 +258,10 @@ impl Vm {
 
     /// `slice(start, stop, step)` (`BUILD_SLICE`).
     pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
-        Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Slice { start, stop, step })))
+        Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Slice {
+            start,
+            stop,
+            step,
+        })))
     }
 }

@@ -289,7 +289,9 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Source::Code(code) => code,
         Source::Text(text) => compile_text(vm, &text, &filename, mode)?,
     };
-    Ok(Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Code(code)))))
+    Ok(Value::Object(crate::runtime::gc::tracked(PyObject::new(
+        ObjKind::Code(code),
+    ))))
 }
 
 /// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the modules already

@@ -298,11 +298,9 @@ fn builtin_range(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         let class = vm.types.value_error.clone();
         return Err(vm.new_exception(&class, "range() arg 3 must not be zero"));
     }
-    Ok(Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Range {
-        start,
-        stop,
-        step,
-    }))))
+    Ok(Value::Object(crate::runtime::gc::tracked(PyObject::new(
+        ObjKind::Range { start, stop, step },
+    ))))
 }
 
 #[cfg(test)]

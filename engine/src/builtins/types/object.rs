@@ -43,7 +43,9 @@ pub fn install(vm: &mut Vm) {
                 Some(Value::Class(c)) => c.name(),
                 _ => "object".to_owned(),
             };
-            Err(vm.type_error(format!("{name}.__init_subclass__() takes no keyword arguments")))
+            Err(vm.type_error(format!(
+                "{name}.__init_subclass__() takes no keyword arguments"
+            )))
         },
         NativeKind::ClassMethod,
     );

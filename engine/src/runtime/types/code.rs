@@ -59,28 +59,27 @@ pub fn constant_value(c: &Constant, interner: &mut Interner) -> Value {
         Constant::Int(i) => Value::Int(*i),
         Constant::BigInt(n) => Value::BigInt(n.clone()),
         Constant::Float(f) => Value::Float(*f),
-        Constant::Complex { real, imag } => {
-            Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Complex {
+        Constant::Complex { real, imag } => Value::Object(crate::runtime::gc::tracked(
+            PyObject::new(ObjKind::Complex {
                 real: *real,
                 imag: *imag,
-            })))
-        }
+            }),
+        )),
         // Short constant strings are interned so that attribute and key lookups with them hit
         // the identity fast path.
         Constant::Str(s) if s.len() <= 40 => Value::Str(interner.intern(s)),
         Constant::Str(s) => Value::str(s),
-        Constant::Bytes(b) => {
-            Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Bytes(b.to_vec().into()))))
-        }
+        Constant::Bytes(b) => Value::Object(crate::runtime::gc::tracked(PyObject::new(
+            ObjKind::Bytes(b.to_vec().into()),
+        ))),
         Constant::Tuple(items) => Value::Tuple(crate::runtime::gc::tracked_tuple(PyTuple::new(
             items.iter().map(|c| constant_value(c, interner)).collect(),
         ))),
         Constant::FrozenSet(items) => Value::Object(crate::runtime::gc::tracked(PyObject::new(
             ObjKind::FrozenSetConst(items.iter().map(|c| constant_value(c, interner)).collect()),
         ))),
-        Constant::Code(code) => Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Code(PyCode::new(
-            code.clone(),
-            interner,
-        ))))),
+        Constant::Code(code) => Value::Object(crate::runtime::gc::tracked(PyObject::new(
+            ObjKind::Code(PyCode::new(code.clone(), interner)),
+        ))),
     }
 }

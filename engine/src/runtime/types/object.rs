@@ -10,7 +10,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub enum ObjKind {
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Bytes(Box<[u8]>),
     /// A constant frozenset from `x in {1, 2}`, before sets exist. (Issue 3 replaces it.)
     FrozenSetConst(Vec<Value>),
@@ -19,15 +22,32 @@ pub enum ObjKind {
     Cell(RefCell<Value>),
     Module(PyModule),
     /// A Python function bound to an instance (`obj.method` not immediately called).
-    BoundMethod { func: Value, receiver: Value },
-    Range { start: i64, stop: i64, step: i64 },
+    BoundMethod {
+        func: Value,
+        receiver: Value,
+    },
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
     /// `slice(start, stop, step)`; absent parts are `None`.
-    Slice { start: Value, stop: Value, step: Value },
+    Slice {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
     Set(PySet),
     FrozenSet(PySet),
     RangeIter(RefCell<RangeIter>),
-    ListIter { list: Value, index: RefCell<usize> },
-    TupleIter { tuple: Value, index: RefCell<usize> },
+    ListIter {
+        list: Value,
+        index: RefCell<usize>,
+    },
+    TupleIter {
+        tuple: Value,
+        index: RefCell<usize>,
+    },
     /// Views and iterators of the built-in types (`builtins::types::iter`).
     TypeIter(crate::builtins::types::iter::TypeIter),
     /// `property(fget, fset, fdel, doc)`.
@@ -40,19 +60,28 @@ pub enum ObjKind {
     ClassMethod(Value),
     StaticMethod(Value),
     /// `super(class, obj)`: lookups start after `class` in the MRO of `obj`'s type.
-    Super { class: Rc<PyClass>, obj: Value },
+    Super {
+        class: Rc<PyClass>,
+        obj: Value,
+    },
     /// `enumerate`, `zip`, `map`, `filter`, `reversed`, … (`builtins::iterators`).
     BuiltinIter(crate::builtins::iterators::BuiltinIter),
     /// `sys.stdout` / `sys.stderr`: text streams writing through the VM's host.
     HostStream(StreamKind),
     /// The descriptor of a `__slots__` attribute (`member_descriptor`): `owner` is the
     /// class name for its repr.
-    SlotMember { name: Rc<PyStr>, owner: Rc<PyStr> },
+    SlotMember {
+        name: Rc<PyStr>,
+        owner: Rc<PyStr>,
+    },
     /// A generator object (`vm::generator`).
     Generator(crate::vm::generator::Generator),
     /// `iter(obj)` for an object with `__getitem__` but no `__iter__`; `seq` becomes `None`
     /// when exhausted.
-    SeqIter { seq: RefCell<Value>, index: RefCell<usize> },
+    SeqIter {
+        seq: RefCell<Value>,
+        index: RefCell<usize>,
+    },
     /// An instance of a built-in class with no richer representation yet.
     Plain(Rc<PyClass>),
 }
