@@ -49,11 +49,7 @@ const CASES: &[(&str, &str)] = &[
 
 /// Cases that still differ, each waiting for a piece of the front end. Enforced both ways like
 /// tests/conformance/known-failures.txt: a listed case that matches fails until removed.
-const PENDING: &[&str] = &[
-    "unexpected_indent", // parser: CPython's offset for this error is the indent width
-    "unexpected_indent_tab", // (one column left of the token), so no caret is printed
-    "latin1_declared",   // source decoding: PEP 263 encodings other than UTF-8
-];
+const PENDING: &[&str] = &[];
 
 #[test]
 fn stderr_matches_python3_byte_for_byte() {
