@@ -53,6 +53,8 @@ thread_local! {
         enabled: true,
         ..Registry::default()
     });
+    /// Set by `track` once a young collection is due: the VM's safe points read only this.
+    static DUE: Cell<bool> = const { Cell::new(false) };
     static RELEASE_DEPTH: Cell<u32> = const { Cell::new(0) };
     static RELEASE_QUEUE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
 }
@@ -60,7 +62,13 @@ thread_local! {
 /// Registers a new container object with the cycle collector.
 pub fn track<T: Trace + 'static>(object: &Rc<T>) {
     let weak: Weak<dyn Trace> = Rc::downgrade(object) as Weak<dyn Trace>;
-    REGISTRY.with(|r| r.borrow_mut().young.push(weak));
+    REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        r.young.push(weak);
+        if r.young.len() >= YOUNG_THRESHOLD && r.enabled && !r.collecting {
+            DUE.with(|d| d.set(true));
+        }
+    });
 }
 
 /// `Rc::new` for a container object, registering it with the cycle collector.
@@ -100,10 +108,7 @@ pub fn tracked_tuple(tuple: super::types::tuple::PyTuple) -> Rc<super::types::tu
 /// safe point (a point where no object is borrowed).
 #[inline]
 pub fn collection_due() -> bool {
-    REGISTRY.with(|r| {
-        let r = r.borrow();
-        r.enabled && !r.collecting && r.young.len() >= YOUNG_THRESHOLD
-    })
+    DUE.with(Cell::get)
 }
 
 /// `gc.enable()` / `gc.disable()`.
@@ -135,6 +140,7 @@ pub fn collect(full: bool) -> usize {
             return None;
         }
         r.collecting = true;
+        DUE.with(|d| d.set(false));
         let mut candidates = std::mem::take(&mut r.young);
         if full {
             candidates.append(&mut r.old);

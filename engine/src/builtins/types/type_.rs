@@ -1,4 +1,4 @@
-//! `type`: `type(x)`, `type(name, bases, dict)`, the class repr, `mro()`,
+//! `type`: the class repr, `mro()`,
 //! `__subclasses__()`, `__instancecheck__`/`__subclasscheck__`, and the `isinstance` /
 //! `issubclass` cores the builtin functions use.
 
@@ -11,11 +11,11 @@ use crate::runtime::value::Value;
 use crate::vm::Vm;
 use std::rc::{Rc, Weak};
 
+/// (`type.__new__`/`__init__` — `type(x)` and class creation — live with the VM's class
+/// machinery in `vm/class.rs`.)
 pub fn install(vm: &mut Vm) {
     let type_ = vm.types.type_.clone();
     methods!(vm, type_, "type", {
-        "__new__" => type_new,
-        "__init__" => |_, _| Ok(Value::None),
         "__repr__" => type_repr,
         "__call__" => type_call,
         "mro" => type_mro,
@@ -34,58 +34,6 @@ fn as_class<'a>(vm: &mut Vm, v: &'a Value, what: &str) -> PyResult<&'a Rc<PyClas
                 "descriptor '{what}' requires a 'type' object but received a '{t}'"
             )))
         }
-    }
-}
-
-/// `type(x)` or `type(name, bases, dict)`; `args[0]` is the metaclass.
-fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let positional = args.positional();
-    match positional {
-        [_, x] if args.kwnames.is_empty() => Ok(Value::Class(vm.class_of(x))),
-        [_, name, bases, ns] => {
-            let Value::Str(name) = name else {
-                let t = vm.type_name(name);
-                return Err(
-                    vm.type_error(format!("type.__new__() argument 1 must be str, not {t}"))
-                );
-            };
-            let Value::Tuple(bases) = bases else {
-                let t = vm.type_name(bases);
-                return Err(
-                    vm.type_error(format!("type.__new__() argument 2 must be tuple, not {t}"))
-                );
-            };
-            let Value::Dict(ns) = ns else {
-                let t = vm.type_name(ns);
-                return Err(
-                    vm.type_error(format!("type.__new__() argument 3 must be dict, not {t}"))
-                );
-            };
-            let mut classes = Vec::new();
-            for b in bases.items() {
-                match b {
-                    Value::Class(c) => classes.push(c.clone()),
-                    other => {
-                        let t = vm.type_name(other);
-                        return Err(vm.type_error(format!("bases must be types, not '{t}'")));
-                    }
-                }
-            }
-            let ns = Rc::new(ns.copy());
-            let module_key = vm.interner.intern("__module__");
-            if ns.get_str(&module_key).is_none() {
-                let module = vm
-                    .frames
-                    .last()
-                    .and_then(|f| f.globals.get_str(&vm.interner.intern("__name__")));
-                if let Some(m) = module {
-                    ns.set_str(module_key, m);
-                }
-            }
-            let class = vm.new_class(name.clone(), classes, ns)?;
-            Ok(Value::Class(class))
-        }
-        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
     }
 }
 
