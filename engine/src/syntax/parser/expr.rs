@@ -492,15 +492,9 @@ impl<'s> Parser<'s> {
                 T::LPar => e = self.parse_call(start, e),
                 T::LSqb => {
                     self.bump();
-                    self.paren_depth += 1;
-                    if !self.enter_bracket() {
-                        self.leave_bracket();
-                        self.paren_depth -= 1;
+                    let Some(slice) = self.inside_bracket(Self::parse_slices) else {
                         return invalid(self.range_from(start));
-                    }
-                    let slice = self.parse_slices();
-                    self.leave_bracket();
-                    self.paren_depth -= 1;
+                    };
                     self.expect_closing(T::RSqb);
                     let range = self.range_from(start);
                     e = node(
@@ -727,16 +721,18 @@ impl<'s> Parser<'s> {
 
     fn parse_list(&mut self) -> Expr {
         let start = self.bump().range.start;
+        self.inside_bracket(|p| p.parse_list_body(start))
+            .unwrap_or_else(|| invalid(self.range()))
+    }
+
+    /// Runs `body` one bracket level deeper (nesting depth and the parser's depth limit both
+    /// accounted); `None` when the depth limit is hit.
+    fn inside_bracket<T>(&mut self, body: impl FnOnce(&mut Self) -> T) -> Option<T> {
         self.paren_depth += 1;
-        if !self.enter_bracket() {
-            self.leave_bracket();
-            self.paren_depth -= 1;
-            return invalid(self.range());
-        }
-        let e = self.parse_list_body(start);
+        let result = self.enter_bracket().then(|| body(self));
         self.leave_bracket();
         self.paren_depth -= 1;
-        e
+        result
     }
 
     fn parse_list_body(&mut self, start: u32) -> Expr {
@@ -794,16 +790,8 @@ impl<'s> Parser<'s> {
 
     fn parse_brace(&mut self) -> Expr {
         let start = self.bump().range.start;
-        self.paren_depth += 1;
-        if !self.enter_bracket() {
-            self.leave_bracket();
-            self.paren_depth -= 1;
-            return invalid(self.range());
-        }
-        let e = self.parse_brace_body(start);
-        self.leave_bracket();
-        self.paren_depth -= 1;
-        e
+        self.inside_bracket(|p| p.parse_brace_body(start))
+            .unwrap_or_else(|| invalid(self.range()))
     }
 
     fn parse_brace_body(&mut self, start: u32) -> Expr {
