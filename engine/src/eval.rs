@@ -30,6 +30,14 @@ pub fn new_module_globals(vm: &mut Vm, name: &str) -> Rc<PyDict> {
     globals
 }
 
+/// Compiles `source` as file `filename` for running: the code object the VM will execute
+/// (and quicken), for callers that inspect it afterwards (`adder dis --adaptive`).
+pub fn compile_for_run(vm: &mut Vm, source: &str, filename: &str) -> Result<Rc<PyCode>, RunError> {
+    let code = compile_source(source, filename, Mode::Module).map_err(RunError::Compile)?;
+    vm.sources.insert(filename.to_owned(), source.into());
+    Ok(PyCode::new(code, &mut vm.interner))
+}
+
 /// Compiles `source` as file `filename` and runs it in `globals`.
 pub fn run_source(
     vm: &mut Vm,

@@ -19,6 +19,7 @@ pub mod matching;
 pub mod names;
 pub mod ops;
 pub mod protocol;
+pub mod quicken;
 pub mod recursion;
 pub mod repr;
 pub mod subclass;
@@ -81,6 +82,10 @@ pub struct Vm {
     pub(crate) gen_links: Vec<generator::GenLink>,
     /// Set when an entry generator frame returned to Rust by `yield` (not `return`).
     pub(crate) gen_yielded: bool,
+    /// Whether instructions specialize (`--no-quicken` clears it).
+    pub quicken: bool,
+    /// Specialization totals (attempts, failures by reason, hits, misses, deopts).
+    pub spec_stats: quicken::stats::SpecStats,
 }
 
 impl Vm {
@@ -106,6 +111,8 @@ impl Vm {
             repr_guard: Vec::new(),
             gen_links: Vec::new(),
             gen_yielded: false,
+            quicken: true,
+            spec_stats: Default::default(),
             handled_exception: Value::None,
             reraising: false,
             sources: std::collections::HashMap::new(),

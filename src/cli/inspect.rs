@@ -52,14 +52,13 @@ pub fn parse(path: &Path) -> ExitCode {
 pub fn dis(args: &super::args::DisArgs) -> ExitCode {
     use engine::bytecode::dis::disassemble;
     use engine::compile::{compile_source, CompileError};
-    if args.adaptive {
-        eprintln!("adder: dis --adaptive needs the specializing VM (issue 4)");
-        return ExitCode::from(super::EXIT_UNAVAILABLE);
-    }
     let file = match SourceFile::read(&args.file) {
         Ok(file) => file,
         Err(error) => return report_load_error(&error),
     };
+    if args.adaptive {
+        return super::run::run_adaptive_dis(&file, args.function.as_deref());
+    }
     let name = args.file.display().to_string();
     let code = match compile_source(&file.text, &name, Mode::Module) {
         Ok(code) => code,

@@ -1,6 +1,7 @@
 //! Subcommands of the `adder` binary, one module each, plus the shared pieces they use:
 //! reading a source file and printing syntax errors the way CPython or a linter does.
 
+mod adaptive;
 mod args;
 mod check;
 mod diagnostic;
@@ -8,6 +9,7 @@ mod host;
 mod inspect;
 mod run;
 mod source_file;
+mod stats;
 mod traceback;
 
 use args::{Cli, Command};

@@ -1,7 +1,7 @@
 //! `adder run`: load a program, refuse it with CPython's exact report if it does not compile,
 //! then execute it on a VM and report an uncaught exception as CPython does.
 
-use super::args::{Cli, RunArgs};
+use super::args::{Cli, RunArgs, StatsFormat};
 use super::host::OsHost;
 use super::source_file::{LoadError, SourceFile};
 use super::traceback::format_syntax_error;
@@ -38,15 +38,36 @@ pub fn run(args: &RunArgs) -> ExitCode {
     if args.code.is_some() {
         argv.insert(0, "-c".to_owned());
     }
-    execute(loaded, argv)
+    let options = RunOptions {
+        quicken: !args.no_quicken,
+        stats: args.stats,
+    };
+    execute(loaded, argv, options)
+}
+
+/// How `adder run` runs the program, beyond the program itself.
+#[derive(Clone, Copy, Default)]
+struct RunOptions {
+    /// Specialize instructions (`--no-quicken` turns it off).
+    quicken: bool,
+    /// Print the specialization statistics after the run (`--stats`).
+    stats: Option<StatsFormat>,
 }
 
 /// `adder < prog.py`: the program comes from stdin.
 pub fn run_stdin() -> ExitCode {
-    execute(SourceFile::read_stdin(), vec![String::new()])
+    let options = RunOptions {
+        quicken: true,
+        stats: None,
+    };
+    execute(SourceFile::read_stdin(), vec![String::new()], options)
 }
 
-fn execute(loaded: Result<SourceFile, LoadError>, argv: Vec<String>) -> ExitCode {
+fn execute(
+    loaded: Result<SourceFile, LoadError>,
+    argv: Vec<String>,
+    options: RunOptions,
+) -> ExitCode {
     let file = match loaded {
         Ok(file) => file,
         Err(error) => return report_load_error(&error),
@@ -60,7 +81,7 @@ fn execute(loaded: Result<SourceFile, LoadError>, argv: Vec<String>) -> ExitCode
     let runner = std::thread::Builder::new()
         .name("adder-main".into())
         .stack_size(256 << 20)
-        .spawn(move || run_program(&file, &argv));
+        .spawn(move || run_program(&file, &argv, options));
     match runner.map(|handle| handle.join()) {
         Ok(Ok(status)) => status,
         _ => {
@@ -73,8 +94,9 @@ fn execute(loaded: Result<SourceFile, LoadError>, argv: Vec<String>) -> ExitCode
 /// Status for an interpreter bug (a Rust panic), distinct from Python's 1 and 2.
 const EXIT_INTERNAL: u8 = 70;
 
-fn run_program(file: &SourceFile, argv: &[String]) -> ExitCode {
+fn run_program(file: &SourceFile, argv: &[String], options: RunOptions) -> ExitCode {
     let mut vm = Vm::new(Box::new(OsHost::new()));
+    vm.quicken = options.quicken;
     engine::builtins::sys::set_argv(&mut vm, argv);
     // Ctrl-C sets the flag; the VM raises KeyboardInterrupt at its next check.
     let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, vm.interrupt.clone());
@@ -86,10 +108,31 @@ fn run_program(file: &SourceFile, argv: &[String]) -> ExitCode {
             vm.host.write_stderr(&format!("{error}\n"));
             ExitCode::from(EXIT_EXCEPTION)
         }
-        Err(RunError::Exception(err)) => return report_uncaught(&mut vm, &err.exc),
+        Err(RunError::Exception(err)) => {
+            let status = report_uncaught(&mut vm, &err.exc);
+            report_stats(&mut vm, options.stats);
+            return status;
+        }
     };
     vm.host.flush_stdout();
+    report_stats(&mut vm, options.stats);
     status
+}
+
+/// `--stats`: the specialization statistics, on stderr so they never mix with the output.
+fn report_stats(vm: &mut Vm, format: Option<StatsFormat>) {
+    let Some(format) = format else { return };
+    let report = vm.spec_report();
+    match format {
+        StatsFormat::Text => {
+            vm.host.flush_stdout();
+            eprint!("{}", super::stats::format_stats(&report));
+        }
+        StatsFormat::Json => {
+            let json = serde_json::to_string_pretty(&report).unwrap_or_default();
+            eprintln!("{json}");
+        }
+    }
 }
 
 /// What CPython does with an exception nothing caught: `SystemExit` sets the exit status
@@ -138,6 +181,53 @@ pub fn report_load_error(error: &LoadError) -> ExitCode {
         LoadError::Decode(error) => {
             eprintln!("{error}");
             ExitCode::from(EXIT_EXCEPTION)
+        }
+    }
+}
+
+/// `adder dis --adaptive FILE`: runs the program (its output as usual), then prints the
+/// quickened instruction stream of every code object, or of `function`.
+pub fn run_adaptive_dis(file: &SourceFile, function: Option<&str>) -> ExitCode {
+    use std::io::IsTerminal;
+    if let Some(error) = check_source(&file.text).first() {
+        eprint!("{}", format_syntax_error(file, error));
+        return ExitCode::from(EXIT_EXCEPTION);
+    }
+    let file = file.clone();
+    let function = function.map(str::to_owned);
+    let runner = std::thread::Builder::new()
+        .name("adder-main".into())
+        .stack_size(256 << 20)
+        .spawn(move || {
+            let mut vm = Vm::new(Box::new(OsHost::new()));
+            engine::builtins::sys::set_argv(&mut vm, std::slice::from_ref(&file.name));
+            let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, vm.interrupt.clone());
+            let code = match engine::eval::compile_for_run(&mut vm, &file.text, &file.name) {
+                Ok(code) => code,
+                Err(RunError::Compile(error)) => {
+                    eprintln!("{error}");
+                    return ExitCode::from(EXIT_EXCEPTION);
+                }
+                Err(RunError::Exception(err)) => return report_uncaught(&mut vm, &err.exc),
+            };
+            let globals = new_module_globals(&mut vm, "__main__");
+            let status = match vm.run_module_code(code.clone(), globals) {
+                Ok(_) => ExitCode::SUCCESS,
+                Err(err) => report_uncaught(&mut vm, &err.exc),
+            };
+            vm.host.flush_stdout();
+            let info = vm.inspect_code(&code);
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let text =
+                super::adaptive::format_adaptive(&info, &file.text, function.as_deref(), color);
+            print!("{text}");
+            status
+        });
+    match runner.map(|handle| handle.join()) {
+        Ok(Ok(status)) => status,
+        _ => {
+            eprintln!("adder: internal error: the interpreter thread failed");
+            ExitCode::from(EXIT_INTERNAL)
         }
     }
 }

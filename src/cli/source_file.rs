@@ -7,6 +7,7 @@ use std::io::{self, Read};
 use std::path::Path;
 
 /// A program's decoded text and the name its errors are reported under.
+#[derive(Clone)]
 pub struct SourceFile {
     /// As CPython shows a script's name: a relative path is joined to the working directory
     /// verbatim (`/cwd/./x.py`, no normalization).

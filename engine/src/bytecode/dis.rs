@@ -82,7 +82,6 @@ pub fn has_arg(op: Opcode) -> bool {
             | PrepReraiseStar
             | PopExcept
             | PrintExpr
-            | ToBool
     )
 }
 

@@ -104,6 +104,8 @@ define_opcodes! {
     LoadAttrModule: LoadAttr = "LOAD_ATTR_MODULE",
     LoadAttrClass: LoadAttr = "LOAD_ATTR_CLASS",
     LoadAttrProperty: LoadAttr = "LOAD_ATTR_PROPERTY",
+    /// A class attribute that is not a descriptor, read through an instance that lacks it.
+    LoadAttrNondescriptor: LoadAttr = "LOAD_ATTR_NONDESCRIPTOR",
     /// `(owner -- meth self | NULL attr)`: method lookup without creating a bound method.
     LoadMethod = "LOAD_METHOD",
     LoadMethodWithValues: LoadMethod = "LOAD_METHOD_WITH_VALUES",
@@ -193,6 +195,18 @@ define_opcodes! {
     JumpBackward = "JUMP_BACKWARD",
     PopJumpIfFalse = "POP_JUMP_IF_FALSE",
     PopJumpIfTrue = "POP_JUMP_IF_TRUE",
+    // Truth tests specialized by the operand's type (CPython 3.12's TO_BOOL_* forms, fused
+    // with the 3.11 conditional jumps they precede).
+    PopJumpIfFalseBool: PopJumpIfFalse = "POP_JUMP_IF_FALSE_BOOL",
+    PopJumpIfFalseInt: PopJumpIfFalse = "POP_JUMP_IF_FALSE_INT",
+    PopJumpIfFalseNone: PopJumpIfFalse = "POP_JUMP_IF_FALSE_NONE",
+    PopJumpIfFalseList: PopJumpIfFalse = "POP_JUMP_IF_FALSE_LIST",
+    PopJumpIfFalseStr: PopJumpIfFalse = "POP_JUMP_IF_FALSE_STR",
+    PopJumpIfTrueBool: PopJumpIfTrue = "POP_JUMP_IF_TRUE_BOOL",
+    PopJumpIfTrueInt: PopJumpIfTrue = "POP_JUMP_IF_TRUE_INT",
+    PopJumpIfTrueNone: PopJumpIfTrue = "POP_JUMP_IF_TRUE_NONE",
+    PopJumpIfTrueList: PopJumpIfTrue = "POP_JUMP_IF_TRUE_LIST",
+    PopJumpIfTrueStr: PopJumpIfTrue = "POP_JUMP_IF_TRUE_STR",
     PopJumpIfNone = "POP_JUMP_IF_NONE",
     PopJumpIfNotNone = "POP_JUMP_IF_NOT_NONE",
     JumpIfFalseOrPop = "JUMP_IF_FALSE_OR_POP",
@@ -265,15 +279,6 @@ define_opcodes! {
     UnpackSequenceList: UnpackSequence = "UNPACK_SEQUENCE_LIST",
     /// Starred unpacking: `arg & 0xFF` before the star, `arg >> 8` after.
     UnpackEx = "UNPACK_EX",
-
-    // ---- truth tests ----
-    /// `(v -- bool)`: explicit truth test, specialized by type before a conditional jump.
-    ToBool = "TO_BOOL",
-    ToBoolBool: ToBool = "TO_BOOL_BOOL",
-    ToBoolInt: ToBool = "TO_BOOL_INT",
-    ToBoolNone: ToBool = "TO_BOOL_NONE",
-    ToBoolList: ToBool = "TO_BOOL_LIST",
-    ToBoolStr: ToBool = "TO_BOOL_STR",
 
     // ---- modules and namespaces ----
     /// `(level fromlist -- module)`

@@ -94,7 +94,7 @@ pub fn stack_effect(op: Opcode, arg: u32, jump: bool) -> i32 {
         | DeleteDeref | LoadAttr | UnaryPositive | UnaryNegative | UnaryNot | UnaryInvert
         | ListToTuple | Jump | JumpBackward | GetIter | GetYieldFromIter | YieldValue | KwNames
         | CheckExcMatch | CheckEgMatch | SetupAnnotations | GetAwaitable | GetAiter
-        | AsyncGenWrap | ToBool => 0,
+        | AsyncGenWrap => 0,
         PopTop | StoreFast | StoreName | StoreGlobal | StoreDeref | DeleteAttr | BinaryOp
         | CompareOp | IsOp | ContainsOp | BinarySubscr | ListAppend | SetAdd | ListExtend
         | SetUpdate | DictUpdate | DictMerge | PopJumpIfFalse | PopJumpIfTrue | PopJumpIfNone

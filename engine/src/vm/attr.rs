@@ -5,7 +5,8 @@
 use super::Vm;
 use crate::runtime::error::{PyErr, PyResult};
 use crate::runtime::types::class::{
-    PyClass, HOOK_DELATTR, HOOK_GETATTRIBUTE, HOOK_SETATTR, HOOK_SLOTS,
+    PyClass, HOOK_DATA_DESCRIPTORS, HOOK_DELATTR, HOOK_GETATTRIBUTE, HOOK_NO_DICT, HOOK_PAYLOAD,
+    HOOK_SETATTR, HOOK_SLOTS,
 };
 use crate::runtime::types::object::{ObjKind, PyObject};
 use crate::runtime::types::str::PyStr;
@@ -58,7 +59,7 @@ impl Vm {
 
     /// Which of `__getattribute__`/`__setattr__`/`__delattr__` `class` overrides (cached
     /// against the class version).
-    fn attr_hooks(&self, class: &Rc<PyClass>) -> u8 {
+    pub(crate) fn attr_hooks(&self, class: &Rc<PyClass>) -> u8 {
         let version = class.version.get();
         let (cached_version, bits) = class.hook_cache.get();
         if version != 0 && cached_version == version {
@@ -78,6 +79,21 @@ impl Vm {
         }
         if class.slots.is_some() || class.mro.borrow().iter().any(|c| c.slots.is_some()) {
             bits |= HOOK_SLOTS;
+        }
+        let data_descriptor = class.mro_with_self().iter().any(|c| {
+            c.dict
+                .entries()
+                .iter()
+                .any(|e| !e.key.is_null() && self.is_data_descriptor(&e.value))
+        });
+        if data_descriptor {
+            bits |= HOOK_DATA_DESCRIPTORS;
+        }
+        if !self.has_instance_dict(class) {
+            bits |= HOOK_NO_DICT;
+        }
+        if class.layout != crate::runtime::types::class::Layout::Object {
+            bits |= HOOK_PAYLOAD;
         }
         class.hook_cache.set((version, bits));
         bits
@@ -808,7 +824,7 @@ impl Vm {
 
 /// Whether `name` is a `__slots__` attribute of `class` or a base (no allocation: most
 /// classes have no slots at all).
-fn is_slot(class: &Rc<PyClass>, name: &PyStr) -> bool {
+pub(crate) fn is_slot(class: &Rc<PyClass>, name: &PyStr) -> bool {
     let listed = |c: &PyClass| {
         c.slots
             .as_ref()

@@ -361,6 +361,7 @@ impl Vm {
             base,
             ret_sp,
             is_entry: true,
+            init_self: Value::Null,
         });
         self.run()
     }

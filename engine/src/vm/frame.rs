@@ -21,6 +21,9 @@ pub struct Frame {
     pub ret_sp: usize,
     /// When this frame returns, the loop returns to its Rust caller.
     pub is_entry: bool,
+    /// For an `__init__` frame pushed by `CALL_ALLOC_AND_ENTER_INIT`: the new instance, which
+    /// the call evaluates to (`__init__` itself must return None). `Null` otherwise.
+    pub init_self: crate::runtime::value::Value,
 }
 
 impl Frame {

@@ -3,8 +3,9 @@
 
 use super::frame::Frame;
 use super::generator::GenStatus;
+use super::quicken;
 use super::Vm;
-use crate::bytecode::{BinaryOperator, Comparison, Opcode};
+use crate::bytecode::{BinaryOperator, Opcode};
 use crate::runtime::error::{PyErr, PyResult};
 use crate::runtime::types::code::PyCode;
 use crate::runtime::types::dict::PyDict;
@@ -14,6 +15,18 @@ use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
 use std::cell::RefCell;
 use std::rc::Rc;
+
+mod families;
+use families::{compare_float, compare_ord};
+mod specialized;
+
+/// What a family's generic path did to control flow.
+pub(super) enum Flow {
+    Next,
+    Jump(usize),
+    /// A frame was pushed (or popped): the loop reloads the current frame.
+    Frame,
+}
 
 /// The contents of a cell (`Value::Null` when empty or not a cell).
 fn cell_contents(cell: &Value) -> Value {
@@ -50,6 +63,7 @@ impl Vm {
             base,
             ret_sp: base,
             is_entry: true,
+            init_self: Value::Null,
         });
         let r = self.run();
         self.finalize_abandoned();
@@ -113,7 +127,7 @@ impl Vm {
         }
     }
 
-    fn call_native(
+    pub(crate) fn call_native(
         &mut self,
         native: &crate::runtime::types::native::PyNative,
         args: &[Value],
@@ -199,6 +213,7 @@ impl Vm {
             base,
             ret_sp,
             is_entry,
+            init_self: Value::Null,
         });
         Ok(())
     }
@@ -389,29 +404,147 @@ impl Vm {
                         self.stack.push(Value::tuple(items));
                     }
                     Opcode::UnpackSequence => {
+                        if quicken::due(&code, ip - 1) {
+                            let seq = self.top().clone();
+                            self.specialize_unpack_sequence(&code, ip - 1, &seq, arg as usize);
+                        }
                         let v = self.pop();
-                        let items = match &v {
-                            Value::Tuple(t) if t.len() == arg as usize => t.items().to_vec(),
-                            Value::List(l) if l.len() == arg as usize => l.to_vec(),
-                            _ => self.unpack_items(&v, arg as usize)?,
-                        };
+                        let items = self.unpack_items(&v, arg as usize)?;
                         self.stack.extend(items.into_iter().rev());
+                    }
+                    Opcode::UnpackSequenceTwoTuple
+                    | Opcode::UnpackSequenceTuple
+                    | Opcode::UnpackSequenceList => {
+                        let v = self.pop();
+                        let n = arg as usize;
+                        let done = match (instr.opcode(), &v) {
+                            (Opcode::UnpackSequenceTwoTuple, Value::Tuple(t)) if t.len() == 2 => {
+                                let items = t.items();
+                                self.stack.push(items[1].clone());
+                                self.stack.push(items[0].clone());
+                                true
+                            }
+                            (Opcode::UnpackSequenceTuple, Value::Tuple(t)) if t.len() == n => {
+                                self.stack.extend(t.items().iter().rev().cloned());
+                                true
+                            }
+                            (Opcode::UnpackSequenceList, Value::List(l)) if l.len() == n => {
+                                self.stack.extend(l.borrow().iter().rev().cloned());
+                                true
+                            }
+                            _ => false,
+                        };
+                        if done {
+                            self.hit(&code.caches[ip - 1], instr.opcode());
+                        } else {
+                            self.miss(&code, ip - 1);
+                            let items = self.unpack_items(&v, n)?;
+                            self.stack.extend(items.into_iter().rev());
+                        }
                     }
                     Opcode::UnpackEx => {
                         let v = self.pop();
                         self.unpack_ex(&v, (arg & 0xFF) as usize, (arg >> 8) as usize)?;
                     }
                     Opcode::BinarySubscr => {
-                        let key = self.pop();
-                        let container = self.pop();
-                        let v = self.getitem(&container, &key)?;
-                        self.stack.push(v);
+                        if quicken::due(&code, ip - 1) {
+                            let len = self.stack.len();
+                            let (c, k) = (self.stack[len - 2].clone(), self.stack[len - 1].clone());
+                            self.specialize_binary_subscr(&code, ip - 1, &c, &k);
+                        }
+                        self.generic_binary_subscr()?;
+                    }
+                    Opcode::BinarySubscrListInt
+                    | Opcode::BinarySubscrTupleInt
+                    | Opcode::BinarySubscrStrInt => {
+                        let len = self.stack.len();
+                        let r = match (instr.opcode(), &self.stack[len - 2], &self.stack[len - 1]) {
+                            (Opcode::BinarySubscrListInt, Value::List(l), Value::Int(i)) => {
+                                specialized::seq_index(*i, l.len()).and_then(|i| l.get(i))
+                            }
+                            (Opcode::BinarySubscrTupleInt, Value::Tuple(t), Value::Int(i)) => {
+                                specialized::seq_index(*i, t.len()).map(|i| t.items()[i].clone())
+                            }
+                            (Opcode::BinarySubscrStrInt, Value::Str(s), Value::Int(i)) => {
+                                specialized::seq_index(*i, s.char_len())
+                                    .and_then(|i| s.char_at(i))
+                                    .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                            }
+                            _ => None,
+                        };
+                        match r {
+                            Some(r) => {
+                                self.hit(&code.caches[ip - 1], instr.opcode());
+                                self.stack.pop();
+                                self.stack[len - 2] = r;
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                self.generic_binary_subscr()?;
+                            }
+                        }
+                    }
+                    Opcode::BinarySubscrDict => {
+                        let len = self.stack.len();
+                        if let Value::Dict(d) = &self.stack[len - 2] {
+                            let d = d.clone();
+                            self.hit(&code.caches[ip - 1], instr.opcode());
+                            let key = self.pop();
+                            match d.get(self, &key)? {
+                                Some(v) => self.stack[len - 2] = v,
+                                None => return Err(self.key_error(&key)),
+                            }
+                        } else {
+                            self.miss(&code, ip - 1);
+                            self.generic_binary_subscr()?;
+                        }
                     }
                     Opcode::StoreSubscr => {
-                        let key = self.pop();
-                        let container = self.pop();
-                        let v = self.pop();
-                        self.setitem(&container, &key, v)?;
+                        if quicken::due(&code, ip - 1) {
+                            let len = self.stack.len();
+                            let (c, k) = (self.stack[len - 2].clone(), self.stack[len - 1].clone());
+                            self.specialize_store_subscr(&code, ip - 1, &c, &k);
+                        }
+                        self.generic_store_subscr()?;
+                    }
+                    Opcode::StoreSubscrListInt => {
+                        let len = self.stack.len();
+                        let done = match (&self.stack[len - 2], &self.stack[len - 1]) {
+                            (Value::List(l), Value::Int(i)) => {
+                                match specialized::seq_index(*i, l.len()) {
+                                    Some(i) => {
+                                        let l = l.clone();
+                                        let v = std::mem::take(&mut self.stack[len - 3]);
+                                        let old = std::mem::replace(&mut l.borrow_mut()[i], v);
+                                        drop(old);
+                                        true
+                                    }
+                                    None => false,
+                                }
+                            }
+                            _ => false,
+                        };
+                        if done {
+                            self.hit(&code.caches[ip - 1], instr.opcode());
+                            self.stack.truncate(len - 3);
+                        } else {
+                            self.miss(&code, ip - 1);
+                            self.generic_store_subscr()?;
+                        }
+                    }
+                    Opcode::StoreSubscrDict => {
+                        let len = self.stack.len();
+                        if let Value::Dict(d) = &self.stack[len - 2] {
+                            let d = d.clone();
+                            self.hit(&code.caches[ip - 1], instr.opcode());
+                            let key = self.pop();
+                            self.pop();
+                            let v = self.pop();
+                            d.set(self, key, v)?;
+                        } else {
+                            self.miss(&code, ip - 1);
+                            self.generic_store_subscr()?;
+                        }
                     }
                     Opcode::DeleteSubscr => {
                         let key = self.pop();
@@ -425,18 +558,75 @@ impl Vm {
                         self.stack.push(Vm::new_slice(start, stop, step));
                     }
                     Opcode::ContainsOp => {
+                        if quicken::due(&code, ip - 1) {
+                            let container = self.top().clone();
+                            self.specialize_contains_op(&code, ip - 1, &container);
+                        }
                         let container = self.pop();
                         let item = self.pop();
                         let found = self.contains(&container, &item)?;
                         self.stack.push(Value::Bool(found != (arg == 1)));
                     }
+                    Opcode::ContainsOpDict | Opcode::ContainsOpSet => {
+                        let container = self.pop();
+                        let item = self.pop();
+                        let found = match (instr.opcode(), &container) {
+                            (Opcode::ContainsOpDict, Value::Dict(d)) => {
+                                self.hit(&code.caches[ip - 1], instr.opcode());
+                                d.get(self, &item)?.is_some()
+                            }
+                            (Opcode::ContainsOpSet, Value::Object(o))
+                                if matches!(o.kind, ObjKind::Set(_) | ObjKind::FrozenSet(_)) =>
+                            {
+                                self.hit(&code.caches[ip - 1], instr.opcode());
+                                let (ObjKind::Set(s) | ObjKind::FrozenSet(s)) = &o.kind else {
+                                    unreachable!("matched above")
+                                };
+                                s.contains(self, &item)?
+                            }
+                            _ => {
+                                self.miss(&code, ip - 1);
+                                self.contains(&container, &item)?
+                            }
+                        };
+                        self.stack.push(Value::Bool(found != (arg == 1)));
+                    }
                     Opcode::LoadGlobal => {
-                        let name = code.names[(arg >> 1) as usize].clone();
-                        let v = self.load_global(fi, &name)?;
-                        if arg & 1 != 0 {
-                            self.stack.push(Value::Null);
+                        if quicken::due(&code, ip - 1) {
+                            let name = code.names[(arg >> 1) as usize].clone();
+                            self.specialize_load_global(&code, ip - 1, fi, &name);
                         }
-                        self.stack.push(v);
+                        self.generic_load_global(&code, fi, arg)?;
+                    }
+                    Opcode::LoadGlobalModule | Opcode::LoadGlobalBuiltin => {
+                        let c = &code.caches[ip - 1];
+                        let frame = &self.frames[fi];
+                        let found = if instr.opcode() == Opcode::LoadGlobalModule {
+                            if frame.globals.keys_version() == c.version.get() {
+                                frame.globals.value_at(c.index.get() as usize)
+                            } else {
+                                None
+                            }
+                        } else if frame.globals.keys_version() == c.version.get()
+                            && frame.builtins.keys_version() == c.aux.get()
+                        {
+                            frame.builtins.value_at(c.index.get() as usize)
+                        } else {
+                            None
+                        };
+                        match found {
+                            Some(v) => {
+                                self.hit(c, instr.opcode());
+                                if arg & 1 != 0 {
+                                    self.stack.push(Value::Null);
+                                }
+                                self.stack.push(v);
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                self.generic_load_global(&code, fi, arg)?;
+                            }
+                        }
                     }
                     Opcode::StoreGlobal => {
                         let name = code.names[arg as usize].clone();
@@ -450,42 +640,169 @@ impl Vm {
                         }
                     }
                     Opcode::BinaryOp => {
-                        let rhs = self.pop();
-                        let lhs = self.pop();
-                        // Small-int add/subtract inline (the commonest case by far).
-                        if let (Value::Int(a), Value::Int(b)) = (&lhs, &rhs) {
-                            let r = match arg {
-                                0 | 13 => a.checked_add(*b),
-                                10 | 23 => a.checked_sub(*b),
-                                _ => None,
-                            };
-                            if let Some(r) = r {
-                                self.stack.push(Value::Int(r));
-                                continue;
+                        if quicken::due(&code, ip - 1) {
+                            let len = self.stack.len();
+                            let (lhs, rhs) =
+                                (self.stack[len - 2].clone(), self.stack[len - 1].clone());
+                            self.specialize_binary_op(&code, ip - 1, &lhs, &rhs, arg);
+                        }
+                        self.generic_binary_op(arg)?;
+                    }
+                    Opcode::BinaryOpAddInt
+                    | Opcode::BinaryOpSubtractInt
+                    | Opcode::BinaryOpMultiplyInt
+                    | Opcode::BinaryOpFloorDivideInt
+                    | Opcode::BinaryOpRemainderInt
+                    | Opcode::BinaryOpBitwiseInt => {
+                        let len = self.stack.len();
+                        let r = match (&self.stack[len - 2], &self.stack[len - 1]) {
+                            (Value::Int(a), Value::Int(b)) => specialized::int_op(
+                                BinaryOperator::from_arg(arg).unwrap_or(BinaryOperator::Add),
+                                *a,
+                                *b,
+                            ),
+                            _ => None,
+                        };
+                        match r {
+                            Some(r) => {
+                                self.hit(&code.caches[ip - 1], instr.opcode());
+                                self.stack.pop();
+                                self.stack[len - 2] = Value::Int(r);
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                self.generic_binary_op(arg)?;
                             }
                         }
-                        let op = BinaryOperator::from_arg(arg).unwrap_or(BinaryOperator::Add);
-                        let v = self.binary_op(&lhs, &rhs, op)?;
-                        self.stack.push(v);
+                    }
+                    Opcode::BinaryOpAddFloat
+                    | Opcode::BinaryOpSubtractFloat
+                    | Opcode::BinaryOpMultiplyFloat
+                    | Opcode::BinaryOpTrueDivideFloat => {
+                        let len = self.stack.len();
+                        let r = match (&self.stack[len - 2], &self.stack[len - 1]) {
+                            (Value::Float(a), Value::Float(b)) => specialized::float_op(
+                                BinaryOperator::from_arg(arg).unwrap_or(BinaryOperator::Add),
+                                *a,
+                                *b,
+                            ),
+                            _ => None,
+                        };
+                        match r {
+                            Some(r) => {
+                                self.hit(&code.caches[ip - 1], instr.opcode());
+                                self.stack.pop();
+                                self.stack[len - 2] = Value::Float(r);
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                self.generic_binary_op(arg)?;
+                            }
+                        }
+                    }
+                    Opcode::BinaryOpAddUnicode => {
+                        let len = self.stack.len();
+                        let r = match (&self.stack[len - 2], &self.stack[len - 1]) {
+                            (Value::Str(a), Value::Str(b)) => {
+                                let mut out =
+                                    String::with_capacity(a.as_str().len() + b.as_str().len());
+                                out.push_str(a.as_str());
+                                out.push_str(b.as_str());
+                                Some(Value::Str(Rc::new(PyStr::from_string(out))))
+                            }
+                            _ => None,
+                        };
+                        match r {
+                            Some(r) => {
+                                self.hit(&code.caches[ip - 1], instr.opcode());
+                                self.stack.pop();
+                                self.stack[len - 2] = r;
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                self.generic_binary_op(arg)?;
+                            }
+                        }
+                    }
+                    Opcode::BinaryOpAddList | Opcode::BinaryOpAddTuple => {
+                        let len = self.stack.len();
+                        let r = match (instr.opcode(), &self.stack[len - 2], &self.stack[len - 1]) {
+                            (Opcode::BinaryOpAddList, Value::List(a), Value::List(b)) => {
+                                let mut items = a.to_vec();
+                                items.extend(b.borrow().iter().cloned());
+                                Some(Value::list(items))
+                            }
+                            (Opcode::BinaryOpAddTuple, Value::Tuple(a), Value::Tuple(b)) => {
+                                let mut items = a.items().to_vec();
+                                items.extend(b.items().iter().cloned());
+                                Some(Value::tuple(items))
+                            }
+                            _ => None,
+                        };
+                        match r {
+                            Some(r) => {
+                                self.hit(&code.caches[ip - 1], instr.opcode());
+                                self.stack.pop();
+                                self.stack[len - 2] = r;
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                self.generic_binary_op(arg)?;
+                            }
+                        }
                     }
                     Opcode::CompareOp => {
-                        let rhs = self.pop();
-                        let lhs = self.pop();
-                        if let (Value::Int(a), Value::Int(b)) = (&lhs, &rhs) {
-                            let r = match arg {
-                                0 => a < b,
-                                1 => a <= b,
-                                2 => a == b,
-                                3 => a != b,
-                                4 => a > b,
-                                _ => a >= b,
-                            };
-                            self.stack.push(Value::Bool(r));
-                            continue;
+                        if quicken::due(&code, ip - 1) {
+                            let len = self.stack.len();
+                            let (lhs, rhs) =
+                                (self.stack[len - 2].clone(), self.stack[len - 1].clone());
+                            self.specialize_compare_op(&code, ip - 1, &lhs, &rhs);
                         }
-                        let op = Comparison::from_arg(arg).unwrap_or(Comparison::Equal);
-                        let v = self.compare(&lhs, &rhs, op)?;
-                        self.stack.push(v);
+                        self.generic_compare_op(arg)?;
+                    }
+                    Opcode::CompareOpInt | Opcode::CompareOpFloat | Opcode::CompareOpStr => {
+                        let len = self.stack.len();
+                        let r = match (&self.stack[len - 2], &self.stack[len - 1]) {
+                            (Value::Int(a), Value::Int(b))
+                                if instr.opcode() == Opcode::CompareOpInt =>
+                            {
+                                Some(compare_ord(arg, a.cmp(b)))
+                            }
+                            (Value::Float(a), Value::Float(b))
+                                if instr.opcode() == Opcode::CompareOpFloat =>
+                            {
+                                Some(compare_float(arg, *a, *b))
+                            }
+                            (Value::Str(a), Value::Str(b))
+                                if instr.opcode() == Opcode::CompareOpStr =>
+                            {
+                                Some(compare_ord(arg, a.as_str().cmp(b.as_str())))
+                            }
+                            _ => None,
+                        };
+                        match r {
+                            Some(r) => {
+                                self.hit(&code.caches[ip - 1], instr.opcode());
+                                self.stack.pop();
+                                self.stack.pop();
+                                // Fused with the conditional jump that follows (no bool
+                                // pushed and popped).
+                                let next = code.instrs[ip].get();
+                                match next.opcode().base() {
+                                    Opcode::PopJumpIfFalse => {
+                                        ip = if r { ip + 1 } else { next.arg() as usize };
+                                    }
+                                    Opcode::PopJumpIfTrue => {
+                                        ip = if r { next.arg() as usize } else { ip + 1 };
+                                    }
+                                    _ => self.stack.push(Value::Bool(r)),
+                                }
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                self.generic_compare_op(arg)?;
+                            }
+                        }
                     }
                     Opcode::IsOp => {
                         let rhs = self.pop();
@@ -512,11 +829,6 @@ impl Vm {
                         let r = self.invert(&v)?;
                         self.stack.push(r);
                     }
-                    Opcode::ToBool => {
-                        let v = self.pop();
-                        let truth = self.truthy(&v)?;
-                        self.stack.push(Value::Bool(truth));
-                    }
                     Opcode::Jump => ip = arg as usize,
                     Opcode::JumpBackward => {
                         ip = arg as usize;
@@ -529,22 +841,52 @@ impl Vm {
                             crate::runtime::gc::collect_due();
                         }
                     }
-                    Opcode::PopJumpIfFalse => {
-                        let v = self.pop();
-                        if let Value::Bool(b) = v {
-                            if !b {
-                                ip = arg as usize;
-                                self.frames[fi].ip = ip;
-                            }
-                            continue;
+                    Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
+                        if quicken::due(&code, ip - 1) {
+                            let v = self.top().clone();
+                            self.specialize_truth(&code, ip - 1, &v);
                         }
-                        if !self.truthy(&v)? {
+                        let v = self.pop();
+                        if self.truthy(&v)? == (instr.opcode() == Opcode::PopJumpIfTrue) {
                             ip = arg as usize;
                         }
                     }
-                    Opcode::PopJumpIfTrue => {
+                    Opcode::PopJumpIfFalseBool
+                    | Opcode::PopJumpIfFalseInt
+                    | Opcode::PopJumpIfFalseNone
+                    | Opcode::PopJumpIfFalseList
+                    | Opcode::PopJumpIfFalseStr
+                    | Opcode::PopJumpIfTrueBool
+                    | Opcode::PopJumpIfTrueInt
+                    | Opcode::PopJumpIfTrueNone
+                    | Opcode::PopJumpIfTrueList
+                    | Opcode::PopJumpIfTrueStr => {
+                        use Opcode::*;
+                        let op = instr.opcode();
+                        let truth = match (op, self.top()) {
+                            (PopJumpIfFalseBool | PopJumpIfTrueBool, Value::Bool(b)) => Some(*b),
+                            (PopJumpIfFalseInt | PopJumpIfTrueInt, Value::Int(i)) => Some(*i != 0),
+                            (PopJumpIfFalseNone | PopJumpIfTrueNone, Value::None) => Some(false),
+                            (PopJumpIfFalseList | PopJumpIfTrueList, Value::List(l)) => {
+                                Some(l.len() != 0)
+                            }
+                            (PopJumpIfFalseStr | PopJumpIfTrueStr, Value::Str(s)) => {
+                                Some(!s.as_str().is_empty())
+                            }
+                            _ => None,
+                        };
                         let v = self.pop();
-                        if self.truthy(&v)? {
+                        let truth = match truth {
+                            Some(t) => {
+                                self.hit(&code.caches[ip - 1], op);
+                                t
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                self.truthy(&v)?
+                            }
+                        };
+                        if truth == (op.base() == Opcode::PopJumpIfTrue) {
                             ip = arg as usize;
                         }
                     }
@@ -597,25 +939,66 @@ impl Vm {
                         self.stack.push(it);
                     }
                     Opcode::ForIter => {
-                        let it = self.top().clone();
-                        if let Value::Object(o) = &it {
-                            if let ObjKind::Generator(g) = &o.kind {
-                                if g.state.borrow().status == GenStatus::Finished {
-                                    self.pop();
-                                    ip = arg as usize;
-                                    self.frames[fi].ip = ip;
-                                    continue;
+                        if quicken::due(&code, ip - 1) {
+                            let it = self.top().clone();
+                            self.specialize_for_iter(&code, ip - 1, &it);
+                        }
+                        match self.generic_for_iter(fi, ip, arg)? {
+                            Flow::Next => {}
+                            Flow::Jump(to) => ip = to,
+                            Flow::Frame => continue 'frame,
+                        }
+                    }
+                    Opcode::ForIterRange | Opcode::ForIterList | Opcode::ForIterTuple => {
+                        let kind_ok = match (instr.opcode(), self.top()) {
+                            (Opcode::ForIterRange, Value::Object(o)) => {
+                                matches!(o.kind, ObjKind::RangeIter(_))
+                            }
+                            (Opcode::ForIterList, Value::Object(o)) => {
+                                matches!(o.kind, ObjKind::ListIter { .. })
+                            }
+                            (Opcode::ForIterTuple, Value::Object(o)) => {
+                                matches!(o.kind, ObjKind::TupleIter { .. })
+                            }
+                            _ => false,
+                        };
+                        match kind_ok.then(|| Vm::next_builtin(self.top())).flatten() {
+                            Some(item) => {
+                                self.hit(&code.caches[ip - 1], instr.opcode());
+                                match item {
+                                    Some(v) => self.stack.push(v),
+                                    None => {
+                                        self.pop();
+                                        ip = arg as usize;
+                                    }
                                 }
-                                self.push_generator_frame(o, Some(Value::None), false)?;
-                                continue 'frame;
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                match self.generic_for_iter(fi, ip, arg)? {
+                                    Flow::Next => {}
+                                    Flow::Jump(to) => ip = to,
+                                    Flow::Frame => continue 'frame,
+                                }
                             }
                         }
-                        match self.next(&it)? {
-                            Some(v) => self.stack.push(v),
-                            None => {
-                                self.pop();
-                                ip = arg as usize;
+                    }
+                    Opcode::ForIterGen => {
+                        let gen = match self.top() {
+                            Value::Object(o) if matches!(o.kind, ObjKind::Generator(_)) => {
+                                Some(o.clone())
                             }
+                            _ => None,
+                        };
+                        if gen.is_some() {
+                            self.hit(&code.caches[ip - 1], instr.opcode());
+                        } else {
+                            self.miss(&code, ip - 1);
+                        }
+                        match self.generic_for_iter(fi, ip, arg)? {
+                            Flow::Next => {}
+                            Flow::Jump(to) => ip = to,
+                            Flow::Frame => continue 'frame,
                         }
                     }
                     Opcode::Send => {
@@ -673,10 +1056,80 @@ impl Vm {
                         continue 'frame;
                     }
                     Opcode::LoadAttr => {
-                        let owner = self.pop();
-                        let name = code.names[arg as usize].clone();
-                        let v = self.get_attr(&owner, &name)?;
-                        self.stack.push(v);
+                        if quicken::due(&code, ip - 1) {
+                            let owner = self.top().clone();
+                            let name = code.names[arg as usize].clone();
+                            self.specialize_load_attr(&code, ip - 1, &owner, &name);
+                        }
+                        self.generic_load_attr(&code, arg)?;
+                    }
+                    Opcode::LoadAttrInstanceValue
+                    | Opcode::LoadAttrNondescriptor
+                    | Opcode::LoadAttrModule
+                    | Opcode::LoadAttrClass
+                    | Opcode::LoadAttrSlot => {
+                        let c = &code.caches[ip - 1];
+                        let owner = self.top();
+                        let mut found = match instr.opcode() {
+                            Opcode::LoadAttrInstanceValue => {
+                                self.load_instance_value(owner, c, &code.names[arg as usize])
+                            }
+                            Opcode::LoadAttrNondescriptor => {
+                                Vm::class_attr_guard(owner, c, &code.names[arg as usize])
+                                    .then(|| c.value.get())
+                            }
+                            Opcode::LoadAttrModule => Vm::load_module_attr(owner, c),
+                            Opcode::LoadAttrClass => Vm::load_class_attr(owner, c),
+                            _ => match owner {
+                                Value::Instance(inst)
+                                    if inst.class().version.get() == c.version.get() =>
+                                {
+                                    inst.get_slot(&code.names[arg as usize])
+                                }
+                                _ => None,
+                            },
+                        };
+                        if found.is_none()
+                            && instr.opcode() == Opcode::LoadAttrNondescriptor
+                            && self.retarget(&code, ip - 1, self.top(), &code.names[arg as usize])
+                        {
+                            found = Some(c.value.get());
+                        }
+                        match found {
+                            Some(v) => {
+                                self.hit(c, instr.opcode());
+                                let top = self.stack.len() - 1;
+                                self.stack[top] = v;
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                self.generic_load_attr(&code, arg)?;
+                            }
+                        }
+                    }
+                    Opcode::LoadAttrProperty => {
+                        let c = &code.caches[ip - 1];
+                        let fget = match (self.top(), c.value.get()) {
+                            (Value::Instance(inst), Value::Function(f))
+                                if inst.class().version.get() == c.version.get() =>
+                            {
+                                Some(f)
+                            }
+                            _ => None,
+                        };
+                        match fget {
+                            Some(f) => {
+                                self.hit(c, instr.opcode());
+                                self.frames[fi].ip = ip;
+                                let ret_sp = self.stack.len() - 1;
+                                self.push_exact_frame(f, ret_sp, 1)?;
+                                continue 'frame;
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                self.generic_load_attr(&code, arg)?;
+                            }
+                        }
                     }
                     Opcode::DeleteAttr => {
                         let owner = self.pop();
@@ -684,24 +1137,92 @@ impl Vm {
                         self.del_attr(&owner, &name)?;
                     }
                     Opcode::LoadMethod => {
-                        let owner = self.pop();
-                        let name = code.names[arg as usize].clone();
-                        match self.load_method(&owner, &name)? {
-                            super::attr::Method::Unbound(func) => {
-                                self.stack.push(func);
-                                self.stack.push(owner);
-                            }
-                            super::attr::Method::Attribute(v) => {
-                                self.stack.push(Value::Null);
+                        if quicken::due(&code, ip - 1) {
+                            let owner = self.top().clone();
+                            let name = code.names[arg as usize].clone();
+                            self.specialize_load_method(&code, ip - 1, &owner, &name);
+                        }
+                        self.load_method_op(&code, arg)?;
+                    }
+                    Opcode::LoadMethodWithValues | Opcode::LoadMethodNoDict => {
+                        let c = &code.caches[ip - 1];
+                        let owner = self.top();
+                        let ok = if instr.opcode() == Opcode::LoadMethodWithValues {
+                            Vm::class_attr_guard(owner, c, &code.names[arg as usize])
+                                || self.retarget(&code, ip - 1, owner, &code.names[arg as usize])
+                        } else {
+                            !matches!(owner, Value::Instance(_) | Value::Class(_))
+                                && self.class_of(owner).version.get() == c.version.get()
+                        };
+                        if ok {
+                            self.hit(c, instr.opcode());
+                            let owner = self.top().clone();
+                            let top = self.stack.len() - 1;
+                            self.stack[top] = c.value.get();
+                            self.stack.push(owner);
+                        } else {
+                            self.miss(&code, ip - 1);
+                            self.load_method_op(&code, arg)?;
+                        }
+                    }
+                    Opcode::LoadMethodModule | Opcode::LoadMethodClass => {
+                        let c = &code.caches[ip - 1];
+                        let owner = self.top();
+                        let found = if instr.opcode() == Opcode::LoadMethodModule {
+                            Vm::load_module_attr(owner, c)
+                        } else {
+                            Vm::load_class_attr(owner, c)
+                        };
+                        match found {
+                            Some(v) => {
+                                self.hit(c, instr.opcode());
+                                let top = self.stack.len() - 1;
+                                self.stack[top] = Value::Null;
                                 self.stack.push(v);
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                self.load_method_op(&code, arg)?;
                             }
                         }
                     }
                     Opcode::StoreAttr => {
+                        if quicken::due(&code, ip - 1) {
+                            let owner = self.top().clone();
+                            let name = code.names[arg as usize].clone();
+                            self.specialize_store_attr(&code, ip - 1, &owner, &name);
+                        }
                         let owner = self.pop();
                         let value = self.pop();
                         let name = code.names[arg as usize].clone();
                         self.set_attr(&owner, &name, value)?;
+                    }
+                    Opcode::StoreAttrInstanceValue | Opcode::StoreAttrSlot => {
+                        let c = &code.caches[ip - 1];
+                        let owner = self.pop();
+                        let value = self.pop();
+                        let name = &code.names[arg as usize];
+                        let result = if instr.opcode() == Opcode::StoreAttrInstanceValue {
+                            self.store_instance_value(&owner, value, c, name)
+                        } else {
+                            match &owner {
+                                Value::Instance(inst)
+                                    if inst.class().version.get() == c.version.get() =>
+                                {
+                                    inst.set_slot(name, value);
+                                    Ok(())
+                                }
+                                _ => Err(value),
+                            }
+                        };
+                        match result {
+                            Ok(()) => self.hit(c, instr.opcode()),
+                            Err(value) => {
+                                self.miss(&code, ip - 1);
+                                let name = name.clone();
+                                self.set_attr(&owner, &name, value)?;
+                            }
+                        }
                     }
                     Opcode::RaiseVarargs => {
                         self.frames[fi].ip = ip;
@@ -838,47 +1359,55 @@ impl Vm {
                         self.stack.push(func);
                     }
                     Opcode::Call => {
-                        self.finalize_abandoned();
                         self.frames[fi].ip = ip;
-                        let argc = arg as usize;
-                        let callable_at = self.stack.len() - argc - 1;
-                        let (mut callable, mut args_at) = if self.stack[callable_at - 1].is_null() {
-                            (self.stack[callable_at].clone(), callable_at + 1)
-                        } else {
-                            (self.stack[callable_at - 1].clone(), callable_at)
-                        };
-                        if let Value::Object(o) = &callable {
-                            if let ObjKind::BoundMethod { func, receiver } = &o.kind {
-                                if args_at == callable_at + 1 {
-                                    self.stack[callable_at - 1] = func.clone();
-                                    self.stack[callable_at] = receiver.clone();
-                                    args_at = callable_at;
-                                    callable = func.clone();
+                        if quicken::due(&code, ip - 1) {
+                            self.specialize_call_site(&code, ip - 1, arg as usize);
+                        }
+                        if self.generic_call(arg as usize)? {
+                            continue 'frame;
+                        }
+                    }
+                    Opcode::CallPyExactArgs
+                    | Opcode::CallPyWithDefaults
+                    | Opcode::CallBoundMethodExactArgs
+                    | Opcode::CallAllocAndEnterInit => {
+                        self.frames[fi].ip = ip;
+                        if self.call_py_specialized(&code, ip - 1, instr.opcode(), arg as usize)? {
+                            self.hit(&code.caches[ip - 1], instr.opcode());
+                            continue 'frame;
+                        }
+                        self.miss(&code, ip - 1);
+                        if self.generic_call(arg as usize)? {
+                            continue 'frame;
+                        }
+                    }
+                    Opcode::CallLen
+                    | Opcode::CallIsinstance
+                    | Opcode::CallType1
+                    | Opcode::CallBuiltinO
+                    | Opcode::CallBuiltinFast
+                    | Opcode::CallBuiltinClass
+                    | Opcode::CallListAppend
+                    | Opcode::CallMethodDescriptorFast => {
+                        self.frames[fi].ip = ip;
+                        match self.call_native_specialized(
+                            &code,
+                            ip - 1,
+                            instr.opcode(),
+                            arg as usize,
+                        ) {
+                            Some(result) => {
+                                self.hit(&code.caches[ip - 1], instr.opcode());
+                                let v = result?;
+                                self.stack.push(v);
+                            }
+                            None => {
+                                self.miss(&code, ip - 1);
+                                if self.generic_call(arg as usize)? {
+                                    continue 'frame;
                                 }
                             }
                         }
-                        let ret_sp = callable_at - 1;
-                        let kwnames = self.pending_kwnames.take();
-                        let kwnames: &[Rc<PyStr>] = kwnames.as_deref().unwrap_or(&[]);
-                        if let Value::Function(func) = callable {
-                            let nargs = self.stack.len() - args_at;
-                            self.push_function_frame(func, ret_sp, nargs, kwnames, false)?;
-                            continue 'frame;
-                        }
-                        let args: Vec<Value> = self.stack.drain(args_at..).collect();
-                        self.stack.truncate(ret_sp);
-                        // CPython counts calls of one-argument built-ins (METH_O) against the
-                        // recursion limit.
-                        let counted = args.len() == 1 && kwnames.is_empty();
-                        let result = if let (Value::Native(_), true) = (&callable, counted) {
-                            self.enter_native_call(" while calling a Python object")?;
-                            let r = self.call_with_keywords(&callable, &args, kwnames);
-                            self.leave_native_call();
-                            r?
-                        } else {
-                            self.call_with_keywords(&callable, &args, kwnames)?
-                        };
-                        self.stack.push(result);
                     }
                     Opcode::ReturnValue => {
                         let v = self.pop();
@@ -900,6 +1429,15 @@ impl Vm {
                             return Ok(v);
                         };
                         self.stack.truncate(frame.ret_sp);
+                        let v = if frame.init_self.is_null() {
+                            v
+                        } else if v.is_none() {
+                            frame.init_self
+                        } else {
+                            let t = self.type_name(&v);
+                            return Err(self
+                                .type_error(format!("__init__() should return None, not '{t}'")));
+                        };
                         if frame.is_entry {
                             return Ok(v);
                         }
@@ -1136,7 +1674,7 @@ impl Vm {
         self.load_global(fi, name)
     }
 
-    fn load_global(&mut self, fi: usize, name: &Rc<PyStr>) -> PyResult<Value> {
+    pub(super) fn load_global(&mut self, fi: usize, name: &Rc<PyStr>) -> PyResult<Value> {
         let frame = &self.frames[fi];
         if let Some(v) = frame.globals.get_str(name) {
             return Ok(v);

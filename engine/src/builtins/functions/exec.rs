@@ -149,6 +149,7 @@ pub fn run_code(
         base,
         ret_sp: base,
         is_entry: true,
+        init_self: Value::Null,
     });
     vm.run()
 }

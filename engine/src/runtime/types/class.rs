@@ -40,6 +40,28 @@ pub enum Layout {
     Other,
 }
 
+/// CPython's type attribute cache (`_PyType_Lookup`'s method cache): lookups keyed by class
+/// version and name, so the generic attribute path does not walk the MRO's dicts each time.
+/// A version identifies one class in one state, so entries never need invalidating.
+const TYPE_CACHE_SIZE: usize = 4096;
+
+#[derive(Default)]
+struct TypeCacheEntry {
+    version: u32,
+    name: Option<Rc<PyStr>>,
+    value: Option<Value>,
+}
+
+thread_local! {
+    static TYPE_CACHE: RefCell<Vec<TypeCacheEntry>> =
+        RefCell::new((0..TYPE_CACHE_SIZE).map(|_| TypeCacheEntry::default()).collect());
+}
+
+#[inline]
+fn type_cache_slot(version: u32, hash: i64) -> usize {
+    ((version as usize).wrapping_mul(0x9E37_79B9) ^ (hash as usize)) & (TYPE_CACHE_SIZE - 1)
+}
+
 static NEXT_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
 /// A fresh, never-used class version.
@@ -80,6 +102,16 @@ pub const HOOK_SETATTR: u8 = 2;
 pub const HOOK_DELATTR: u8 = 4;
 /// The class or a base has `__slots__`.
 pub const HOOK_SLOTS: u8 = 8;
+/// The class or a base defines a data descriptor (a property, a slot, a `__set__` object).
+pub const HOOK_DATA_DESCRIPTORS: u8 = 16;
+/// Instances have no `__dict__` (`__slots__` all the way).
+pub const HOOK_NO_DICT: u8 = 32;
+/// Instances carry built-in state (exceptions, subclasses of built-in types).
+pub const HOOK_PAYLOAD: u8 = 64;
+/// What makes instance attributes anything but a lookup in the instance's own storage.
+pub const HOOKS_NOT_PLAIN_GET: u8 = HOOK_GETATTRIBUTE | HOOK_DATA_DESCRIPTORS | HOOK_PAYLOAD;
+pub const HOOKS_NOT_PLAIN_SET: u8 =
+    HOOK_SETATTR | HOOK_DATA_DESCRIPTORS | HOOK_PAYLOAD | HOOK_NO_DICT;
 
 impl PyClass {
     pub fn name(&self) -> String {
@@ -95,7 +127,37 @@ impl PyClass {
     }
 
     /// Finds `name` in the class and its MRO (`_PyType_Lookup`), without descriptors applied.
+    /// Answers come from the type attribute cache while the class version holds.
     pub fn lookup(&self, name: &PyStr) -> Option<Value> {
+        let version = self.version.get();
+        if version == 0 {
+            return self.lookup_uncached(name);
+        }
+        let slot = type_cache_slot(version, name.hash());
+        let hit = TYPE_CACHE.with(|cache| {
+            let cache = cache.borrow();
+            let e = &cache[slot];
+            (e.version == version
+                && e.name
+                    .as_ref()
+                    .is_some_and(|n| std::ptr::eq(&**n, name) || **n == *name))
+            .then(|| e.value.clone())
+        });
+        if let Some(found) = hit {
+            return found;
+        }
+        let found = self.lookup_uncached(name);
+        let entry = TypeCacheEntry {
+            version,
+            name: Some(Rc::new(PyStr::new(name.as_str()))),
+            value: found.clone(),
+        };
+        let old = TYPE_CACHE.with(|cache| std::mem::replace(&mut cache.borrow_mut()[slot], entry));
+        drop(old);
+        found
+    }
+
+    fn lookup_uncached(&self, name: &PyStr) -> Option<Value> {
         if let Some(v) = self.dict.get_str(name) {
             return Some(v);
         }

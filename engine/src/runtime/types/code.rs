@@ -7,6 +7,7 @@ use crate::runtime::types::str::PyStr;
 use crate::runtime::types::tuple::PyTuple;
 use crate::runtime::value::Value;
 use crate::runtime::Interner;
+use crate::vm::quicken::cache::InlineCache;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -19,6 +20,11 @@ pub struct PyCode {
     pub localsplus_names: Box<[Rc<PyStr>]>,
     pub name: Rc<PyStr>,
     pub qualname: Rc<PyStr>,
+    /// One inline cache per instruction (quickening state; see `vm::quicken`).
+    pub caches: Box<[InlineCache]>,
+    /// Whether a call with exactly `argcount` positional arguments binds them as they are
+    /// (no `*args`, `**kwargs` or keyword-only parameters): the `CALL_PY_EXACT_ARGS` guard.
+    pub simple_params: bool,
 }
 
 impl PyCode {
@@ -33,7 +39,21 @@ impl PyCode {
         let localsplus_names = code.localsplus.iter().map(|n| interner.intern(n)).collect();
         let name = interner.intern(&code.name);
         let qualname = interner.intern(&code.qualname);
+        let caches = code
+            .code
+            .iter()
+            .map(|i| {
+                let cache = InlineCache::default();
+                if i.opcode().is_specializable() {
+                    cache.counter.set(crate::vm::quicken::counter::WARMUP);
+                }
+                cache
+            })
+            .collect();
+        let simple_params = code.total_params() == code.argcount;
         Rc::new(PyCode {
+            caches,
+            simple_params,
             code,
             instrs,
             consts,

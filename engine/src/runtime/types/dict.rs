@@ -2,7 +2,9 @@
 //! perturbation scheme over a dense, insertion-ordered entry array).
 //!
 //! Two counters make caching possible: `keys_version` changes whenever a key is added or removed
-//! (not when a value is replaced), so `LOAD_GLOBAL` can cache an entry index guarded by it;
+//! (not when a value is replaced), so `LOAD_GLOBAL` can cache an entry index guarded by it. As
+//! in CPython (`dk_version`), versions are assigned lazily from one process-wide counter, so a
+//! version identifies both the dict and the state of its keys;
 //! `mutations` changes on every structural change, so lookups that call back into Python
 //! (`__eq__` of a user key) notice a table that changed under them and start over.
 
@@ -40,9 +42,12 @@ struct Table {
 #[derive(Default)]
 pub struct PyDict {
     table: RefCell<Table>,
-    keys_version: Cell<u64>,
+    /// 0 = no version assigned since the last key change.
+    keys_version: Cell<u32>,
     mutations: Cell<u64>,
 }
+
+static NEXT_KEYS_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
 /// Equality that needs no Python code: `Some(answer)` for identical objects and for built-in
 /// scalar and string keys, `None` when `__eq__` must be called.
@@ -88,9 +93,33 @@ impl PyDict {
         self.len() == 0
     }
 
+    /// The current keys version, 0 when none was assigned since the keys last changed (a
+    /// cache never holds 0, so a guard against it fails).
     #[inline]
-    pub fn keys_version(&self) -> u64 {
+    pub fn keys_version(&self) -> u32 {
         self.keys_version.get()
+    }
+
+    /// The keys version, assigned now if needed: what a cache records. 0 when the process ran
+    /// out of versions (then nothing is cached).
+    pub fn keys_version_for_cache(&self) -> u32 {
+        if self.keys_version.get() == 0 {
+            let v = NEXT_KEYS_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if v == u32::MAX {
+                NEXT_KEYS_VERSION.store(u32::MAX, std::sync::atomic::Ordering::Relaxed);
+                return 0;
+            }
+            self.keys_version.set(v);
+        }
+        self.keys_version.get()
+    }
+
+    /// Dense entry index of the `str` key `key`, for caches (`value_at` reads it back).
+    pub fn index_of_str(&self, key: &PyStr) -> Option<usize> {
+        let table = self.table.borrow();
+        let slot = probe_str(&table, key, key.hash())?;
+        let ix = table.indices[slot];
+        (ix >= 0).then_some(ix as usize)
     }
 
     #[inline]
@@ -372,8 +401,7 @@ impl PyDict {
     }
 
     fn bump_keys(&self) {
-        self.keys_version
-            .set(self.keys_version.get().wrapping_add(1));
+        self.keys_version.set(0);
         self.mutations.set(self.mutations.get().wrapping_add(1));
     }
 }
@@ -542,11 +570,13 @@ mod tests {
         let cx = &mut NoPython;
         let d = PyDict::new();
         d.set(cx, s("a"), Value::Int(1)).unwrap();
-        let v = d.keys_version();
+        let v = d.keys_version_for_cache();
+        assert_ne!(v, 0);
         d.set(cx, s("a"), Value::Int(2)).unwrap();
         assert_eq!(d.keys_version(), v);
         d.set(cx, s("b"), Value::Int(2)).unwrap();
         assert_ne!(d.keys_version(), v);
+        assert_ne!(d.keys_version_for_cache(), v, "a new version, never reused");
     }
 
     #[test]

@@ -12,6 +12,9 @@ pub struct Shape {
     pub id: u32,
     /// Attribute names in slot order.
     pub names: Vec<Rc<PyStr>>,
+    /// A one-word Bloom filter of the names' hashes: `may_have` answers "certainly not" in
+    /// one test, which is what a method load needs to know about the instance.
+    bloom: u64,
     transitions: RefCell<Vec<(Rc<PyStr>, Weak<Shape>)>>,
 }
 
@@ -21,13 +24,40 @@ pub const MAX_SHAPE_ATTRS: usize = 64;
 
 static NEXT_SHAPE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
+thread_local! {
+    /// The empty shape every class starts its instances from. Shared, so that instances of
+    /// different classes built by the same `__init__` (a base class's) have the same shapes,
+    /// and an attribute access that sees several subclasses still finds one layout.
+    static ROOT: Rc<Shape> = Rc::new(Shape {
+        id: NEXT_SHAPE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        names: Vec::new(),
+        bloom: 0,
+        transitions: RefCell::new(Vec::new()),
+    });
+}
+
+#[inline]
+fn bloom_bit(name: &PyStr) -> u64 {
+    1 << ((name.hash() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
 impl Shape {
     pub fn root() -> Rc<Shape> {
-        Rc::new(Shape {
-            id: NEXT_SHAPE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            names: Vec::new(),
-            transitions: RefCell::new(Vec::new()),
-        })
+        ROOT.with(Rc::clone)
+    }
+
+    /// Whether `name` may be an attribute of this shape (false: certainly not).
+    #[inline]
+    pub fn may_have(&self, name: &PyStr) -> bool {
+        self.bloom & bloom_bit(name) != 0 && self.index_of(name).is_some()
+    }
+
+    /// Whether the attribute at `index` is `name` (pointer compare for interned names).
+    #[inline]
+    pub fn has_at(&self, index: usize, name: &Rc<PyStr>) -> bool {
+        self.names
+            .get(index)
+            .is_some_and(|n| Rc::ptr_eq(n, name) || **n == **name)
     }
 
     /// Slot index of `name`. Interned names compare by pointer first.
@@ -57,6 +87,7 @@ impl Shape {
         let next = Rc::new(Shape {
             id: NEXT_SHAPE.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             names,
+            bloom: self.bloom | bloom_bit(name),
             transitions: RefCell::new(Vec::new()),
         });
         transitions.retain(|(_, s)| s.strong_count() > 0);

@@ -1,0 +1,257 @@
+//! Fast paths of the specialized forms that need no frame transition: each checks its guards
+//! and either does the work (`true` / `Some`) or leaves the stack untouched for the generic
+//! path (`false` / `None`). The dispatch loop counts hits and misses around them.
+
+use crate::bytecode::BinaryOperator;
+use crate::runtime::types::class::{
+    HOOKS_NOT_PLAIN_GET, HOOKS_NOT_PLAIN_SET, HOOK_GETATTRIBUTE, HOOK_NO_DICT, HOOK_PAYLOAD,
+    HOOK_SETATTR,
+};
+use crate::runtime::types::instance::Attrs;
+use crate::runtime::types::object::ObjKind;
+use crate::runtime::types::str::PyStr;
+use crate::runtime::value::Value;
+use crate::vm::quicken::cache::InlineCache;
+use crate::vm::Vm;
+use std::rc::Rc;
+
+/// Python's floor division and modulo for machine ints (`None` on a zero divisor or overflow).
+#[inline]
+fn floor_div(a: i64, b: i64) -> Option<i64> {
+    if b == 0 || (a == i64::MIN && b == -1) {
+        return None;
+    }
+    let q = a / b;
+    Some(if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    })
+}
+
+#[inline]
+fn floor_mod(a: i64, b: i64) -> Option<i64> {
+    if b == 0 {
+        return None;
+    }
+    if b == -1 {
+        return Some(0);
+    }
+    let r = a % b;
+    Some(if r != 0 && ((r < 0) != (b < 0)) {
+        r + b
+    } else {
+        r
+    })
+}
+
+/// `a <op> b` for the int forms; `None` sends the operation to the generic path (overflow to
+/// a big int, division by zero, a negative shift count).
+#[inline]
+pub fn int_op(op: BinaryOperator, a: i64, b: i64) -> Option<i64> {
+    use BinaryOperator as B;
+    match op.plain() {
+        B::Add => a.checked_add(b),
+        B::Subtract => a.checked_sub(b),
+        B::Multiply => a.checked_mul(b),
+        B::FloorDivide => floor_div(a, b),
+        B::Remainder => floor_mod(a, b),
+        B::And => Some(a & b),
+        B::Or => Some(a | b),
+        B::Xor => Some(a ^ b),
+        B::Lshift => {
+            if !(0..64).contains(&b) {
+                return None;
+            }
+            let r = a.checked_shl(b as u32)?;
+            (r >> b == a).then_some(r)
+        }
+        B::Rshift => {
+            if b < 0 {
+                None
+            } else {
+                Some(a >> b.min(63))
+            }
+        }
+        _ => None,
+    }
+}
+
+#[inline]
+pub fn float_op(op: BinaryOperator, a: f64, b: f64) -> Option<f64> {
+    use BinaryOperator as B;
+    match op.plain() {
+        B::Add => Some(a + b),
+        B::Subtract => Some(a - b),
+        B::Multiply => Some(a * b),
+        B::TrueDivide if b != 0.0 => Some(a / b),
+        _ => None,
+    }
+}
+
+/// Index `i` (possibly negative) into a sequence of length `len`.
+#[inline]
+pub fn seq_index(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 { i + len as i64 } else { i };
+    (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+impl Vm {
+    /// `LOAD_ATTR_NONDESCRIPTOR` / `LOAD_METHOD_WITH_VALUES`'s guard: the class is one of the
+    /// (up to three) classes seen resolving the name to the cached object, and the instance
+    /// has no attribute of that name.
+    #[inline(always)]
+    pub(super) fn class_attr_guard(owner: &Value, c: &InlineCache, name: &PyStr) -> bool {
+        match owner {
+            Value::Instance(inst) => {
+                let v = inst.class().version.get();
+                v != 0
+                    && (v == c.version.get() || v == c.aux.get() || v == c.index.get())
+                    && match &*inst.attrs.borrow() {
+                        Attrs::Shaped { shape, .. } => !shape.may_have(name),
+                        Attrs::Dict(_) => false,
+                    }
+            }
+            _ => false,
+        }
+    }
+
+    /// `LOAD_ATTR_INSTANCE_VALUE`: any instance whose class has plain attribute access and
+    /// whose layout has the name at the cached index (so one site serves every subclass that
+    /// shares the layout).
+    #[inline(always)]
+    pub(super) fn load_instance_value(
+        &self,
+        owner: &Value,
+        c: &InlineCache,
+        name: &Rc<PyStr>,
+    ) -> Option<Value> {
+        let Value::Instance(inst) = owner else {
+            return None;
+        };
+        let hooks = self.attr_hooks(inst.class());
+        // Classes with data descriptors (for other names) are served when they are the class
+        // the site was specialized for.
+        if hooks & HOOKS_NOT_PLAIN_GET != 0
+            && (hooks & (HOOK_GETATTRIBUTE | HOOK_PAYLOAD) != 0
+                || inst.class().version.get() != c.version.get())
+        {
+            return None;
+        }
+        let i = c.index.get() as usize;
+        match &*inst.attrs.borrow() {
+            Attrs::Shaped { shape, values } if shape.has_at(i, name) => values.get(i).cloned(),
+            _ => None,
+        }
+    }
+
+    /// `STORE_ATTR_INSTANCE_VALUE`: replaces the attribute at the cached index, or adds it by
+    /// moving an instance of the cached shape to the next shape. Gives the value back when a
+    /// guard fails.
+    #[inline(always)]
+    pub(super) fn store_instance_value(
+        &self,
+        owner: &Value,
+        value: Value,
+        c: &InlineCache,
+        name: &Rc<PyStr>,
+    ) -> Result<(), Value> {
+        let Value::Instance(inst) = owner else {
+            return Err(value);
+        };
+        let hooks = self.attr_hooks(inst.class());
+        if hooks & HOOKS_NOT_PLAIN_SET != 0
+            && (hooks & (HOOK_SETATTR | HOOK_PAYLOAD | HOOK_NO_DICT) != 0
+                || inst.class().version.get() != c.version.get())
+        {
+            return Err(value);
+        }
+        let mut attrs = inst.attrs.borrow_mut();
+        let Attrs::Shaped { shape, values } = &mut *attrs else {
+            return Err(value);
+        };
+        let i = c.index.get() as usize;
+        if shape.has_at(i, name) {
+            let old = std::mem::replace(&mut values[i], value);
+            drop(attrs);
+            drop(old);
+            return Ok(());
+        }
+        if shape.id != c.aux.get() || i != values.len() {
+            return Err(value);
+        }
+        match shape.with_attr(name) {
+            Some(next) => {
+                *shape = next;
+                values.push(value);
+                Ok(())
+            }
+            None => Err(value),
+        }
+    }
+
+    /// `LOAD_ATTR_MODULE` / `LOAD_METHOD_MODULE`.
+    #[inline(always)]
+    pub(super) fn load_module_attr(owner: &Value, c: &InlineCache) -> Option<Value> {
+        let Value::Object(o) = owner else { return None };
+        let ObjKind::Module(m) = &o.kind else {
+            return None;
+        };
+        if m.dict.keys_version() != c.version.get() {
+            return None;
+        }
+        m.dict.value_at(c.index.get() as usize)
+    }
+
+    /// `LOAD_ATTR_CLASS` / `LOAD_METHOD_CLASS`.
+    #[inline(always)]
+    pub(super) fn load_class_attr(owner: &Value, c: &InlineCache) -> Option<Value> {
+        match owner {
+            Value::Class(k) if k.version.get() == c.version.get() => Some(c.value.get()),
+            _ => None,
+        }
+    }
+
+    /// `FOR_ITER_RANGE` / `_LIST` / `_TUPLE`: `Some(Some(item))`, `Some(None)` when exhausted,
+    /// `None` when the iterator is of another kind.
+    #[inline(always)]
+    pub(super) fn next_builtin(it: &Value) -> Option<Option<Value>> {
+        let Value::Object(o) = it else { return None };
+        Some(match &o.kind {
+            ObjKind::RangeIter(state) => {
+                let mut s = state.borrow_mut();
+                let more = if s.step > 0 {
+                    s.next < s.stop
+                } else {
+                    s.next > s.stop
+                };
+                if more {
+                    let v = s.next;
+                    s.next = s.next.saturating_add(s.step);
+                    Some(Value::Int(v))
+                } else {
+                    None
+                }
+            }
+            ObjKind::ListIter { list, index } => {
+                let Value::List(l) = list else { return None };
+                let mut i = index.borrow_mut();
+                let item = l.get(*i);
+                if item.is_some() {
+                    *i += 1;
+                } else {
+                    *i = usize::MAX / 2;
+                }
+                item
+            }
+            ObjKind::TupleIter { tuple, index } => {
+                let Value::Tuple(t) = tuple else { return None };
+                let mut i = index.borrow_mut();
+                let item = t.items().get(*i).cloned();
+                *i += 1;
+                item
+            }
+            _ => return None,
+        })
+    }
+}
