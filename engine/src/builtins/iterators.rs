@@ -323,7 +323,7 @@ fn item_at(vm: &mut Vm, seq: &Value, i: i64) -> PyResult<Value> {
             usize::try_from(i)
                 .ok()
                 .and_then(|i| s.char_at(i))
-                .map(|c| Value::str(c.encode_utf8(&mut [0; 4]))),
+                .map(|c| Value::Str(crate::runtime::types::str::PyStr::from_char(c))),
         ),
         _ => None,
     };

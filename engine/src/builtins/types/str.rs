@@ -663,40 +663,53 @@ fn str_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .map_err(|e| str_err(vm, e))
 }
 
+/// `s[start:stop:step]` for bounds already clamped by `slice.indices` (`n` positions).
+pub(crate) fn slice_str(s: &Rc<PyStr>, start: i64, stop: i64, step: i64, n: usize) -> Value {
+    let len = s.char_len();
+    if step == 1 {
+        if n == len {
+            return Value::Str(s.clone());
+        }
+        if n == 1 {
+            return char_value(s.char_at(start as usize).unwrap_or_default());
+        }
+        let (lo, hi) = (start as usize, stop.max(start) as usize);
+        return Value::str(text(s).slice(lo, hi));
+    }
+    let r: String = if s.is_ascii() {
+        let b = s.as_str().as_bytes();
+        super::slice::positions(start, step, n)
+            .map(|i| b[i] as char)
+            .collect()
+    } else {
+        let chars: Vec<char> = s.as_str().chars().collect();
+        super::slice::positions(start, step, n)
+            .map(|i| chars[i])
+            .collect()
+    };
+    out(r)
+}
+
+/// A one-character string; the ASCII ones are shared, as CPython shares its latin-1
+/// single-character strings.
+pub(crate) fn char_value(c: char) -> Value {
+    Value::Str(PyStr::from_char(c))
+}
+
 fn str_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, key) = one_arg(vm, args, "str.__getitem__")?;
     let s = this(vm, s)?;
     let len = s.char_len();
     if super::slice::as_slice(key).is_some() {
         let (start, stop, step, n) = super::slice::indices(vm, key, len)?;
-        if step == 1 {
-            if n == len {
-                return Ok(Value::Str(s));
-            }
-            let (lo, hi) = (start as usize, stop.max(start) as usize);
-            return Ok(Value::str(text(&s).slice(lo, hi)));
-        }
-        let r: String = if s.is_ascii() {
-            let b = s.as_str().as_bytes();
-            super::slice::positions(start, step, n)
-                .map(|i| b[i] as char)
-                .collect()
-        } else {
-            let chars: Vec<char> = s.as_str().chars().collect();
-            super::slice::positions(start, step, n)
-                .map(|i| chars[i])
-                .collect()
-        };
-        return Ok(out(r));
+        return Ok(slice_str(&s, start, stop, step, n));
     }
     if !super::is_index(vm, key) {
         let k = vm.type_name(key);
         return Err(vm.type_error(format!("string indices must be integers, not '{k}'")));
     }
     match super::seq_index(vm, key, len)? {
-        Some(i) => Ok(Value::str(
-            s.char_at(i).unwrap_or_default().encode_utf8(&mut [0; 4]),
-        )),
+        Some(i) => Ok(char_value(s.char_at(i).unwrap_or_default())),
         None => Err(super::index_error(vm, "string index out of range")),
     }
 }
