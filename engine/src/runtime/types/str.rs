@@ -31,6 +31,19 @@ impl PyStr {
         }
     }
 
+    /// A string holding `piece`, a substring of `whole`: when `whole` is ASCII so is the
+    /// piece, and its code points need no counting.
+    pub fn part_of(whole: &PyStr, piece: &str) -> PyStr {
+        if whole.is_ascii() {
+            return PyStr {
+                text: piece.into(),
+                char_len: piece.len(),
+                hash: Cell::new(0),
+            };
+        }
+        PyStr::new(piece)
+    }
+
     /// A one-character string. ASCII characters come from a per-thread table, so indexing and
     /// iterating over text does not allocate (and, as in CPython, `s[0] is s[0]`).
     pub fn from_char(c: char) -> Rc<PyStr> {
