@@ -487,8 +487,14 @@ impl Vm {
                     "integer modulo by zero"
                 })))
             }
-            B::FloorDivide => a.div_floor(b),
-            B::Remainder => a.mod_floor(b),
+            B::FloorDivide => match numfmt::small_quotient_divmod(a, b) {
+                Some((q, _)) => q,
+                None => a.div_floor(b),
+            },
+            B::Remainder => match numfmt::small_quotient_divmod(a, b) {
+                Some((_, r)) => r,
+                None => a.mod_floor(b),
+            },
             B::TrueDivide => {
                 if b.is_zero() {
                     return Some(Err(self.zero_division("division by zero")));
