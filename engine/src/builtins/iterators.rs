@@ -240,12 +240,10 @@ pub fn next(vm: &mut Vm, state: &IterState) -> PyResult<Option<Value>> {
             Ok(Some(Value::tuple(vec![index, item])))
         }
         IterState::Zip { iters, strict } => zip_next(vm, iters, *strict),
-        IterState::Map { func, iters } if iters.len() == 1 => {
-            match iterate::next(vm, &iters[0])? {
-                Some(v) => vm.call(func, std::slice::from_ref(&v)).map(Some),
-                None => Ok(None),
-            }
-        }
+        IterState::Map { func, iters } if iters.len() == 1 => match iterate::next(vm, &iters[0])? {
+            Some(v) => vm.call(func, std::slice::from_ref(&v)).map(Some),
+            None => Ok(None),
+        },
         IterState::Map { func, iters } => {
             let mut items = Vec::with_capacity(iters.len());
             for it in iters.iter() {

@@ -8,8 +8,8 @@ use crate::builtins::types::slice;
 use crate::builtins::types::str as str_type;
 use crate::runtime::error::{PyErr, PyResult};
 use crate::runtime::types::list::PyList;
-use crate::runtime::types::str::PyStr;
 use crate::runtime::types::object::{ObjKind, PyObject};
+use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
 
 /// `i` as an index into a sequence of `len` items (negative counts from the end).
@@ -23,7 +23,9 @@ fn seq_index(i: i64, len: usize) -> Option<usize> {
 fn slice_items(items: &[Value], start: i64, step: i64, n: usize) -> Vec<Value> {
     if step == 1 {
         let lo = start as usize;
-        return items.get(lo..lo + n).map_or_else(Vec::new, <[Value]>::to_vec);
+        return items
+            .get(lo..lo + n)
+            .map_or_else(Vec::new, <[Value]>::to_vec);
     }
     slice::positions(start, step, n)
         .filter_map(|i| items.get(i).cloned())

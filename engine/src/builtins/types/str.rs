@@ -243,7 +243,9 @@ fn split(vm: &mut Vm, args: Args<'_>, name: &str, right: bool) -> PyResult<Value
         strings::split::split(s.as_str(), sep, maxsplit)
     }
     .map_err(|e| str_err(vm, e))?;
-    Ok(Value::list(parts.into_iter().map(|p| part(&s, p)).collect()))
+    Ok(Value::list(
+        parts.into_iter().map(|p| part(&s, p)).collect(),
+    ))
 }
 
 /// A new `str` holding `piece`, a part of `whole` (known ASCII when `whole` is).
