@@ -240,6 +240,10 @@ pub fn next(vm: &mut Vm, state: &IterState) -> PyResult<Option<Value>> {
             Ok(Some(Value::tuple(vec![index, item])))
         }
         IterState::Zip { iters, strict } => zip_next(vm, iters, *strict),
+        IterState::Map { func, iters } if iters.len() == 1 => match iterate::next(vm, &iters[0])? {
+            Some(v) => vm.call(func, std::slice::from_ref(&v)).map(Some),
+            None => Ok(None),
+        },
         IterState::Map { func, iters } => {
             let mut items = Vec::with_capacity(iters.len());
             for it in iters.iter() {
@@ -323,7 +327,7 @@ fn item_at(vm: &mut Vm, seq: &Value, i: i64) -> PyResult<Value> {
             usize::try_from(i)
                 .ok()
                 .and_then(|i| s.char_at(i))
-                .map(|c| Value::str(c.encode_utf8(&mut [0; 4]))),
+                .map(|c| Value::Str(crate::runtime::types::str::PyStr::from_char(c))),
         ),
         _ => None,
     };

@@ -4,6 +4,7 @@
 //! instance), with `NotImplemented` and the reflected-operand rules.
 
 use super::Vm;
+use crate::builtins::types::tuple::{list_compare, seq_compare};
 use crate::bytecode::{BinaryOperator, Comparison};
 use crate::runtime::error::{PyErr, PyResult};
 use crate::runtime::numfmt::{self, NumError, NumErrorKind};
@@ -48,17 +49,10 @@ impl Vm {
         receiver: &Value,
         args: &[Value],
     ) -> PyResult<Value> {
-        let with_self = |args: &[Value]| {
-            let mut all = Vec::with_capacity(args.len() + 1);
-            all.push(receiver.clone());
-            all.extend_from_slice(args);
-            all
-        };
         match found {
-            Value::Function(_) => self.call(found, &with_self(args)),
+            Value::Function(_) => self.call_with_receiver(found, receiver, args),
             Value::Native(n) if n.bound_self.is_none() && n.kind == NativeKind::Method => {
-                let all = with_self(args);
-                self.call(found, &all)
+                self.call_with_receiver(found, receiver, args)
             }
             Value::Native(n) if n.kind == NativeKind::ClassMethod => {
                 let class = Value::Class(self.class_of(receiver));
@@ -84,6 +78,27 @@ impl Vm {
                 let class = self.class_of(receiver);
                 let bound = self.descr_get(found, receiver, &class)?;
                 self.call(&bound, args)
+            }
+        }
+    }
+
+    /// `f(receiver, *args)`; the argument array is built on the Rust stack for the usual one to
+    /// three arguments, so calling a special method allocates nothing.
+    fn call_with_receiver(
+        &mut self,
+        f: &Value,
+        receiver: &Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
+        match args {
+            [] => self.call(f, std::slice::from_ref(receiver)),
+            [a] => self.call(f, &[receiver.clone(), a.clone()]),
+            [a, b] => self.call(f, &[receiver.clone(), a.clone(), b.clone()]),
+            _ => {
+                let mut all = Vec::with_capacity(args.len() + 1);
+                all.push(receiver.clone());
+                all.extend_from_slice(args);
+                self.call(f, &all)
             }
         }
     }
@@ -214,9 +229,9 @@ impl Vm {
             Value::Str(s) => s.hash(),
             Value::None => 0x5f3759df,
             Value::Tuple(t) => {
-                let items: Vec<Value> = t.items().to_vec();
-                let mut hashes = Vec::with_capacity(items.len());
-                for item in &items {
+                // Items are hashed straight from the (immutable) tuple into the accumulator.
+                let mut acc = TupleHash::new();
+                for item in t.items() {
                     let h = if let Value::Tuple(_) = item {
                         // Nested tuples recurse on the Rust stack: bounded like any recursion.
                         self.enter_native_call("")?;
@@ -226,9 +241,9 @@ impl Vm {
                     } else {
                         self.hash_value(item)?
                     };
-                    hashes.push(h);
+                    acc.add(h);
                 }
-                hash_tuple(&hashes)
+                acc.finish(t.len())
             }
             Value::List(_) | Value::Dict(_) => return Err(self.unhashable(v)),
             Value::Function(_) | Value::Native(_) => identity_hash(v),
@@ -472,8 +487,14 @@ impl Vm {
                     "integer modulo by zero"
                 })))
             }
-            B::FloorDivide => a.div_floor(b),
-            B::Remainder => a.mod_floor(b),
+            B::FloorDivide => match numfmt::small_quotient_divmod(a, b) {
+                Some((q, _)) => q,
+                None => a.div_floor(b),
+            },
+            B::Remainder => match numfmt::small_quotient_divmod(a, b) {
+                Some((_, r)) => r,
+                None => a.mod_floor(b),
+            },
             B::TrueDivide => {
                 if b.is_zero() {
                     return Some(Err(self.zero_division("division by zero")));
@@ -513,7 +534,21 @@ impl Vm {
         if let Some(ord) = fast_ordering(lhs, rhs) {
             return Ok(Value::Bool(ordering_satisfies(op, ord)));
         }
-        self.rich_compare(lhs, rhs, op)
+        // Exact tuples and lists compare element-wise here rather than through a lookup of
+        // `tuple.__eq__` & co. (their types are immutable, so the answer is the same).
+        let seq = match (lhs, rhs) {
+            (Value::Tuple(a), Value::Tuple(b)) => Some((a.items(), b.items())),
+            (Value::List(_), Value::List(_)) => None,
+            _ => return self.rich_compare(lhs, rhs, op),
+        };
+        self.enter_native_call(" in comparison")?;
+        let result = match (seq, lhs, rhs) {
+            (Some((a, b)), _, _) => seq_compare(self, a, b, op),
+            (None, Value::List(a), Value::List(b)) => list_compare(self, a, b, op),
+            _ => self.rich_compare(lhs, rhs, op),
+        };
+        self.leave_native_call();
+        result
     }
 
     /// `do_richcompare`: the reflected method first when the right operand's type is a proper
@@ -715,20 +750,46 @@ fn floor_mod(a: i64, b: i64) -> Option<i64> {
 
 /// CPython 3.8+'s xxHash-based tuple hash.
 pub fn hash_tuple(hashes: &[i64]) -> i64 {
+    let mut acc = TupleHash::new();
+    for &h in hashes {
+        acc.add(h);
+    }
+    acc.finish(hashes.len())
+}
+
+/// The tuple hash's accumulator, fed one item hash at a time.
+pub struct TupleHash(u64);
+
+impl TupleHash {
     const P1: u64 = 11_400_714_785_074_694_791;
     const P2: u64 = 14_029_467_366_897_019_727;
     const P5: u64 = 2_870_177_450_012_600_261;
-    let mut acc: u64 = P5;
-    for &h in hashes {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(P1);
+
+    #[inline]
+    pub fn new() -> TupleHash {
+        TupleHash(Self::P5)
     }
-    acc = acc.wrapping_add((hashes.len() as u64) ^ (P5 ^ 3_527_539));
-    if acc == u64::MAX {
-        return 1_546_275_796;
+
+    #[inline]
+    pub fn add(&mut self, h: i64) {
+        let acc = self.0.wrapping_add((h as u64).wrapping_mul(Self::P2));
+        self.0 = acc.rotate_left(31).wrapping_mul(Self::P1);
     }
-    acc as i64
+
+    #[inline]
+    pub fn finish(self, len: usize) -> i64 {
+        let acc = self.0.wrapping_add((len as u64) ^ (Self::P5 ^ 3_527_539));
+        if acc == u64::MAX {
+            return 1_546_275_796;
+        }
+        acc as i64
+    }
+}
+
+impl Default for TupleHash {
+    fn default() -> TupleHash {
+        TupleHash::new()
+    }
 }
 
 /// Converts a value that must be an `i64` (an index, a count) for error-free callers.

@@ -4,8 +4,12 @@
 //! for classes).
 
 use super::Vm;
+use crate::builtins::types::slice;
+use crate::builtins::types::str as str_type;
 use crate::runtime::error::{PyErr, PyResult};
+use crate::runtime::types::list::PyList;
 use crate::runtime::types::object::{ObjKind, PyObject};
+use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
 
 /// `i` as an index into a sequence of `len` items (negative counts from the end).
@@ -13,6 +17,45 @@ use crate::runtime::value::Value;
 fn seq_index(i: i64, len: usize) -> Option<usize> {
     let i = if i < 0 { i + len as i64 } else { i };
     (0..len as i64).contains(&i).then_some(i as usize)
+}
+
+/// The items a clamped slice selects (`n` positions from `start` by `step`).
+fn slice_items(items: &[Value], start: i64, step: i64, n: usize) -> Vec<Value> {
+    if step == 1 {
+        let lo = start as usize;
+        return items
+            .get(lo..lo + n)
+            .map_or_else(Vec::new, <[Value]>::to_vec);
+    }
+    slice::positions(start, step, n)
+        .filter_map(|i| items.get(i).cloned())
+        .collect()
+}
+
+/// `list[a:b] = other` without a call: a slice of int/None bounds with step 1, and a list or
+/// tuple (not the target itself) on the right. Returns the value back when the general path
+/// (`list.__setitem__`) must run instead.
+fn assign_slice_fast(l: &PyList, key: &Value, value: Value) -> PyResult<Option<Value>> {
+    let mut new_items = match &value {
+        Value::List(v) if !std::ptr::eq(&**v, l) => v.to_vec(),
+        Value::Tuple(t) => t.items().to_vec(),
+        _ => return Ok(Some(value)),
+    };
+    let len = l.len();
+    let Some((start, stop, 1, n)) = slice::fast_indices(key, len) else {
+        return Ok(Some(value));
+    };
+    let start = start as usize;
+    let stop = (stop.max(start as i64)) as usize;
+    // Replaced items are dropped only after the borrow ends (a `__del__` may touch the list).
+    if new_items.len() == n {
+        l.borrow_mut()[start..stop].swap_with_slice(&mut new_items);
+        drop(new_items);
+    } else {
+        let removed: Vec<Value> = l.borrow_mut().splice(start..stop, new_items).collect();
+        drop(removed);
+    }
+    Ok(None)
 }
 
 impl Vm {
@@ -44,11 +87,31 @@ impl Vm {
             }
             (Value::Str(s), Value::Int(i)) => {
                 return match seq_index(*i, s.char_len()) {
-                    Some(i) => {
-                        let c = s.char_at(i).unwrap_or_default();
-                        Ok(Value::str(c.encode_utf8(&mut [0; 4])))
-                    }
+                    Some(i) => Ok(Value::Str(PyStr::from_char(
+                        s.char_at(i).unwrap_or_default(),
+                    ))),
                     None => Err(self.index_error("string index out of range")),
+                }
+            }
+            (Value::List(l), Value::Object(_)) => {
+                let items = l.borrow();
+                if let Some((start, _, step, n)) = slice::fast_indices(key, items.len()) {
+                    let out = slice_items(&items, start, step, n);
+                    drop(items);
+                    return Ok(Value::list(out));
+                }
+            }
+            (Value::Tuple(t), Value::Object(_)) => {
+                if let Some((start, _, step, n)) = slice::fast_indices(key, t.len()) {
+                    if step == 1 && n == t.len() {
+                        return Ok(container.clone());
+                    }
+                    return Ok(Value::tuple(slice_items(t.items(), start, step, n)));
+                }
+            }
+            (Value::Str(s), Value::Object(_)) => {
+                if let Some((start, stop, step, n)) = slice::fast_indices(key, s.char_len()) {
+                    return Ok(str_type::slice_str(s, start, stop, step, n));
                 }
             }
             (Value::Dict(d), _) => {
@@ -131,8 +194,19 @@ impl Vm {
                 };
             }
             (Value::Dict(d), _) => return d.set(self, key.clone(), value),
+            (Value::List(l), Value::Object(_)) => {
+                if let Some(value) = assign_slice_fast(l, key, value)? {
+                    return self.setitem_slow(container, key, value);
+                }
+                return Ok(());
+            }
             _ => {}
         }
+        self.setitem_slow(container, key, value)
+    }
+
+    /// `container[key] = value` through `__setitem__`.
+    fn setitem_slow(&mut self, container: &Value, key: &Value, value: Value) -> PyResult<()> {
         let name = self.names.setitem.clone();
         match self.call_special(container, &name, &[key.clone(), value])? {
             Some(_) => Ok(()),

@@ -399,7 +399,7 @@ fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Value::Object(o) if matches!(o.kind, ObjKind::Bytes(_)) => {
             Some("sum() can't sum bytes [use b''.join(seq) instead]")
         }
-        v if vm.type_name(v) == "bytearray" => {
+        v @ (Value::Object(_) | Value::Instance(_)) if vm.type_name(v) == "bytearray" => {
             Some("sum() can't sum bytearray [use b''.join(seq) instead]")
         }
         _ => None,

@@ -59,7 +59,7 @@ fn builtin_chr(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     // Lone surrogates have no `char`; strings here are UTF-8, so they become U+FFFD.
     let c = char::from_u32(n as u32).unwrap_or('\u{fffd}');
-    Ok(Value::str(c.encode_utf8(&mut [0; 4])))
+    Ok(Value::Str(crate::runtime::types::str::PyStr::from_char(c)))
 }
 
 /// `ord(c)` for a one-character str or a one-byte bytes object.

@@ -425,7 +425,7 @@ fn type_iter_next(vm: &mut Vm, t: &TypeIter) -> PyResult<Option<Value>> {
             match text.get(p..).and_then(|rest| rest.chars().next()) {
                 Some(c) => {
                     pos.set(p + c.len_utf8());
-                    Some(Value::str(c.encode_utf8(&mut [0; 4])))
+                    Some(Value::Str(crate::runtime::types::str::PyStr::from_char(c)))
                 }
                 None => None,
             }
@@ -563,7 +563,7 @@ pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
             return Ok(s
                 .as_str()
                 .chars()
-                .map(|c| Value::str(c.encode_utf8(&mut [0; 4])))
+                .map(|c| Value::Str(crate::runtime::types::str::PyStr::from_char(c)))
                 .collect())
         }
         Value::Dict(d) => {

@@ -3,7 +3,7 @@
 //! during sort", comparisons, repr with `[...]` for self-reference.
 
 use super::iter::{collect, new_iter, TypeIter};
-use super::tuple::{bad_repeat, repeat_count, search_bounds, seq_compare, seq_repr};
+use super::tuple::{bad_repeat, repeat_count, search_bounds, seq_repr};
 use super::{arity, bind, methods, noargs, one_arg, seq_index, value_error, NOT_IMPLEMENTED};
 use crate::bytecode::Comparison;
 use crate::runtime::error::PyResult;
@@ -344,8 +344,7 @@ fn compare(vm: &mut Vm, args: Args<'_>, op: Comparison) -> PyResult<Value> {
     let (Value::List(x), Value::List(y)) = (a, b) else {
         return NOT_IMPLEMENTED;
     };
-    let (x, y) = (x.to_vec(), y.to_vec());
-    seq_compare(vm, &x, &y, op)
+    super::tuple::list_compare(vm, x, y, op)
 }
 
 fn list_sort(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -43,6 +43,9 @@ fn bound(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 
 /// `slice.indices(len)` semantics: `(start, stop, step, slicelength)`.
 pub fn indices(vm: &mut Vm, slice: &Value, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+    if let Some(fast) = fast_indices(slice, len) {
+        return Ok(fast);
+    }
     let Some((start, stop, step)) = as_slice(slice) else {
         return Err(vm.type_error("expected a slice"));
     };
@@ -86,6 +89,63 @@ pub fn indices(vm: &mut Vm, slice: &Value, len: usize) -> PyResult<(i64, i64, i6
     } else {
         clamp(bound(vm, &stop)?)
     };
+    Ok((start, stop, step, slice_len(start, stop, step)))
+}
+
+/// `indices` for the common case of a slice whose bounds are ints or `None` (what
+/// `BUILD_SLICE` makes from literals): no call into Python, no error possible except a zero
+/// step. `None` means "take the general path" (which also raises the errors).
+#[inline]
+pub fn fast_indices(slice: &Value, len: usize) -> Option<(i64, i64, i64, usize)> {
+    let (start, stop, step) = as_slice(slice)?;
+    let step = match step {
+        Value::None => 1,
+        Value::Int(i) if *i != 0 => (*i).max(-i64::MAX),
+        _ => return None,
+    };
+    let len = len as i64;
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let clamp = |v: i64| -> i64 {
+        if v < 0 {
+            let v = v.saturating_add(len);
+            if v < 0 {
+                lower
+            } else {
+                v
+            }
+        } else if v >= len {
+            upper
+        } else {
+            v
+        }
+    };
+    let start = match start {
+        Value::None => {
+            if step < 0 {
+                upper
+            } else {
+                lower
+            }
+        }
+        Value::Int(i) => clamp(*i),
+        _ => return None,
+    };
+    let stop = match stop {
+        Value::None => {
+            if step < 0 {
+                lower
+            } else {
+                upper
+            }
+        }
+        Value::Int(i) => clamp(*i),
+        _ => return None,
+    };
+    Some((start, stop, step, slice_len(start, stop, step)))
+}
+
+/// Number of positions `range(start, stop, step)` selects (already clamped bounds).
+fn slice_len(start: i64, stop: i64, step: i64) -> usize {
     let n = if step < 0 {
         if stop < start {
             (start - stop - 1) / (-step) + 1
@@ -97,7 +157,7 @@ pub fn indices(vm: &mut Vm, slice: &Value, len: usize) -> PyResult<(i64, i64, i6
     } else {
         0
     };
-    Ok((start, stop, step, n as usize))
+    n as usize
 }
 
 /// The positions a slice selects, in order.

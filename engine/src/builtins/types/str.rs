@@ -223,7 +223,7 @@ fn strip(vm: &mut Vm, args: Args<'_>, name: &str, side: strings::strip::Side) ->
     if r.len() == s.as_str().len() {
         return Ok(Value::Str(s));
     }
-    Ok(Value::str(r))
+    Ok(part(&s, r))
 }
 
 fn split(vm: &mut Vm, args: Args<'_>, name: &str, right: bool) -> PyResult<Value> {
@@ -243,7 +243,14 @@ fn split(vm: &mut Vm, args: Args<'_>, name: &str, right: bool) -> PyResult<Value
         strings::split::split(s.as_str(), sep, maxsplit)
     }
     .map_err(|e| str_err(vm, e))?;
-    Ok(Value::list(parts.into_iter().map(Value::str).collect()))
+    Ok(Value::list(
+        parts.into_iter().map(|p| part(&s, p)).collect(),
+    ))
+}
+
+/// A new `str` holding `piece`, a part of `whole` (known ASCII when `whole` is).
+fn part(whole: &PyStr, piece: &str) -> Value {
+    Value::Str(Rc::new(PyStr::part_of(whole, piece)))
 }
 
 fn partition(vm: &mut Vm, args: Args<'_>, name: &str, right: bool) -> PyResult<Value> {
@@ -265,28 +272,40 @@ fn partition(vm: &mut Vm, args: Args<'_>, name: &str, right: bool) -> PyResult<V
 
 /// `sep.join(iterable)`.
 pub fn join(vm: &mut Vm, sep: &str, iterable: &Value) -> PyResult<String> {
-    let items = match iterable {
-        Value::List(_) | Value::Tuple(_) => collect(vm, iterable)?,
-        other => {
-            if iterate(vm, other).is_err() {
-                return Err(vm.type_error("can only join an iterable"));
-            }
-            collect(vm, other)?
-        }
-    };
-    let mut outs = String::new();
+    match iterable {
+        // No Python code runs while joining strs, so the items are read in place.
+        Value::List(l) => return join_items(vm, sep, &l.borrow()),
+        Value::Tuple(t) => return join_items(vm, sep, t.items()),
+        _ => {}
+    }
+    if iterate(vm, iterable).is_err() {
+        return Err(vm.type_error("can only join an iterable"));
+    }
+    let items = collect(vm, iterable)?;
+    join_items(vm, sep, &items)
+}
+
+/// `sep.join(items)` for items that must all be `str`: sized first, then copied once.
+fn join_items(vm: &mut Vm, sep: &str, items: &[Value]) -> PyResult<String> {
+    let mut total = sep.len() * items.len().saturating_sub(1);
     for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            outs.push_str(sep);
-        }
         match item {
-            Value::Str(s) => outs.push_str(s.as_str()),
+            Value::Str(s) => total += s.as_str().len(),
             other => {
                 let k = vm.type_name(other);
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {k} found"
                 )));
             }
+        }
+    }
+    let mut outs = String::with_capacity(total);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            outs.push_str(sep);
+        }
+        if let Value::Str(s) = item {
+            outs.push_str(s.as_str());
         }
     }
     Ok(outs)
@@ -663,40 +682,53 @@ fn str_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         .map_err(|e| str_err(vm, e))
 }
 
+/// `s[start:stop:step]` for bounds already clamped by `slice.indices` (`n` positions).
+pub(crate) fn slice_str(s: &Rc<PyStr>, start: i64, stop: i64, step: i64, n: usize) -> Value {
+    let len = s.char_len();
+    if step == 1 {
+        if n == len {
+            return Value::Str(s.clone());
+        }
+        if n == 1 {
+            return char_value(s.char_at(start as usize).unwrap_or_default());
+        }
+        let (lo, hi) = (start as usize, stop.max(start) as usize);
+        return part(s, text(s).slice(lo, hi));
+    }
+    let r: String = if s.is_ascii() {
+        let b = s.as_str().as_bytes();
+        super::slice::positions(start, step, n)
+            .map(|i| b[i] as char)
+            .collect()
+    } else {
+        let chars: Vec<char> = s.as_str().chars().collect();
+        super::slice::positions(start, step, n)
+            .map(|i| chars[i])
+            .collect()
+    };
+    out(r)
+}
+
+/// A one-character string; the ASCII ones are shared, as CPython shares its latin-1
+/// single-character strings.
+pub(crate) fn char_value(c: char) -> Value {
+    Value::Str(PyStr::from_char(c))
+}
+
 fn str_getitem(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let (s, key) = one_arg(vm, args, "str.__getitem__")?;
     let s = this(vm, s)?;
     let len = s.char_len();
     if super::slice::as_slice(key).is_some() {
         let (start, stop, step, n) = super::slice::indices(vm, key, len)?;
-        if step == 1 {
-            if n == len {
-                return Ok(Value::Str(s));
-            }
-            let (lo, hi) = (start as usize, stop.max(start) as usize);
-            return Ok(Value::str(text(&s).slice(lo, hi)));
-        }
-        let r: String = if s.is_ascii() {
-            let b = s.as_str().as_bytes();
-            super::slice::positions(start, step, n)
-                .map(|i| b[i] as char)
-                .collect()
-        } else {
-            let chars: Vec<char> = s.as_str().chars().collect();
-            super::slice::positions(start, step, n)
-                .map(|i| chars[i])
-                .collect()
-        };
-        return Ok(out(r));
+        return Ok(slice_str(&s, start, stop, step, n));
     }
     if !super::is_index(vm, key) {
         let k = vm.type_name(key);
         return Err(vm.type_error(format!("string indices must be integers, not '{k}'")));
     }
     match super::seq_index(vm, key, len)? {
-        Some(i) => Ok(Value::str(
-            s.char_at(i).unwrap_or_default().encode_utf8(&mut [0; 4]),
-        )),
+        Some(i) => Ok(char_value(s.char_at(i).unwrap_or_default())),
         None => Err(super::index_error(vm, "string index out of range")),
     }
 }

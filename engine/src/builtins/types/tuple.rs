@@ -5,6 +5,7 @@ use super::iter::{collect, iterate};
 use super::{arity, methods, noargs, one_arg, repr_guard, seq_index, value_error, NOT_IMPLEMENTED};
 use crate::bytecode::Comparison;
 use crate::runtime::error::PyResult;
+use crate::runtime::types::list::PyList;
 use crate::runtime::types::native::Args;
 use crate::runtime::value::Value;
 use crate::vm::Vm;
@@ -59,6 +60,37 @@ pub fn seq_compare(vm: &mut Vm, x: &[Value], y: &[Value], op: Comparison) -> PyR
         Comparison::NotEqual => Ok(Value::Bool(true)),
         _ => vm.compare(&x[i], &y[i], op),
     }
+}
+
+/// Lexicographic rich comparison of two lists (`list_richcompare`): the items are read live,
+/// with the lengths re-checked after every comparison (an `__eq__` may mutate either list).
+pub fn list_compare(vm: &mut Vm, a: &PyList, b: &PyList, op: Comparison) -> PyResult<Value> {
+    if matches!(op, Comparison::Equal | Comparison::NotEqual) && a.len() != b.len() {
+        return Ok(Value::Bool(op == Comparison::NotEqual));
+    }
+    let mut i = 0;
+    loop {
+        let (Some(x), Some(y)) = (a.get(i), b.get(i)) else {
+            break;
+        };
+        if !super::eq(vm, &x, &y)? {
+            return match op {
+                Comparison::Equal => Ok(Value::Bool(false)),
+                Comparison::NotEqual => Ok(Value::Bool(true)),
+                _ => vm.compare(&x, &y, op),
+            };
+        }
+        i += 1;
+    }
+    let (a, b) = (a.len(), b.len());
+    Ok(Value::Bool(match op {
+        Comparison::Less => a < b,
+        Comparison::LessEqual => a <= b,
+        Comparison::Equal => a == b,
+        Comparison::NotEqual => a != b,
+        Comparison::Greater => a > b,
+        Comparison::GreaterEqual => a >= b,
+    }))
 }
 
 /// `repr` of items between `open` and `close`, with the recursion guard (`[...]`).
@@ -158,24 +190,6 @@ pub fn search_bounds(vm: &mut Vm, rest: &[Value], len: usize) -> PyResult<(usize
     Ok((clamp(start), clamp(stop)))
 }
 
-/// CPython's xxHash-based tuple hash over item hashes.
-pub fn hash_items(hashes: &[i64]) -> i64 {
-    const P1: u64 = 11_400_714_785_074_694_791;
-    const P2: u64 = 14_029_467_366_897_019_727;
-    const P5: u64 = 2_870_177_450_012_600_261;
-    let mut acc: u64 = P5;
-    for &h in hashes {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(P1);
-    }
-    acc = acc.wrapping_add((hashes.len() as u64) ^ (P5 ^ 3_527_539));
-    if acc == u64::MAX {
-        return 1_546_275_796;
-    }
-    acc as i64
-}
-
 fn this(vm: &mut Vm, v: &Value) -> PyResult<std::rc::Rc<crate::runtime::types::tuple::PyTuple>> {
     match v {
         Value::Tuple(t) => Ok(t.clone()),
@@ -216,9 +230,8 @@ pub fn install(vm: &mut Vm) {
         "__hash__" => |vm, a| {
             let v = noargs(vm, a, "tuple.__hash__")?;
             let t = this(vm, v)?;
-            let mut hashes = Vec::with_capacity(t.len());
-            for item in t.items() { hashes.push(vm.hash_value(item)?); }
-            Ok(Value::Int(hash_items(&hashes)))
+            let t = Value::Tuple(t);
+            Ok(Value::Int(vm.hash_value(&t)?))
         },
         "__repr__" => |vm, a| {
             let v = noargs(vm, a, "tuple.__repr__")?.clone();
@@ -329,6 +342,5 @@ fn compare(vm: &mut Vm, args: Args<'_>, op: Comparison) -> PyResult<Value> {
     let (Value::Tuple(x), Value::Tuple(y)) = (a, b) else {
         return NOT_IMPLEMENTED;
     };
-    let (x, y) = (x.items().to_vec(), y.items().to_vec());
-    seq_compare(vm, &x, &y, op)
+    seq_compare(vm, x.items(), y.items(), op)
 }

@@ -3,6 +3,7 @@
 
 use std::cell::Cell;
 use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 pub struct PyStr {
     text: Box<str>,
@@ -28,6 +29,35 @@ impl PyStr {
             char_len,
             hash: Cell::new(0),
         }
+    }
+
+    /// A string holding `piece`, a substring of `whole`: when `whole` is ASCII so is the
+    /// piece, and its code points need no counting.
+    pub fn part_of(whole: &PyStr, piece: &str) -> PyStr {
+        if whole.is_ascii() {
+            return PyStr {
+                text: piece.into(),
+                char_len: piece.len(),
+                hash: Cell::new(0),
+            };
+        }
+        PyStr::new(piece)
+    }
+
+    /// A one-character string. ASCII characters come from a per-thread table, so indexing and
+    /// iterating over text does not allocate (and, as in CPython, `s[0] is s[0]`).
+    pub fn from_char(c: char) -> Rc<PyStr> {
+        thread_local! {
+            static ASCII: Vec<Rc<PyStr>> = (0u8..128)
+                .map(|b| Rc::new(PyStr::new((b as char).encode_utf8(&mut [0; 4]))))
+                .collect();
+        }
+        if c.is_ascii() {
+            if let Some(s) = ASCII.with(|t| t.get(c as usize).cloned()) {
+                return s;
+            }
+        }
+        Rc::new(PyStr::new(c.encode_utf8(&mut [0; 4])))
     }
 
     #[inline]
