@@ -47,7 +47,9 @@ impl Vm {
         self.spec_stats.hits[op as usize] += 1;
     }
 
-    /// Rewrites the instruction at `at` into `form` and fills its cache.
+    /// Rewrites the instruction at `at` into `form` and fills its cache (the four cache words
+    /// are the arguments, in `InlineCache` order).
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn install(
         &mut self,
         code: &PyCode,
