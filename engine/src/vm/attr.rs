@@ -36,7 +36,7 @@ impl Vm {
             let class = inst.class().clone();
             let ga_name = self.names.getattribute.clone();
             let hooked = self.attr_hooks(&class) & HOOK_GETATTRIBUTE != 0;
-            if let Some(ga) = hooked.then(|| class.lookup(&ga_name)).flatten() {
+            if let Some(ga) = hooked.then(|| class.lookup_rc(&ga_name)).flatten() {
                 {
                     let attr = Value::Str(name.clone());
                     let r = self.call_special_found(&ga, obj, &[attr]);
@@ -71,7 +71,7 @@ impl Vm {
             (&self.names.setattr, HOOK_SETATTR),
             (&self.names.delattr, HOOK_DELATTR),
         ] {
-            if let Some(found) = class.lookup(name) {
+            if let Some(found) = class.lookup_rc(name) {
                 if !self.is_object_default(name, &found) {
                     bits |= bit;
                 }
@@ -157,7 +157,7 @@ impl Vm {
             _ => {}
         }
         let class = self.class_of(obj);
-        let descr = class.lookup(name);
+        let descr = class.lookup_rc(name);
         if let Some(d) = &descr {
             if self.is_data_descriptor(d) {
                 return self
@@ -356,13 +356,13 @@ impl Vm {
     fn class_getattr(&mut self, class: &Rc<PyClass>, name: &Rc<PyStr>) -> PyResult<Value> {
         let meta = self.class_of(&Value::Class(class.clone()));
         if !meta.builtin {
-            if let Some(d) = meta.lookup(name) {
+            if let Some(d) = meta.lookup_rc(name) {
                 if self.is_data_descriptor(&d) {
                     return self.descr_get(&d, &Value::Class(class.clone()), &meta);
                 }
             }
         }
-        if let Some(v) = class.lookup(name) {
+        if let Some(v) = class.lookup_rc(name) {
             return Ok(match &v {
                 Value::Object(o) => match &o.kind {
                     ObjKind::ClassMethod(f) => self.bind(f.clone(), Value::Class(class.clone())),
@@ -376,7 +376,7 @@ impl Vm {
                 }
                 Value::Instance(inst) => {
                     let get_name = self.names.get.clone();
-                    match inst.class().lookup(&get_name) {
+                    match inst.class().lookup_rc(&get_name) {
                         Some(get) => {
                             let owner = Value::Class(class.clone());
                             self.call_special_found(&get, &v, &[Value::None, owner])?
@@ -430,7 +430,7 @@ impl Vm {
         }
         // Methods of `type` itself (`mro`, `__subclasses__`, …) come from the metaclass.
         let meta = self.class_of(&Value::Class(class.clone()));
-        if let Some(v) = meta.lookup(name) {
+        if let Some(v) = meta.lookup_rc(name) {
             return self.descr_get(&v, &Value::Class(class.clone()), &meta);
         }
         let class_name = class.name();
@@ -483,7 +483,7 @@ impl Vm {
                 _ => Ok(descr.clone()),
             },
             Value::Instance(inst) => {
-                let get = inst.class().lookup(&self.names.get.clone());
+                let get = inst.class().lookup_rc(&self.names.get.clone());
                 match get {
                     Some(get) => {
                         let owner = Value::Class(class.clone());
@@ -525,7 +525,7 @@ impl Vm {
             let class = inst.class().clone();
             let sa_name = self.names.setattr.clone();
             let hooked = self.attr_hooks(&class) & HOOK_SETATTR != 0;
-            if let Some(sa) = hooked.then(|| class.lookup(&sa_name)).flatten() {
+            if let Some(sa) = hooked.then(|| class.lookup_rc(&sa_name)).flatten() {
                 {
                     self.call_special_found(&sa, obj, &[Value::Str(name.clone()), value])?;
                     return Ok(());
@@ -546,7 +546,7 @@ impl Vm {
             return self.class_setattr(class, name, value);
         }
         let class = self.class_of(obj);
-        if let Some(descr) = class.lookup(name) {
+        if let Some(descr) = class.lookup_rc(name) {
             if let Value::Object(o) = &descr {
                 if let ObjKind::Property { fset, .. } = &o.kind {
                     if fset.is_none() {
@@ -562,7 +562,7 @@ impl Vm {
                 }
             }
             if let Value::Instance(d) = &descr {
-                if let Some(set) = d.class().lookup(&self.names.set.clone()) {
+                if let Some(set) = d.class().lookup_rc(&self.names.set.clone()) {
                     self.call_special_found(&set, &descr, &[obj.clone(), value])?;
                     return Ok(());
                 }
@@ -578,7 +578,7 @@ impl Vm {
                     return Ok(());
                 }
                 if !self.has_instance_dict(inst.class()) {
-                    if class.lookup(name).is_some() {
+                    if class.lookup_rc(name).is_some() {
                         let t = class.name();
                         return Err(self.attribute_error(format!(
                             "'{t}' object attribute '{}' is read-only",
@@ -642,7 +642,7 @@ impl Vm {
             }
             _ => {
                 let t = self.type_name(obj);
-                if class.lookup(name).is_some() {
+                if class.lookup_rc(name).is_some() {
                     return Err(self.attribute_error(format!(
                         "'{t}' object attribute '{}' is read-only",
                         name.as_str()
@@ -690,7 +690,7 @@ impl Vm {
         // A data descriptor on the metaclass (a property of a metaclass) takes precedence.
         let meta = self.class_of(&Value::Class(class.clone()));
         if !meta.builtin {
-            if let Some(descr) = meta.lookup(name) {
+            if let Some(descr) = meta.lookup_rc(name) {
                 if self.is_data_descriptor(&descr) {
                     if let Value::Object(o) = &descr {
                         if let ObjKind::Property { fset, .. } = &o.kind {
@@ -713,7 +713,7 @@ impl Vm {
             let class = inst.class().clone();
             let da_name = self.names.delattr.clone();
             let hooked = self.attr_hooks(&class) & HOOK_DELATTR != 0;
-            if let Some(da) = hooked.then(|| class.lookup(&da_name)).flatten() {
+            if let Some(da) = hooked.then(|| class.lookup_rc(&da_name)).flatten() {
                 {
                     self.call_special_found(&da, obj, &[Value::Str(name.clone())])?;
                     return Ok(());
@@ -744,7 +744,7 @@ impl Vm {
             return Ok(());
         }
         let class = self.class_of(obj);
-        if let Some(descr) = class.lookup(name) {
+        if let Some(descr) = class.lookup_rc(name) {
             if let Value::Object(o) = &descr {
                 if let ObjKind::Property { fdel, .. } = &o.kind {
                     if fdel.is_none() {
@@ -760,7 +760,7 @@ impl Vm {
                 }
             }
             if let Value::Instance(d) = &descr {
-                if let Some(del) = d.class().lookup(&self.names.delete.clone()) {
+                if let Some(del) = d.class().lookup_rc(&self.names.delete.clone()) {
                     self.call_special_found(&del, &descr, std::slice::from_ref(obj))?;
                     return Ok(());
                 }
@@ -802,8 +802,8 @@ impl Vm {
             }
             Value::Instance(inst) => {
                 let class = inst.class();
-                class.lookup(&self.names.set).is_some()
-                    || class.lookup(&self.names.delete).is_some()
+                class.lookup_rc(&self.names.set).is_some()
+                    || class.lookup_rc(&self.names.delete).is_some()
             }
             _ => false,
         }

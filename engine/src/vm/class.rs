@@ -28,7 +28,7 @@ impl Vm {
         let meta = class.metaclass.borrow().clone();
         if let Some(meta) = meta.filter(|m| !m.builtin) {
             let call_name = self.names.call.clone();
-            if let Some(call) = meta.lookup(&call_name) {
+            if let Some(call) = meta.lookup_rc(&call_name) {
                 let default = self.types.type_.dict.get_str(&call_name);
                 if !default.is_some_and(|d| d.is(&call)) {
                     let mut all = Vec::with_capacity(args.len() + 1);
@@ -58,9 +58,9 @@ impl Vm {
         let new_name = self.names.new.clone();
         let init_name = self.names.init.clone();
         let new = class
-            .lookup(&new_name)
+            .lookup_rc(&new_name)
             .filter(|n| !self.is_object_default(&new_name, n));
-        let init = class.lookup(&init_name);
+        let init = class.lookup_rc(&init_name);
         let default_init = init
             .as_ref()
             .is_none_or(|i| self.is_object_default(&init_name, i));
@@ -125,7 +125,7 @@ impl Vm {
         let meta = class.metaclass.borrow().clone();
         if let Some(meta) = meta.filter(|m| !m.builtin) {
             let name = self.names.instancecheck.clone();
-            if let Some(hook) = meta.lookup(&name) {
+            if let Some(hook) = meta.lookup_rc(&name) {
                 let default = self.types.type_.dict.get_str(&name);
                 if !default.is_some_and(|d| d.is(&hook)) {
                     let r = self.call_special_found(
@@ -175,7 +175,7 @@ impl Vm {
             }
             return Ok(v);
         }
-        let new = class.lookup(&self.names.new.clone());
+        let new = class.lookup_rc(&self.names.new.clone());
         match new {
             Some(Value::Native(n)) => {
                 let mut all = Vec::with_capacity(args.len() + 1);
@@ -246,7 +246,7 @@ impl Vm {
         // `__prepare__` (only when a metaclass defines one).
         let prepare_name = self.names.prepare.clone();
         let ns = match &meta {
-            Value::Class(m) if !m.builtin => match m.lookup(&prepare_name) {
+            Value::Class(m) if !m.builtin => match m.lookup_rc(&prepare_name) {
                 Some(prepare) => {
                     let f = match &prepare {
                         Value::Object(o) => match &o.kind {

@@ -136,7 +136,7 @@ impl Vm {
     /// `__bool__`, then `__len__`, then true (`PyObject_IsTrue`).
     fn truthy_slow(&mut self, v: &Value) -> PyResult<bool> {
         let class = self.class_of(v);
-        if let Some(m) = class.lookup(&self.names.bool_.clone()) {
+        if let Some(m) = class.lookup_rc(&self.names.bool_.clone()) {
             if !m.is_none() {
                 let r = self.call_special_found(&m, v, &[])?;
                 return match r {
@@ -148,7 +148,7 @@ impl Vm {
                 };
             }
         }
-        if let Some(m) = class.lookup(&self.names.len.clone()) {
+        if let Some(m) = class.lookup_rc(&self.names.len.clone()) {
             if !m.is_none() {
                 let r = self.call_special_found(&m, v, &[])?;
                 return Ok(self.len_result(r)? > 0);
@@ -339,15 +339,15 @@ impl Vm {
         let tl = self.class_of(lhs);
         let tr = self.class_of(rhs);
         let same = Rc::ptr_eq(&tl, &tr);
-        let slotv = tl.lookup(&name).filter(|m| !m.is_none());
+        let slotv = tl.lookup_rc(&name).filter(|m| !m.is_none());
         let mut slotw = if same {
             None
         } else {
-            tr.lookup(&rname).filter(|m| !m.is_none())
+            tr.lookup_rc(&rname).filter(|m| !m.is_none())
         };
         if let Some(v) = &slotv {
             if let Some(w) = &slotw {
-                let overrides = tl.lookup(&rname).is_none_or(|own| !own.is(w));
+                let overrides = tl.lookup_rc(&rname).is_none_or(|own| !own.is(w));
                 if overrides && tr.is_subclass(&tl) {
                     let r = self.call_special_found(w, rhs, std::slice::from_ref(lhs))?;
                     if !matches!(r, Value::NotImplemented) {
@@ -601,7 +601,7 @@ impl Vm {
         op: Comparison,
     ) -> PyResult<Option<Value>> {
         let name = self.names.compare[op as usize].clone();
-        match class.lookup(&name) {
+        match class.lookup_rc(&name) {
             Some(m) if !m.is_none() => {
                 let r = self.call_special_found(&m, v, std::slice::from_ref(w))?;
                 Ok((!matches!(r, Value::NotImplemented)).then_some(r))

@@ -126,11 +126,11 @@ impl Vm {
         if let Value::Class(class) = container {
             // The metaclass's `__getitem__` first, then `__class_getitem__` (`list[int]`).
             let meta = self.class_of(container);
-            if let Some(m) = meta.lookup(&name) {
+            if let Some(m) = meta.lookup_rc(&name) {
                 return self.call_special_found(&m, container, std::slice::from_ref(key));
             }
             let cgi = self.names.class_getitem.clone();
-            if let Some(m) = class.lookup(&cgi) {
+            if let Some(m) = class.lookup_rc(&cgi) {
                 let f = match &m {
                     Value::Object(o) => match &o.kind {
                         ObjKind::ClassMethod(f) => f.clone(),

@@ -129,6 +129,17 @@ impl PyClass {
     /// Finds `name` in the class and its MRO (`_PyType_Lookup`), without descriptors applied.
     /// Answers come from the type attribute cache while the class version holds.
     pub fn lookup(&self, name: &PyStr) -> Option<Value> {
+        self.lookup_cached(name, || Rc::new(PyStr::new(name.as_str())))
+    }
+
+    /// `lookup` with the name as an `Rc` (interned names): the cache keeps this very string,
+    /// so later lookups with it compare one pointer instead of the text.
+    pub fn lookup_rc(&self, name: &Rc<PyStr>) -> Option<Value> {
+        self.lookup_cached(name, || name.clone())
+    }
+
+    #[inline]
+    fn lookup_cached(&self, name: &PyStr, owned: impl FnOnce() -> Rc<PyStr>) -> Option<Value> {
         let version = self.version.get();
         if version == 0 {
             return self.lookup_uncached(name);
@@ -149,7 +160,7 @@ impl PyClass {
         let found = self.lookup_uncached(name);
         let entry = TypeCacheEntry {
             version,
-            name: Some(Rc::new(PyStr::new(name.as_str()))),
+            name: Some(owned()),
             value: found.clone(),
         };
         let old = TYPE_CACHE.with(|cache| std::mem::replace(&mut cache.borrow_mut()[slot], entry));

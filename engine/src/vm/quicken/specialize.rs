@@ -39,7 +39,7 @@ impl Vm {
         if self.attr_hooks(class) & HOOK_SLOTS != 0 && super::super::attr::is_slot(class, name) {
             return ClassAttr::Slot;
         }
-        let Some(found) = class.lookup(name) else {
+        let Some(found) = class.lookup_rc(name) else {
             return ClassAttr::Missing;
         };
         match &found {
@@ -278,10 +278,10 @@ impl Vm {
             return Err(Failure::Other("class has no version tag"));
         }
         // Attributes of `type` itself (`__name__`, `__mro__`, …) are computed.
-        if self.types.type_.lookup(name).is_some() {
+        if self.types.type_.lookup_rc(name).is_some() {
             return Err(Failure::Other("attribute of type"));
         }
-        match class.lookup(name) {
+        match class.lookup_rc(name) {
             None => Err(Failure::NotFound),
             Some(v @ Value::Function(_)) => Ok((version, v)),
             Some(Value::Object(o)) => match &o.kind {
@@ -386,7 +386,7 @@ impl Vm {
             other => {
                 // Built-in objects have no instance attributes: the class alone decides.
                 let class = self.class_of(other);
-                match class.lookup(name) {
+                match class.lookup_rc(name) {
                     Some(m @ Value::Native(_)) if matches!(&m, Value::Native(n) if n.kind == NativeKind::Method && n.bound_self.is_none()) =>
                     {
                         let version = class.version.get();
@@ -862,7 +862,7 @@ impl Vm {
             return Err(Failure::ClassConstruction);
         }
         let new_name = &self.names.new;
-        if let Some(new) = class.lookup(new_name) {
+        if let Some(new) = class.lookup_rc(new_name) {
             if !self.is_object_default(new_name, &new) {
                 return Err(Failure::ClassConstruction);
             }
@@ -870,7 +870,7 @@ impl Vm {
         if class.lookup(&PyStr::new("__abstractmethods__")).is_some() {
             return Err(Failure::Other("abstract class"));
         }
-        match class.lookup(&self.names.init) {
+        match class.lookup_rc(&self.names.init) {
             Some(init @ Value::Function(_)) => {
                 let Value::Function(f) = &init else {
                     unreachable!("matched")
