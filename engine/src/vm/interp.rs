@@ -868,7 +868,7 @@ impl Vm {
                             (PopJumpIfFalseInt | PopJumpIfTrueInt, Value::Int(i)) => Some(*i != 0),
                             (PopJumpIfFalseNone | PopJumpIfTrueNone, Value::None) => Some(false),
                             (PopJumpIfFalseList | PopJumpIfTrueList, Value::List(l)) => {
-                                Some(l.len() != 0)
+                                Some(!l.is_empty())
                             }
                             (PopJumpIfFalseStr | PopJumpIfTrueStr, Value::Str(s)) => {
                                 Some(!s.as_str().is_empty())

@@ -48,6 +48,8 @@ impl Vm {
     }
 
     /// Rewrites the instruction at `at` into `form` and fills its cache.
+    // One argument per cache field: every specializer fills them all, at once.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn install(
         &mut self,
         code: &PyCode,

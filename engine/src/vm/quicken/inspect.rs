@@ -124,8 +124,8 @@ impl Vm {
             instructions.push(InstrInfo {
                 index: i,
                 line: loc.line,
-                start: u32::from(loc.range.start),
-                end: u32::from(loc.range.end),
+                start: loc.range.start,
+                end: loc.range.end,
                 original: original.name(),
                 current: current.name(),
                 arg: instr.arg(),

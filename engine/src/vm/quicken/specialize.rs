@@ -689,6 +689,8 @@ impl Vm {
     }
 
     /// `CALL` with `callable` and (for a method call) `receiver`, `nargs` arguments besides it.
+    // The call site's parts as the dispatch loop has them on its stack.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn specialize_call(
         &mut self,
         code: &PyCode,
