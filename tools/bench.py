@@ -100,6 +100,31 @@ def main():
     if both:
         geo = math.exp(sum(map(math.log, both)) / len(both))
         print(f"geomean quickened vs --no-quicken: {geo:.2f}x over {len(both)} benchmarks")
+    startup(python, args.adder)
+
+
+def startup(python, adder, runs=21):
+    """Start-up: an empty program, median of `runs` whole-process timings."""
+    import tempfile
+
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+        empty = f.name
+    try:
+        medians = {}
+        for impl, cmd in (("python3", [python]), ("adder", [adder, "run"])):
+            times = []
+            for _ in range(runs):
+                elapsed, _out = run_once(cmd, empty, 30)
+                if elapsed is not None:
+                    times.append(elapsed)
+            medians[impl] = statistics.median(times) if times else float("nan")
+        print(
+            f"start-up (empty.py): python3 {medians['python3'] * 1000:.1f} ms, "
+            f"adder {medians['adder'] * 1000:.1f} ms, "
+            f"{medians['python3'] / medians['adder']:.1f}x faster"
+        )
+    finally:
+        os.unlink(empty)
 
 
 def print_row(name, medians, status, markdown, header):

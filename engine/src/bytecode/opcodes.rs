@@ -329,10 +329,12 @@ impl Opcode {
     }
 }
 
-/// An encoded instruction: opcode in the low 8 bits, argument in the high 24.
+/// An encoded instruction: opcode in the low 8 bits, argument in the high 24. The field is
+/// private: every `Instr` is built by `new` (or `with_opcode`), so its low byte is always a
+/// valid opcode, which lets the dispatch loop decode it without a check.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 #[repr(transparent)]
-pub struct Instr(pub u32);
+pub struct Instr(u32);
 
 impl Instr {
     pub const MAX_ARG: u32 = (1 << 24) - 1;
@@ -344,11 +346,12 @@ impl Instr {
 
     #[inline]
     pub fn opcode(self) -> Opcode {
-        // The code array only ever holds words built by `new`; see `Opcode::from_u8`.
-        match Opcode::from_u8(self.0 as u8) {
-            Some(op) => op,
-            None => Opcode::Nop,
-        }
+        let byte = self.0 as u8;
+        debug_assert!((byte as usize) < Opcode::ALL.len());
+        // SAFETY: `Opcode` is `repr(u8)` with variants numbered 0..ALL.len(), and the low byte
+        // of an `Instr` is always `op as u8` for some `op` (the field is private and only
+        // `new`/`with_opcode` write it).
+        unsafe { std::mem::transmute::<u8, Opcode>(byte) }
     }
 
     #[inline]

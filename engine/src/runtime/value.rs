@@ -17,7 +17,7 @@ use super::types::tuple::PyTuple;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub enum Value {
     /// Not a Python value: an unbound local slot, or the NULL that `PUSH_NULL` places below a
     /// callable. Never escapes to Python code.
@@ -43,6 +43,33 @@ pub enum Value {
     Instance(Rc<PyInstance>),
     /// Every other built-in object (sets, bytes, ranges, iterators, cells, modules, …).
     Object(Rc<PyObject>),
+}
+
+impl Clone for Value {
+    /// Inlined everywhere: the derived clone stayed an out-of-line call even for ints, and
+    /// cloning a value is the commonest thing the dispatch loop does.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        match self {
+            Value::Null => Value::Null,
+            Value::None => Value::None,
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::BigInt(x) => Value::BigInt(Rc::clone(x)),
+            Value::Str(x) => Value::Str(Rc::clone(x)),
+            Value::Tuple(x) => Value::Tuple(Rc::clone(x)),
+            Value::List(x) => Value::List(Rc::clone(x)),
+            Value::Dict(x) => Value::Dict(Rc::clone(x)),
+            Value::Function(x) => Value::Function(Rc::clone(x)),
+            Value::Native(x) => Value::Native(Rc::clone(x)),
+            Value::Class(x) => Value::Class(Rc::clone(x)),
+            Value::Instance(x) => Value::Instance(Rc::clone(x)),
+            Value::Object(x) => Value::Object(Rc::clone(x)),
+        }
+    }
 }
 
 // The whole design leans on this: a value is two words.

@@ -5,7 +5,7 @@ use super::frame::Frame;
 use super::generator::GenStatus;
 use super::quicken;
 use super::Vm;
-use crate::bytecode::{BinaryOperator, Opcode};
+use crate::bytecode::Opcode;
 use crate::runtime::error::{PyErr, PyResult};
 use crate::runtime::types::code::PyCode;
 use crate::runtime::types::dict::PyDict;
@@ -293,7 +293,11 @@ impl Vm {
     fn execute(&mut self) -> PyResult<Value> {
         'frame: loop {
             let fi = self.frames.len() - 1;
-            let code = self.frames[fi].code.clone();
+            // SAFETY: the frame owns an `Rc` to its code, and this loop leaves the frame (by
+            // `continue 'frame` or `return`) before anything can pop it; nested execution only
+            // pops frames above its own entry frame. Borrowing instead of cloning saves a
+            // reference-count round trip per call and return.
+            let code: &PyCode = unsafe { &*Rc::as_ptr(&self.frames[fi].code) };
             let base = self.frames[fi].base;
             let mut ip = self.frames[fi].ip;
             loop {
@@ -404,9 +408,9 @@ impl Vm {
                         self.stack.push(Value::tuple(items));
                     }
                     Opcode::UnpackSequence => {
-                        if quicken::due(&code, ip - 1) {
+                        if quicken::due(code, ip - 1) {
                             let seq = self.top().clone();
-                            self.specialize_unpack_sequence(&code, ip - 1, &seq, arg as usize);
+                            self.specialize_unpack_sequence(code, ip - 1, &seq, arg as usize);
                         }
                         let v = self.pop();
                         let items = self.unpack_items(&v, arg as usize)?;
@@ -437,7 +441,7 @@ impl Vm {
                         if done {
                             self.hit(&code.caches[ip - 1], instr.opcode());
                         } else {
-                            self.miss(&code, ip - 1);
+                            self.miss(code, ip - 1);
                             let items = self.unpack_items(&v, n)?;
                             self.stack.extend(items.into_iter().rev());
                         }
@@ -447,10 +451,10 @@ impl Vm {
                         self.unpack_ex(&v, (arg & 0xFF) as usize, (arg >> 8) as usize)?;
                     }
                     Opcode::BinarySubscr => {
-                        if quicken::due(&code, ip - 1) {
+                        if quicken::due(code, ip - 1) {
                             let len = self.stack.len();
                             let (c, k) = (self.stack[len - 2].clone(), self.stack[len - 1].clone());
-                            self.specialize_binary_subscr(&code, ip - 1, &c, &k);
+                            self.specialize_binary_subscr(code, ip - 1, &c, &k);
                         }
                         self.generic_binary_subscr()?;
                     }
@@ -479,7 +483,7 @@ impl Vm {
                                 self.stack[len - 2] = r;
                             }
                             None => {
-                                self.miss(&code, ip - 1);
+                                self.miss(code, ip - 1);
                                 self.generic_binary_subscr()?;
                             }
                         }
@@ -495,15 +499,15 @@ impl Vm {
                                 None => return Err(self.key_error(&key)),
                             }
                         } else {
-                            self.miss(&code, ip - 1);
+                            self.miss(code, ip - 1);
                             self.generic_binary_subscr()?;
                         }
                     }
                     Opcode::StoreSubscr => {
-                        if quicken::due(&code, ip - 1) {
+                        if quicken::due(code, ip - 1) {
                             let len = self.stack.len();
                             let (c, k) = (self.stack[len - 2].clone(), self.stack[len - 1].clone());
-                            self.specialize_store_subscr(&code, ip - 1, &c, &k);
+                            self.specialize_store_subscr(code, ip - 1, &c, &k);
                         }
                         self.generic_store_subscr()?;
                     }
@@ -528,7 +532,7 @@ impl Vm {
                             self.hit(&code.caches[ip - 1], instr.opcode());
                             self.stack.truncate(len - 3);
                         } else {
-                            self.miss(&code, ip - 1);
+                            self.miss(code, ip - 1);
                             self.generic_store_subscr()?;
                         }
                     }
@@ -542,7 +546,7 @@ impl Vm {
                             let v = self.pop();
                             d.set(self, key, v)?;
                         } else {
-                            self.miss(&code, ip - 1);
+                            self.miss(code, ip - 1);
                             self.generic_store_subscr()?;
                         }
                     }
@@ -558,9 +562,9 @@ impl Vm {
                         self.stack.push(Vm::new_slice(start, stop, step));
                     }
                     Opcode::ContainsOp => {
-                        if quicken::due(&code, ip - 1) {
+                        if quicken::due(code, ip - 1) {
                             let container = self.top().clone();
-                            self.specialize_contains_op(&code, ip - 1, &container);
+                            self.specialize_contains_op(code, ip - 1, &container);
                         }
                         let container = self.pop();
                         let item = self.pop();
@@ -585,18 +589,18 @@ impl Vm {
                                 s.contains(self, &item)?
                             }
                             _ => {
-                                self.miss(&code, ip - 1);
+                                self.miss(code, ip - 1);
                                 self.contains(&container, &item)?
                             }
                         };
                         self.stack.push(Value::Bool(found != (arg == 1)));
                     }
                     Opcode::LoadGlobal => {
-                        if quicken::due(&code, ip - 1) {
+                        if quicken::due(code, ip - 1) {
                             let name = code.names[(arg >> 1) as usize].clone();
-                            self.specialize_load_global(&code, ip - 1, fi, &name);
+                            self.specialize_load_global(code, ip - 1, fi, &name);
                         }
-                        self.generic_load_global(&code, fi, arg)?;
+                        self.generic_load_global(code, fi, arg)?;
                     }
                     Opcode::LoadGlobalModule | Opcode::LoadGlobalBuiltin => {
                         let c = &code.caches[ip - 1];
@@ -623,8 +627,8 @@ impl Vm {
                                 self.stack.push(v);
                             }
                             None => {
-                                self.miss(&code, ip - 1);
-                                self.generic_load_global(&code, fi, arg)?;
+                                self.miss(code, ip - 1);
+                                self.generic_load_global(code, fi, arg)?;
                             }
                         }
                     }
@@ -640,11 +644,11 @@ impl Vm {
                         }
                     }
                     Opcode::BinaryOp => {
-                        if quicken::due(&code, ip - 1) {
+                        if quicken::due(code, ip - 1) {
                             let len = self.stack.len();
                             let (lhs, rhs) =
                                 (self.stack[len - 2].clone(), self.stack[len - 1].clone());
-                            self.specialize_binary_op(&code, ip - 1, &lhs, &rhs, arg);
+                            self.specialize_binary_op(code, ip - 1, &lhs, &rhs, arg);
                         }
                         self.generic_binary_op(arg)?;
                     }
@@ -656,21 +660,18 @@ impl Vm {
                     | Opcode::BinaryOpBitwiseInt => {
                         let len = self.stack.len();
                         let r = match (&self.stack[len - 2], &self.stack[len - 1]) {
-                            (Value::Int(a), Value::Int(b)) => specialized::int_op(
-                                BinaryOperator::from_arg(arg).unwrap_or(BinaryOperator::Add),
-                                *a,
-                                *b,
-                            ),
+                            (Value::Int(a), Value::Int(b)) => {
+                                specialized::int_op(instr.opcode(), arg, *a, *b)
+                            }
                             _ => None,
                         };
                         match r {
                             Some(r) => {
                                 self.hit(&code.caches[ip - 1], instr.opcode());
-                                self.stack.pop();
-                                self.stack[len - 2] = Value::Int(r);
+                                self.replace_top2_unboxed(Value::Int(r));
                             }
                             None => {
-                                self.miss(&code, ip - 1);
+                                self.miss(code, ip - 1);
                                 self.generic_binary_op(arg)?;
                             }
                         }
@@ -681,21 +682,18 @@ impl Vm {
                     | Opcode::BinaryOpTrueDivideFloat => {
                         let len = self.stack.len();
                         let r = match (&self.stack[len - 2], &self.stack[len - 1]) {
-                            (Value::Float(a), Value::Float(b)) => specialized::float_op(
-                                BinaryOperator::from_arg(arg).unwrap_or(BinaryOperator::Add),
-                                *a,
-                                *b,
-                            ),
+                            (Value::Float(a), Value::Float(b)) => {
+                                specialized::float_op(instr.opcode(), *a, *b)
+                            }
                             _ => None,
                         };
                         match r {
                             Some(r) => {
                                 self.hit(&code.caches[ip - 1], instr.opcode());
-                                self.stack.pop();
-                                self.stack[len - 2] = Value::Float(r);
+                                self.replace_top2_unboxed(Value::Float(r));
                             }
                             None => {
-                                self.miss(&code, ip - 1);
+                                self.miss(code, ip - 1);
                                 self.generic_binary_op(arg)?;
                             }
                         }
@@ -719,7 +717,7 @@ impl Vm {
                                 self.stack[len - 2] = r;
                             }
                             None => {
-                                self.miss(&code, ip - 1);
+                                self.miss(code, ip - 1);
                                 self.generic_binary_op(arg)?;
                             }
                         }
@@ -746,17 +744,17 @@ impl Vm {
                                 self.stack[len - 2] = r;
                             }
                             None => {
-                                self.miss(&code, ip - 1);
+                                self.miss(code, ip - 1);
                                 self.generic_binary_op(arg)?;
                             }
                         }
                     }
                     Opcode::CompareOp => {
-                        if quicken::due(&code, ip - 1) {
+                        if quicken::due(code, ip - 1) {
                             let len = self.stack.len();
                             let (lhs, rhs) =
                                 (self.stack[len - 2].clone(), self.stack[len - 1].clone());
-                            self.specialize_compare_op(&code, ip - 1, &lhs, &rhs);
+                            self.specialize_compare_op(code, ip - 1, &lhs, &rhs);
                         }
                         self.generic_compare_op(arg)?;
                     }
@@ -783,8 +781,11 @@ impl Vm {
                         match r {
                             Some(r) => {
                                 self.hit(&code.caches[ip - 1], instr.opcode());
-                                self.stack.pop();
-                                self.stack.pop();
+                                if instr.opcode() == Opcode::CompareOpStr {
+                                    self.stack.truncate(len - 2);
+                                } else {
+                                    self.pop2_unboxed();
+                                }
                                 // Fused with the conditional jump that follows (no bool
                                 // pushed and popped).
                                 let next = code.instrs[ip].get();
@@ -799,7 +800,7 @@ impl Vm {
                                 }
                             }
                             None => {
-                                self.miss(&code, ip - 1);
+                                self.miss(code, ip - 1);
                                 self.generic_compare_op(arg)?;
                             }
                         }
@@ -842,9 +843,9 @@ impl Vm {
                         }
                     }
                     Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
-                        if quicken::due(&code, ip - 1) {
+                        if quicken::due(code, ip - 1) {
                             let v = self.top().clone();
-                            self.specialize_truth(&code, ip - 1, &v);
+                            self.specialize_truth(code, ip - 1, &v);
                         }
                         let v = self.pop();
                         if self.truthy(&v)? == (instr.opcode() == Opcode::PopJumpIfTrue) {
@@ -882,7 +883,7 @@ impl Vm {
                                 t
                             }
                             None => {
-                                self.miss(&code, ip - 1);
+                                self.miss(code, ip - 1);
                                 self.truthy(&v)?
                             }
                         };
@@ -939,9 +940,9 @@ impl Vm {
                         self.stack.push(it);
                     }
                     Opcode::ForIter => {
-                        if quicken::due(&code, ip - 1) {
+                        if quicken::due(code, ip - 1) {
                             let it = self.top().clone();
-                            self.specialize_for_iter(&code, ip - 1, &it);
+                            self.specialize_for_iter(code, ip - 1, &it);
                         }
                         match self.generic_for_iter(fi, ip, arg)? {
                             Flow::Next => {}
@@ -974,7 +975,7 @@ impl Vm {
                                 }
                             }
                             None => {
-                                self.miss(&code, ip - 1);
+                                self.miss(code, ip - 1);
                                 match self.generic_for_iter(fi, ip, arg)? {
                                     Flow::Next => {}
                                     Flow::Jump(to) => ip = to,
@@ -993,7 +994,7 @@ impl Vm {
                         if gen.is_some() {
                             self.hit(&code.caches[ip - 1], instr.opcode());
                         } else {
-                            self.miss(&code, ip - 1);
+                            self.miss(code, ip - 1);
                         }
                         match self.generic_for_iter(fi, ip, arg)? {
                             Flow::Next => {}
@@ -1056,12 +1057,12 @@ impl Vm {
                         continue 'frame;
                     }
                     Opcode::LoadAttr => {
-                        if quicken::due(&code, ip - 1) {
+                        if quicken::due(code, ip - 1) {
                             let owner = self.top().clone();
                             let name = code.names[arg as usize].clone();
-                            self.specialize_load_attr(&code, ip - 1, &owner, &name);
+                            self.specialize_load_attr(code, ip - 1, &owner, &name);
                         }
-                        self.generic_load_attr(&code, arg)?;
+                        self.generic_load_attr(code, arg)?;
                     }
                     Opcode::LoadAttrInstanceValue
                     | Opcode::LoadAttrNondescriptor
@@ -1091,7 +1092,7 @@ impl Vm {
                         };
                         if found.is_none()
                             && instr.opcode() == Opcode::LoadAttrNondescriptor
-                            && self.retarget(&code, ip - 1, self.top(), &code.names[arg as usize])
+                            && self.retarget(code, ip - 1, self.top(), &code.names[arg as usize])
                         {
                             found = Some(c.value.get());
                         }
@@ -1102,8 +1103,8 @@ impl Vm {
                                 self.stack[top] = v;
                             }
                             None => {
-                                self.miss(&code, ip - 1);
-                                self.generic_load_attr(&code, arg)?;
+                                self.miss(code, ip - 1);
+                                self.generic_load_attr(code, arg)?;
                             }
                         }
                     }
@@ -1126,8 +1127,8 @@ impl Vm {
                                 continue 'frame;
                             }
                             None => {
-                                self.miss(&code, ip - 1);
-                                self.generic_load_attr(&code, arg)?;
+                                self.miss(code, ip - 1);
+                                self.generic_load_attr(code, arg)?;
                             }
                         }
                     }
@@ -1137,19 +1138,19 @@ impl Vm {
                         self.del_attr(&owner, &name)?;
                     }
                     Opcode::LoadMethod => {
-                        if quicken::due(&code, ip - 1) {
+                        if quicken::due(code, ip - 1) {
                             let owner = self.top().clone();
                             let name = code.names[arg as usize].clone();
-                            self.specialize_load_method(&code, ip - 1, &owner, &name);
+                            self.specialize_load_method(code, ip - 1, &owner, &name);
                         }
-                        self.load_method_op(&code, arg)?;
+                        self.load_method_op(code, arg)?;
                     }
                     Opcode::LoadMethodWithValues | Opcode::LoadMethodNoDict => {
                         let c = &code.caches[ip - 1];
                         let owner = self.top();
                         let ok = if instr.opcode() == Opcode::LoadMethodWithValues {
                             Vm::class_attr_guard(owner, c, &code.names[arg as usize])
-                                || self.retarget(&code, ip - 1, owner, &code.names[arg as usize])
+                                || self.retarget(code, ip - 1, owner, &code.names[arg as usize])
                         } else {
                             !matches!(owner, Value::Instance(_) | Value::Class(_))
                                 && self.class_of(owner).version.get() == c.version.get()
@@ -1161,8 +1162,8 @@ impl Vm {
                             self.stack[top] = c.value.get();
                             self.stack.push(owner);
                         } else {
-                            self.miss(&code, ip - 1);
-                            self.load_method_op(&code, arg)?;
+                            self.miss(code, ip - 1);
+                            self.load_method_op(code, arg)?;
                         }
                     }
                     Opcode::LoadMethodModule | Opcode::LoadMethodClass => {
@@ -1181,16 +1182,16 @@ impl Vm {
                                 self.stack.push(v);
                             }
                             None => {
-                                self.miss(&code, ip - 1);
-                                self.load_method_op(&code, arg)?;
+                                self.miss(code, ip - 1);
+                                self.load_method_op(code, arg)?;
                             }
                         }
                     }
                     Opcode::StoreAttr => {
-                        if quicken::due(&code, ip - 1) {
+                        if quicken::due(code, ip - 1) {
                             let owner = self.top().clone();
                             let name = code.names[arg as usize].clone();
-                            self.specialize_store_attr(&code, ip - 1, &owner, &name);
+                            self.specialize_store_attr(code, ip - 1, &owner, &name);
                         }
                         let owner = self.pop();
                         let value = self.pop();
@@ -1218,7 +1219,7 @@ impl Vm {
                         match result {
                             Ok(()) => self.hit(c, instr.opcode()),
                             Err(value) => {
-                                self.miss(&code, ip - 1);
+                                self.miss(code, ip - 1);
                                 let name = name.clone();
                                 self.set_attr(&owner, &name, value)?;
                             }
@@ -1301,7 +1302,7 @@ impl Vm {
                             None => {
                                 let v = cell_contents(&self.stack[base + arg as usize]);
                                 if v.is_null() {
-                                    return Err(self.unbound_deref(&code, arg as usize));
+                                    return Err(self.unbound_deref(code, arg as usize));
                                 }
                                 v
                             }
@@ -1315,7 +1316,7 @@ impl Vm {
                     Opcode::DeleteDeref => {
                         let old = cell_contents(&self.stack[base + arg as usize]);
                         if old.is_null() {
-                            return Err(self.unbound_deref(&code, arg as usize));
+                            return Err(self.unbound_deref(code, arg as usize));
                         }
                         set_cell(&self.stack[base + arg as usize], Value::Null);
                     }
@@ -1360,8 +1361,8 @@ impl Vm {
                     }
                     Opcode::Call => {
                         self.frames[fi].ip = ip;
-                        if quicken::due(&code, ip - 1) {
-                            self.specialize_call_site(&code, ip - 1, arg as usize);
+                        if quicken::due(code, ip - 1) {
+                            self.specialize_call_site(code, ip - 1, arg as usize);
                         }
                         if self.generic_call(arg as usize)? {
                             continue 'frame;
@@ -1372,11 +1373,11 @@ impl Vm {
                     | Opcode::CallBoundMethodExactArgs
                     | Opcode::CallAllocAndEnterInit => {
                         self.frames[fi].ip = ip;
-                        if self.call_py_specialized(&code, ip - 1, instr.opcode(), arg as usize)? {
+                        if self.call_py_specialized(code, ip - 1, instr.opcode(), arg as usize)? {
                             self.hit(&code.caches[ip - 1], instr.opcode());
                             continue 'frame;
                         }
-                        self.miss(&code, ip - 1);
+                        self.miss(code, ip - 1);
                         if self.generic_call(arg as usize)? {
                             continue 'frame;
                         }
@@ -1391,7 +1392,7 @@ impl Vm {
                     | Opcode::CallMethodDescriptorFast => {
                         self.frames[fi].ip = ip;
                         match self.call_native_specialized(
-                            &code,
+                            code,
                             ip - 1,
                             instr.opcode(),
                             arg as usize,
@@ -1402,7 +1403,7 @@ impl Vm {
                                 self.stack.push(v);
                             }
                             None => {
-                                self.miss(&code, ip - 1);
+                                self.miss(code, ip - 1);
                                 if self.generic_call(arg as usize)? {
                                     continue 'frame;
                                 }
@@ -1617,7 +1618,6 @@ impl Vm {
                         )
                     }
                 }
-                self.frames[fi].ip = ip;
             }
         }
     }

@@ -47,8 +47,8 @@ impl Vm {
         self.spec_stats.hits[op as usize] += 1;
     }
 
-    /// Rewrites the instruction at `at` into `form` and fills its cache.
-    // One argument per cache field: every specializer fills them all, at once.
+    /// Rewrites the instruction at `at` into `form` and fills its cache (the four cache words
+    /// are the arguments, in `InlineCache` order).
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn install(
         &mut self,

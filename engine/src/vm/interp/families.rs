@@ -44,6 +44,7 @@ pub(super) fn compare_float(arg: u32, a: f64, b: f64) -> bool {
 }
 
 impl Vm {
+    #[inline(never)]
     pub(super) fn generic_load_global(
         &mut self,
         code: &PyCode,
@@ -59,6 +60,7 @@ impl Vm {
         Ok(())
     }
 
+    #[inline(never)]
     pub(super) fn generic_binary_op(&mut self, arg: u32) -> PyResult<()> {
         let rhs = self.pop();
         let lhs = self.pop();
@@ -68,6 +70,7 @@ impl Vm {
         Ok(())
     }
 
+    #[inline(never)]
     pub(super) fn generic_compare_op(&mut self, arg: u32) -> PyResult<()> {
         let rhs = self.pop();
         let lhs = self.pop();
@@ -77,6 +80,7 @@ impl Vm {
         Ok(())
     }
 
+    #[inline(never)]
     pub(super) fn generic_binary_subscr(&mut self) -> PyResult<()> {
         let key = self.pop();
         let container = self.pop();
@@ -85,6 +89,7 @@ impl Vm {
         Ok(())
     }
 
+    #[inline(never)]
     pub(super) fn generic_store_subscr(&mut self) -> PyResult<()> {
         let key = self.pop();
         let container = self.pop();
@@ -92,6 +97,7 @@ impl Vm {
         self.setitem(&container, &key, v)
     }
 
+    #[inline(never)]
     pub(super) fn generic_load_attr(&mut self, code: &PyCode, arg: u32) -> PyResult<()> {
         let owner = self.pop();
         let name = code.names[arg as usize].clone();
@@ -100,6 +106,7 @@ impl Vm {
         Ok(())
     }
 
+    #[inline(never)]
     pub(super) fn load_method_op(&mut self, code: &PyCode, arg: u32) -> PyResult<()> {
         let owner = self.pop();
         let name = code.names[arg as usize].clone();
@@ -116,6 +123,7 @@ impl Vm {
         Ok(())
     }
 
+    #[inline(never)]
     pub(super) fn generic_for_iter(&mut self, _fi: usize, _ip: usize, arg: u32) -> PyResult<Flow> {
         let it = self.top().clone();
         if let Value::Object(o) = &it {
@@ -141,6 +149,7 @@ impl Vm {
     }
 
     /// `CALL argc`, any callable. True when a frame was pushed.
+    #[inline(never)]
     pub(super) fn generic_call(&mut self, argc: usize) -> PyResult<bool> {
         self.finalize_abandoned();
         let callable_at = self.stack.len() - argc - 1;
@@ -184,6 +193,7 @@ impl Vm {
     }
 
     /// The adaptive `CALL`'s specialization attempt: reads the call site off the stack.
+    #[inline(never)]
     pub(super) fn specialize_call_site(&mut self, code: &PyCode, at: usize, argc: usize) {
         let callable_at = self.stack.len() - argc - 1;
         let method_call = !self.stack[callable_at - 1].is_null();
@@ -341,6 +351,7 @@ impl Vm {
 
     /// The built-in call forms: `Some(result)` when the guards held (the call's stack items
     /// are consumed), `None` to run the generic path.
+    #[inline(never)]
     pub(super) fn call_native_specialized(
         &mut self,
         code: &PyCode,

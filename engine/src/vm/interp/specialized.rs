@@ -2,7 +2,7 @@
 //! and either does the work (`true` / `Some`) or leaves the stack untouched for the generic
 //! path (`false` / `None`). The dispatch loop counts hits and misses around them.
 
-use crate::bytecode::BinaryOperator;
+use crate::bytecode::{BinaryOperator, Opcode};
 use crate::runtime::types::class::{
     HOOKS_NOT_PLAIN_GET, HOOKS_NOT_PLAIN_SET, HOOK_GETATTRIBUTE, HOOK_NO_DICT, HOOK_PAYLOAD,
     HOOK_SETATTR,
@@ -45,17 +45,25 @@ fn floor_mod(a: i64, b: i64) -> Option<i64> {
     })
 }
 
-/// `a <op> b` for the int forms; `None` sends the operation to the generic path (overflow to
-/// a big int, division by zero, a negative shift count).
+/// `a <op> b` for the int forms, chosen by the specialized opcode (the bitwise form reads the
+/// operator from its argument); `None` sends the operation to the generic path (overflow to a
+/// big int, division by zero, a negative shift count).
+#[inline(always)]
+pub fn int_op(form: Opcode, arg: u32, a: i64, b: i64) -> Option<i64> {
+    match form {
+        Opcode::BinaryOpAddInt => a.checked_add(b),
+        Opcode::BinaryOpSubtractInt => a.checked_sub(b),
+        Opcode::BinaryOpMultiplyInt => a.checked_mul(b),
+        Opcode::BinaryOpFloorDivideInt => floor_div(a, b),
+        Opcode::BinaryOpRemainderInt => floor_mod(a, b),
+        _ => bitwise_op(BinaryOperator::from_arg(arg)?, a, b),
+    }
+}
+
 #[inline]
-pub fn int_op(op: BinaryOperator, a: i64, b: i64) -> Option<i64> {
+fn bitwise_op(op: BinaryOperator, a: i64, b: i64) -> Option<i64> {
     use BinaryOperator as B;
     match op.plain() {
-        B::Add => a.checked_add(b),
-        B::Subtract => a.checked_sub(b),
-        B::Multiply => a.checked_mul(b),
-        B::FloorDivide => floor_div(a, b),
-        B::Remainder => floor_mod(a, b),
         B::And => Some(a & b),
         B::Or => Some(a | b),
         B::Xor => Some(a ^ b),
@@ -77,14 +85,13 @@ pub fn int_op(op: BinaryOperator, a: i64, b: i64) -> Option<i64> {
     }
 }
 
-#[inline]
-pub fn float_op(op: BinaryOperator, a: f64, b: f64) -> Option<f64> {
-    use BinaryOperator as B;
-    match op.plain() {
-        B::Add => Some(a + b),
-        B::Subtract => Some(a - b),
-        B::Multiply => Some(a * b),
-        B::TrueDivide if b != 0.0 => Some(a / b),
+#[inline(always)]
+pub fn float_op(form: Opcode, a: f64, b: f64) -> Option<f64> {
+    match form {
+        Opcode::BinaryOpAddFloat => Some(a + b),
+        Opcode::BinaryOpSubtractFloat => Some(a - b),
+        Opcode::BinaryOpMultiplyFloat => Some(a * b),
+        Opcode::BinaryOpTrueDivideFloat if b != 0.0 => Some(a / b),
         _ => None,
     }
 }
@@ -97,6 +104,34 @@ pub fn seq_index(i: i64, len: usize) -> Option<usize> {
 }
 
 impl Vm {
+    /// Replaces the top two stack items, which hold no heap reference (ints, floats), by `v`.
+    #[inline(always)]
+    pub(super) fn replace_top2_unboxed(&mut self, v: Value) {
+        let len = self.stack.len();
+        assert!(len >= 2);
+        debug_assert!(self.stack[len - 2..]
+            .iter()
+            .all(|x| matches!(x, Value::Int(_) | Value::Float(_) | Value::Bool(_))));
+        // SAFETY: `len >= 2`; the two items own nothing (checked by every caller's match), so
+        // overwriting and forgetting them without running drop glue leaks nothing.
+        unsafe {
+            self.stack.set_len(len - 1);
+            std::ptr::write(self.stack.as_mut_ptr().add(len - 2), v);
+        }
+    }
+
+    /// Pops the top two stack items, which hold no heap reference (ints, floats).
+    #[inline(always)]
+    pub(super) fn pop2_unboxed(&mut self) {
+        let len = self.stack.len();
+        assert!(len >= 2);
+        debug_assert!(self.stack[len - 2..]
+            .iter()
+            .all(|x| matches!(x, Value::Int(_) | Value::Float(_) | Value::Bool(_))));
+        // SAFETY: as in `replace_top2_unboxed`.
+        unsafe { self.stack.set_len(len - 2) };
+    }
+
     /// `LOAD_ATTR_NONDESCRIPTOR` / `LOAD_METHOD_WITH_VALUES`'s guard: the class is one of the
     /// (up to three) classes seen resolving the name to the cached object, and the instance
     /// has no attribute of that name.

@@ -689,7 +689,7 @@ impl Vm {
     }
 
     /// `CALL` with `callable` and (for a method call) `receiver`, `nargs` arguments besides it.
-    // The call site's parts as the dispatch loop has them on its stack.
+    // The call site as the adaptive CALL reads it off the stack; a struct would only rename it.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn specialize_call(
         &mut self,
