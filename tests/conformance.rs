@@ -6,6 +6,11 @@
 //! tests/conformance/known-failures.txt lists the programs expected to fail for now. It is
 //! enforced both ways, so it can only shrink: a listed program that passes fails its trial
 //! until it is removed from the list, and a name that matches no program fails too.
+//!
+//! Every program is judged twice: as `adder run NAME.py` and as `adder run --no-quicken
+//! NAME.py` (trial `NAME.py [no-quicken]`), against the same expectations. The specializing
+//! interpreter must never change what a program does, and a program that fails in only one
+//! mode points at quickening (or at the generic path it falls back to).
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::collections::BTreeSet;
@@ -23,9 +28,14 @@ fn main() {
 
     let mut trials: Vec<Trial> = programs
         .iter()
-        .map(|(name, path)| {
-            let (path, expected_failure) = (path.clone(), known.contains(name));
-            Trial::test(name.clone(), move || judge(&path, expected_failure))
+        .flat_map(|(name, path)| {
+            let expected_failure = known.contains(name);
+            [Mode::Quickened, Mode::NoQuicken].map(|mode| {
+                let path = path.clone();
+                Trial::test(format!("{name}{}", mode.suffix()), move || {
+                    judge(&path, mode, expected_failure)
+                })
+            })
         })
         .collect();
     let names: BTreeSet<String> = programs.into_iter().map(|(name, _)| name).collect();
@@ -86,8 +96,33 @@ fn known_failures(root: &Path) -> BTreeSet<String> {
         .collect()
 }
 
-fn judge(program: &Path, expected_failure: bool) -> Result<(), Failed> {
-    match (conforms(program), expected_failure) {
+/// How `adder run` runs the program.
+#[derive(Clone, Copy)]
+enum Mode {
+    /// The default: the specializing adaptive interpreter.
+    Quickened,
+    /// `--no-quicken`: the same bytecode, never specialized.
+    NoQuicken,
+}
+
+impl Mode {
+    fn suffix(self) -> &'static str {
+        match self {
+            Mode::Quickened => "",
+            Mode::NoQuicken => " [no-quicken]",
+        }
+    }
+
+    fn flags(self) -> &'static [&'static str] {
+        match self {
+            Mode::Quickened => &[],
+            Mode::NoQuicken => &["--no-quicken"],
+        }
+    }
+}
+
+fn judge(program: &Path, mode: Mode, expected_failure: bool) -> Result<(), Failed> {
+    match (conforms(program, mode), expected_failure) {
         (Ok(()), false) | (Err(_), true) => Ok(()),
         (Err(problems), false) => Err(problems.into()),
         (Ok(()), true) => {
@@ -97,7 +132,7 @@ fn judge(program: &Path, expected_failure: bool) -> Result<(), Failed> {
 }
 
 /// Ok when the program conforms, else the problems found, as check.sh words them.
-fn conforms(program: &Path) -> Result<(), String> {
+fn conforms(program: &Path, mode: Mode) -> Result<(), String> {
     let dir = program.parent().ok_or("program has no folder")?;
     let stem = program
         .file_stem()
@@ -105,7 +140,7 @@ fn conforms(program: &Path) -> Result<(), String> {
         .to_string_lossy()
         .into_owned();
     let expected = |ext: &str| std::fs::read(dir.join(format!("{stem}.{ext}"))).ok();
-    let run = run_with_timeout(program)?;
+    let run = run_with_timeout(program, mode)?;
 
     let mut problems = Vec::new();
     match expected("out") {
@@ -171,10 +206,11 @@ struct Run {
     status: Option<i32>,
 }
 
-fn run_with_timeout(program: &Path) -> Result<Run, String> {
+fn run_with_timeout(program: &Path, mode: Mode) -> Result<Run, String> {
     let dir = program.parent().ok_or("program has no folder")?;
     let mut child = Command::new(env!("CARGO_BIN_EXE_adder"))
         .arg("run")
+        .args(mode.flags())
         .arg(program.file_name().ok_or("program has no name")?)
         .current_dir(dir)
         .stdin(Stdio::null())

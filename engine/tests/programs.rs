@@ -6,6 +6,9 @@
 //! with `engine/tests/programs/expect.sh FILE.py…`. One trial per program (libtest-mimic), so
 //! `cargo test -p adder-engine --test programs -- builtins/` runs one area. Programs listed in
 //! `known-failures.txt` are ignored trials until what they wait for lands.
+//!
+//! Every program runs twice, on a quickening VM and on one with `vm.quicken = false` (trial
+//! `NAME.py [no-quicken]`): specialization must never change a program's output.
 
 use engine::eval::{new_module_globals, run_source, RunError};
 use engine::vm::host::Host;
@@ -26,16 +29,20 @@ fn main() {
     let known = known_failures(&root);
     let trials = programs
         .into_iter()
-        .map(|path| {
+        .flat_map(|path| {
             let name = path
                 .strip_prefix(&root)
                 .unwrap_or(&path)
                 .to_string_lossy()
                 .into_owned();
             let ignored = known.contains(&name);
-            Trial::test(name, move || judge(&path)).with_ignored_flag(ignored)
+            [(true, ""), (false, " [no-quicken]")].map(|(quicken, suffix)| {
+                let path = path.clone();
+                Trial::test(format!("{name}{suffix}"), move || judge(&path, quicken))
+                    .with_ignored_flag(ignored)
+            })
         })
-        .collect();
+        .collect::<Vec<_>>();
     libtest_mimic::run(&args, trials).exit();
 }
 
@@ -82,7 +89,7 @@ impl Host for Captured {
     }
 }
 
-fn judge(path: &Path) -> Result<(), Failed> {
+fn judge(path: &Path, quicken: bool) -> Result<(), Failed> {
     let source = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let expected_path = path.with_extension("out");
     let expected = std::fs::read_to_string(&expected_path)
@@ -93,6 +100,7 @@ fn judge(path: &Path) -> Result<(), Failed> {
         &source,
         &path.file_name().unwrap_or_default().to_string_lossy(),
         &stdin,
+        quicken,
     );
     if actual == expected {
         return Ok(());
@@ -100,8 +108,9 @@ fn judge(path: &Path) -> Result<(), Failed> {
     Err(first_difference(&expected, &actual).into())
 }
 
-/// Runs a program; its stdout, then the summary line of an uncaught exception.
-fn run(source: &str, filename: &str, stdin: &str) -> String {
+/// Runs a program (specializing or not); its stdout, then the summary line of an uncaught
+/// exception.
+fn run(source: &str, filename: &str, stdin: &str, quicken: bool) -> String {
     let (source, filename) = (source.to_owned(), filename.to_owned());
     let lines: Vec<String> = stdin.lines().map(str::to_owned).collect();
     // A thread with a large stack: deep-recursion tests must not overflow the harness. A
@@ -113,6 +122,7 @@ fn run(source: &str, filename: &str, stdin: &str) -> String {
         .stack_size(256 << 20)
         .spawn(move || {
             let mut vm = Vm::new(Box::new(host));
+            vm.quicken = quicken;
             let globals = new_module_globals(&mut vm, "__main__");
             let tail = match run_source(&mut vm, &source, &filename, globals) {
                 Ok(_) => String::new(),

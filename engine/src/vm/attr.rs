@@ -80,11 +80,13 @@ impl Vm {
         if class.slots.is_some() || class.mro.borrow().iter().any(|c| c.slots.is_some()) {
             bits |= HOOK_SLOTS;
         }
+        // An instance of a Python class (or a class with a Python metaclass) counts too: its
+        // class may gain `__set__` later without this class's version changing.
         let data_descriptor = class.mro_with_self().iter().any(|c| {
-            c.dict
-                .entries()
-                .iter()
-                .any(|e| !e.key.is_null() && self.is_data_descriptor(&e.value))
+            c.dict.entries().iter().any(|e| {
+                !e.key.is_null()
+                    && (self.is_data_descriptor(&e.value) || may_become_descriptor(&e.value))
+            })
         });
         if data_descriptor {
             bits |= HOOK_DATA_DESCRIPTORS;
@@ -831,4 +833,13 @@ pub(crate) fn is_slot(class: &Rc<PyClass>, name: &PyStr) -> bool {
             .is_some_and(|s| s.iter().any(|n| **n == *name) && name.as_str() != "__dict__")
     };
     listed(class) || class.mro.borrow().iter().any(|c| listed(c))
+}
+
+/// Whether `v`'s type is a Python class, which can gain `__get__`/`__set__` at any time.
+fn may_become_descriptor(v: &Value) -> bool {
+    match v {
+        Value::Instance(_) => true,
+        Value::Class(k) => k.metaclass.borrow().as_ref().is_some_and(|m| !m.builtin),
+        _ => false,
+    }
 }

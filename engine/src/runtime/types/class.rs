@@ -102,7 +102,8 @@ pub const HOOK_SETATTR: u8 = 2;
 pub const HOOK_DELATTR: u8 = 4;
 /// The class or a base has `__slots__`.
 pub const HOOK_SLOTS: u8 = 8;
-/// The class or a base defines a data descriptor (a property, a slot, a `__set__` object).
+/// The class or a base defines a data descriptor (a property, a slot, a `__set__` object), or
+/// an attribute whose type is a Python class (it may become one without a version change).
 pub const HOOK_DATA_DESCRIPTORS: u8 = 16;
 /// Instances have no `__dict__` (`__slots__` all the way).
 pub const HOOK_NO_DICT: u8 = 32;

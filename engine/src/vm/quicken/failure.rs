@@ -19,6 +19,13 @@ pub enum Failure {
     Method,
     /// `classmethod` or another non-data descriptor that binds.
     NonDataDescriptor,
+    /// The class attribute is an instance of a Python class (or a class with a Python
+    /// metaclass): that class may gain `__get__`/`__set__` later without the owner's version
+    /// changing, so nothing cached about the attribute would stay true.
+    MutableDescriptorType,
+    /// A property on a class with `__getattr__`: a getter's `AttributeError` must fall back to
+    /// it, which the property form does not do.
+    ClassGetattr,
     /// The instance keeps its attributes in a dict (its `__dict__` was asked for, or it grew
     /// past the shape limit).
     InstanceDict,
@@ -57,6 +64,8 @@ impl Failure {
             Failure::PropertySetter => "attribute is a property",
             Failure::Method => "attribute is a method (a bound method is created)",
             Failure::NonDataDescriptor => "attribute is a non-data descriptor",
+            Failure::MutableDescriptorType => "class attribute is an instance of a Python class",
+            Failure::ClassGetattr => "class defines __getattr__",
             Failure::InstanceDict => "instance attributes are in a dict",
             Failure::ShadowedMethod => "instance attribute shadows the method",
             Failure::NotFound => "attribute not found",

@@ -97,7 +97,9 @@ impl Vm {
                 InstrState::Plain
             } else if current.is_specialized() {
                 InstrState::Specialized
-            } else if cache.counter.get() == super::counter::NEVER {
+            } else if !self.quicken || cache.counter.get() == super::counter::NEVER {
+                // Under `--no-quicken` the counter is set to NEVER at the first attempt and
+                // then counts down again like any other, so it alone does not tell.
                 InstrState::Disabled
             } else if cache.failed.get() {
                 InstrState::Failed

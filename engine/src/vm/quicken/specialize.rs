@@ -68,14 +68,24 @@ impl Vm {
             Value::Instance(_) => {
                 if self.is_data_descriptor(&found) {
                     ClassAttr::Unsupported(Failure::DataDescriptor)
-                } else if self.lookup_special(&found, &self.names.get).is_some() {
-                    ClassAttr::Unsupported(Failure::NonDataDescriptor)
                 } else {
-                    ClassAttr::Plain(found)
+                    ClassAttr::Unsupported(Failure::MutableDescriptorType)
                 }
+            }
+            Value::Class(k) if Self::has_python_metaclass(k) => {
+                ClassAttr::Unsupported(Failure::MutableDescriptorType)
             }
             _ => ClassAttr::Plain(found),
         }
+    }
+
+    /// Whether `class`'s metaclass is a Python class (which may gain `__get__` at any time).
+    fn has_python_metaclass(class: &PyClass) -> bool {
+        class
+            .metaclass
+            .borrow()
+            .as_ref()
+            .is_some_and(|m| !m.builtin)
     }
 
     /// The instance's shape id and the index of `name` in it, when its attributes are shaped.
@@ -179,6 +189,11 @@ impl Vm {
                                 Value::Null,
                             )
                         }
+                        (ClassAttr::Property(_), _)
+                            if class.lookup(&self.names.getattr).is_some() =>
+                        {
+                            Failure::ClassGetattr
+                        }
                         (ClassAttr::Property(fget), _) => {
                             return self.install(
                                 code,
@@ -265,12 +280,7 @@ impl Vm {
         class: &Rc<PyClass>,
         name: &Rc<PyStr>,
     ) -> Result<(u32, Value), Failure> {
-        if class
-            .metaclass
-            .borrow()
-            .as_ref()
-            .is_some_and(|m| !m.builtin)
-        {
+        if Self::has_python_metaclass(class) {
             return Err(Failure::Metaclass);
         }
         let version = class.version.get();
@@ -296,12 +306,9 @@ impl Vm {
                 }
                 _ => Ok((version, Value::Object(o.clone()))),
             },
-            Some(v @ Value::Instance(_)) => {
-                if self.lookup_special(&v, &self.names.get).is_some() {
-                    Err(Failure::NonDataDescriptor)
-                } else {
-                    Ok((version, v))
-                }
+            Some(Value::Instance(_)) => Err(Failure::MutableDescriptorType),
+            Some(Value::Class(k)) if Self::has_python_metaclass(&k) => {
+                Err(Failure::MutableDescriptorType)
             }
             Some(v) => Ok((version, v)),
         }
@@ -850,12 +857,7 @@ impl Vm {
 
     /// The Python `__init__` of a class constructed by `object.__new__`, taking `nargs`.
     fn plain_init(&self, class: &Rc<PyClass>, nargs: usize) -> Result<Value, Failure> {
-        if class
-            .metaclass
-            .borrow()
-            .as_ref()
-            .is_some_and(|m| !m.builtin)
-        {
+        if Self::has_python_metaclass(class) {
             return Err(Failure::Metaclass);
         }
         if class.version.get() == 0 || class.layout != Layout::Object {
