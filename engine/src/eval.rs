@@ -44,6 +44,13 @@ pub fn run_source(
         .map_err(RunError::Exception)
 }
 
+/// Interpreter exit for a program run in `globals`: the finalizers still owed run in the
+/// order python3 shows (`__del__` of what the module still holds, generators still
+/// suspended). Call after reporting an uncaught exception, as CPython does.
+pub fn finalize_main(vm: &mut Vm, globals: &Rc<PyDict>) {
+    vm.finalize_main(globals);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

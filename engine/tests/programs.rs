@@ -7,7 +7,7 @@
 //! `cargo test -p adder-engine --test programs -- builtins/` runs one area. Programs listed in
 //! `known-failures.txt` are ignored trials until what they wait for lands.
 
-use engine::eval::{new_module_globals, run_source, RunError};
+use engine::eval::{finalize_main, new_module_globals, run_source, RunError};
 use engine::vm::host::Host;
 use engine::vm::Vm;
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -114,11 +114,12 @@ fn run(source: &str, filename: &str, stdin: &str) -> String {
         .spawn(move || {
             let mut vm = Vm::new(Box::new(host));
             let globals = new_module_globals(&mut vm, "__main__");
-            let tail = match run_source(&mut vm, &source, &filename, globals) {
+            let tail = match run_source(&mut vm, &source, &filename, globals.clone()) {
                 Ok(_) => String::new(),
                 Err(RunError::Compile(e)) => format!("{e}\n"),
                 Err(RunError::Exception(e)) => format!("{}\n", vm.exception_summary(&e.exc)),
             };
+            finalize_main(&mut vm, &globals);
             let _ = sender.send(tail);
         });
     if let Err(e) = spawned {

@@ -52,7 +52,9 @@ impl Vm {
             is_entry: true,
         });
         let r = self.run();
-        self.finalize_abandoned();
+        if r.is_ok() {
+            self.run_finalizers();
+        }
         r
     }
 
@@ -169,10 +171,6 @@ impl Vm {
             self.stack.truncate(ret_sp);
             return Err(self.recursion_error(""));
         }
-        // Calls are safe points too (recursion allocates without looping).
-        if crate::runtime::gc::collection_due() {
-            crate::runtime::gc::collect_due();
-        }
         let code = func.code.clone();
         let base = self.stack.len() - nargs;
         let simple = kwnames.is_empty()
@@ -282,6 +280,10 @@ impl Vm {
             let base = self.frames[fi].base;
             let mut ip = self.frames[fi].ip;
             loop {
+                // The safe point: due collections and queued finalizers (`__del__`) run here.
+                if crate::runtime::finalize::attention() {
+                    self.safe_point();
+                }
                 let instr = code.instrs[ip].get();
                 ip += 1;
                 self.frames[fi].ip = ip;
@@ -523,10 +525,6 @@ impl Vm {
                         if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
                             self.frames[fi].ip = ip;
                             return Err(self.keyboard_interrupt());
-                        }
-                        // A safe point: no object is borrowed between instructions.
-                        if crate::runtime::gc::collection_due() {
-                            crate::runtime::gc::collect_due();
                         }
                     }
                     Opcode::PopJumpIfFalse => {
@@ -838,7 +836,6 @@ impl Vm {
                         self.stack.push(func);
                     }
                     Opcode::Call => {
-                        self.finalize_abandoned();
                         self.frames[fi].ip = ip;
                         let argc = arg as usize;
                         let callable_at = self.stack.len() - argc - 1;
