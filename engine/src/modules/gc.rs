@@ -18,9 +18,7 @@ fn collect(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         [other] => {
             let t = vm.type_name(other);
-            return Err(vm.type_error(format!(
-                "'{t}' object cannot be interpreted as an integer"
-            )));
+            return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
         }
         more => {
             return Err(vm.type_error(format!(

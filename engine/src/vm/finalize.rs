@@ -28,13 +28,18 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 thread_local! {
-    /// Set while finalizers run: finalizers queued meanwhile wait for the running one to
-    /// finish (the outer drain picks them up) instead of nesting on the Rust stack.
-    static DRAINING: Cell<bool> = const { Cell::new(false) };
+    /// How many `run_finalizers` are active: a finalizer's own code drains what it drops
+    /// (CPython runs those `__del__`s inside it), up to `MAX_NESTING`; deeper, they wait for
+    /// the enclosing drain, which loops until the queue is empty (no Rust recursion without
+    /// bound, even for a chain of a million objects with `__del__`).
+    static DEPTH: Cell<u32> = const { Cell::new(0) };
 }
 
+const MAX_NESTING: u32 = 8;
+
 impl Vm {
-    /// The slow path of the attention flag, at an instruction boundary.
+    /// The slow path of the attention flag, at a safe point (a call or a backward jump: an
+    /// instruction boundary, where nothing is borrowed).
     #[cold]
     #[inline(never)]
     pub(crate) fn safe_point(&mut self) {
@@ -47,18 +52,17 @@ impl Vm {
 
     /// Runs every queued finalizer (and the collections that follow finalizable garbage).
     pub fn run_finalizers(&mut self) {
-        if DRAINING.with(Cell::get) {
+        let depth = DEPTH.with(Cell::get);
+        if depth >= MAX_NESTING {
             return;
         }
-        DRAINING.with(|d| d.set(true));
+        DEPTH.with(|d| d.set(depth + 1));
         // A finalizer can run between `KW_NAMES` and its `CALL`, or inside a generator
         // resumption: keep what those instructions left for each other.
         let kwnames = self.pending_kwnames.take();
         let yielded = self.gen_yielded;
         loop {
-            while let Some(object) = finalize::next_scheduled() {
-                self.finalize_one(object);
-            }
+            self.drain_queue();
             if !gc::rerun_wanted() {
                 break;
             }
@@ -66,14 +70,30 @@ impl Vm {
         }
         self.pending_kwnames = kwnames;
         self.gen_yielded = yielded;
-        DRAINING.with(|d| d.set(false));
+        DEPTH.with(|d| d.set(depth));
         if gc::collection_due() || finalize::pending() {
             finalize::request_attention();
         }
     }
 
+    fn drain_queue(&mut self) {
+        while let Some(object) = finalize::next_scheduled() {
+            self.finalize_one(object);
+        }
+    }
+
     /// Calls `object`'s finalizer: `__del__`, or `close()` for a generator.
     fn finalize_one(&mut self, object: Value) {
+        // A finalizer is not part of the `except` block it may interrupt: its exceptions get
+        // no `__context__` from there (as in CPython).
+        let handled = std::mem::replace(&mut self.handled_exception, Value::None);
+        self.call_finalizer(&object);
+        self.handled_exception = handled;
+        drop(object);
+    }
+
+    fn call_finalizer(&mut self, object: &Value) {
+        let object = object.clone();
         match &object {
             Value::Instance(_) => {
                 let name = self.interner.intern("__del__");
@@ -100,7 +120,6 @@ impl Vm {
             }
             _ => {}
         }
-        drop(object);
     }
 
     /// CPython's `PyErr_WriteUnraisable`: "Exception ignored in: <obj>" and the traceback.
@@ -122,11 +141,7 @@ impl Vm {
             if !gc::rerun_wanted() {
                 break;
             }
-            DRAINING.with(|d| d.set(true));
-            while let Some(object) = finalize::next_scheduled() {
-                self.finalize_one(object);
-            }
-            DRAINING.with(|d| d.set(false));
+            self.drain_queue();
             found += gc::collect(true);
         }
         self.run_finalizers();
@@ -215,7 +230,8 @@ fn owed_from_globals(globals: &Rc<PyDict>) -> Vec<Value> {
                 match &*i.attrs.borrow() {
                     Attrs::Shaped { values, .. } => work.extend(values.iter().rev().cloned()),
                     Attrs::Dict(d) => {
-                        let mut vals: Vec<Value> = d.entries().iter().map(|e| e.value.clone()).collect();
+                        let mut vals: Vec<Value> =
+                            d.entries().iter().map(|e| e.value.clone()).collect();
                         vals.reverse();
                         work.extend(vals);
                     }
@@ -237,6 +253,10 @@ fn owed_from_globals(globals: &Rc<PyDict>) -> Vec<Value> {
         }
     }
     let ranks = gc::allocation_ranks();
-    owed.sort_by_key(|v| v.heap_ptr().and_then(|p| ranks.get(&p).copied()).unwrap_or(usize::MAX));
+    owed.sort_by_key(|v| {
+        v.heap_ptr()
+            .and_then(|p| ranks.get(&p).copied())
+            .unwrap_or(usize::MAX)
+    });
     owed
 }

@@ -220,6 +220,9 @@ impl Vm {
     /// and the exception goes to the Rust caller.
     pub(crate) fn unwind(&mut self, mut err: PyErr) -> Option<PyErr> {
         let reraise = std::mem::take(&mut self.reraising);
+        if crate::runtime::finalize::attention() {
+            self.safe_point();
+        }
         if !reraise {
             self.chain_context(&err);
         }
@@ -280,10 +283,6 @@ impl Vm {
             let base = self.frames[fi].base;
             let mut ip = self.frames[fi].ip;
             loop {
-                // The safe point: due collections and queued finalizers (`__del__`) run here.
-                if crate::runtime::finalize::attention() {
-                    self.safe_point();
-                }
                 let instr = code.instrs[ip].get();
                 ip += 1;
                 self.frames[fi].ip = ip;
@@ -525,6 +524,10 @@ impl Vm {
                         if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
                             self.frames[fi].ip = ip;
                             return Err(self.keyboard_interrupt());
+                        }
+                        // A safe point: due collections and queued finalizers run here.
+                        if crate::runtime::finalize::attention() {
+                            self.safe_point();
                         }
                     }
                     Opcode::PopJumpIfFalse => {
@@ -836,6 +839,10 @@ impl Vm {
                         self.stack.push(func);
                     }
                     Opcode::Call => {
+                        // A safe point before any call's effects (`__del__` output first).
+                        if crate::runtime::finalize::attention() {
+                            self.safe_point();
+                        }
                         self.frames[fi].ip = ip;
                         let argc = arg as usize;
                         let callable_at = self.stack.len() - argc - 1;
@@ -904,6 +911,9 @@ impl Vm {
                         continue 'frame;
                     }
                     Opcode::CallFunctionEx => {
+                        if crate::runtime::finalize::attention() {
+                            self.safe_point();
+                        }
                         let kwargs = if arg & 1 != 0 { Some(self.pop()) } else { None };
                         let args = self.pop();
                         let func = self.pop();
