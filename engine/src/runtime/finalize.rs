@@ -61,9 +61,22 @@ pub fn schedule(object: Value) {
     }
 }
 
-/// The oldest object owing a finalizer.
-pub fn next_scheduled() -> Option<Value> {
-    QUEUE.with(|q| q.borrow_mut().pop_front())
+/// The oldest object owing a finalizer among the last `queued() - floor` queued (the older
+/// ones belong to an enclosing drain: a finalizer drains only what was queued while it ran).
+pub fn next_scheduled_above(floor: usize) -> Option<Value> {
+    QUEUE.with(|q| {
+        let mut q = q.borrow_mut();
+        if q.len() > floor {
+            q.remove(floor)
+        } else {
+            None
+        }
+    })
+}
+
+/// How many objects wait for their finalizer.
+pub fn queued() -> usize {
+    QUEUE.with(|q| q.borrow().len())
 }
 
 /// Whether finalizers are waiting.
@@ -73,12 +86,19 @@ pub fn pending() -> bool {
 
 /// Whether instances of `class` have a `__del__` (cached against the class version, so the
 /// common drop of an instance costs one compare).
+#[inline]
 pub fn class_has_del(class: &PyClass) -> bool {
     let version = class.version.get();
     let (cached_version, has) = class.del_cache.get();
     if version != 0 && cached_version == version {
         return has;
     }
+    class_has_del_slow(class, version)
+}
+
+#[cold]
+#[inline(never)]
+fn class_has_del_slow(class: &PyClass, version: u32) -> bool {
     let has = DEL_NAME
         .try_with(|name| lookup_without_panic(class, name))
         .unwrap_or(false);

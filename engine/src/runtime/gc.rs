@@ -282,7 +282,10 @@ pub fn release(values: impl IntoIterator<Item = Value>) {
     const MAX_DEPTH: u32 = 64;
     let depth = RELEASE_DEPTH.with(Cell::get);
     if depth >= MAX_DEPTH {
-        RELEASE_QUEUE.with(|q| q.borrow_mut().extend(values));
+        // During thread teardown the queue may be gone: then drop in place.
+        let mut values = values.into_iter();
+        let _ = RELEASE_QUEUE.try_with(|q| q.borrow_mut().extend(&mut values));
+        values.for_each(drop);
         return;
     }
     RELEASE_DEPTH.with(|d| d.set(depth + 1));
@@ -291,7 +294,10 @@ pub fn release(values: impl IntoIterator<Item = Value>) {
     }
     if depth == 0 {
         loop {
-            let next = RELEASE_QUEUE.with(|q| q.borrow_mut().pop());
+            let next = RELEASE_QUEUE
+                .try_with(|q| q.borrow_mut().pop())
+                .ok()
+                .flatten();
             match next {
                 Some(v) => drop(v),
                 None => break,

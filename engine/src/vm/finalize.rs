@@ -33,6 +33,8 @@ thread_local! {
     /// the enclosing drain, which loops until the queue is empty (no Rust recursion without
     /// bound, even for a chain of a million objects with `__del__`).
     static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Queue entries below this index belong to enclosing drains (see `drain_queue`).
+    static FLOOR: Cell<usize> = const { Cell::new(0) };
 }
 
 const MAX_NESTING: u32 = 8;
@@ -76,9 +78,16 @@ impl Vm {
         }
     }
 
+    /// Runs the queued finalizers of this level, oldest first: those queued since the
+    /// finalizer being run (if any) started; older ones are left to the enclosing drain, so
+    /// finalizers run in the order their objects died.
     fn drain_queue(&mut self) {
-        while let Some(object) = finalize::next_scheduled() {
+        let floor = FLOOR.with(Cell::get);
+        while let Some(object) = finalize::next_scheduled_above(floor) {
+            let inner = finalize::queued();
+            FLOOR.with(|f| f.set(inner));
             self.finalize_one(object);
+            FLOOR.with(|f| f.set(floor));
         }
     }
 
@@ -205,6 +214,12 @@ impl Vm {
             }
         }
         self.collect_garbage();
+        // What user code stored in `builtins` goes last (CPython clears that dict last).
+        let builtins = self.builtins.clone();
+        for object in owed_from_globals(&builtins) {
+            self.finalize_one(object);
+            self.run_finalizers();
+        }
     }
 }
 
@@ -252,11 +267,13 @@ fn owed_from_globals(globals: &Rc<PyDict>) -> Vec<Value> {
             _ => {}
         }
     }
-    let ranks = gc::allocation_ranks();
-    owed.sort_by_key(|v| {
-        v.heap_ptr()
-            .and_then(|p| ranks.get(&p).copied())
-            .unwrap_or(usize::MAX)
-    });
+    if owed.len() > 1 {
+        let ranks = gc::allocation_ranks();
+        owed.sort_by_key(|v| {
+            v.heap_ptr()
+                .and_then(|p| ranks.get(&p).copied())
+                .unwrap_or(usize::MAX)
+        });
+    }
     owed
 }

@@ -76,3 +76,28 @@ v = L([1, 2])
 v.append(3)
 v = None
 print("end")
+
+# A __del__ that drops another object: the inner __del__ runs inside it.
+class Nest:
+    def __init__(self, n, child=None):
+        self.n = n
+        self.child = child
+    def __del__(self):
+        print("enter", self.n)
+        self.child = None
+        print("leave", self.n)
+a = Nest(1, Nest(2, Nest(3)))
+a = None
+print("nest done")
+
+# A long chain of objects with __del__ dropped at once (no deep recursion).
+class Link:
+    def __init__(self, nxt):
+        self.nxt = nxt
+    def __del__(self):
+        self.nxt = None
+n = None
+for i in range(100000):
+    n = Link(n)
+n = None
+print("chain done")
