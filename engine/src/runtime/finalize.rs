@@ -3,10 +3,13 @@
 //!
 //! An object whose last reference goes while it still owes a finalizer hands its contents to a
 //! fresh `Rc` and `schedule`s it; the cycle collector schedules finalizable garbage the same
-//! way (PEP 442). Either sets the one thread-local `ATTENTION` flag, which the VM tests at
-//! every instruction boundary: the finalizer runs before the next instruction, so its output
-//! appears where CPython's would (`x = None; print("after")` prints the `__del__` output first).
-//! The same flag carries "a collection is due", so the VM's hot path tests one flag in all.
+//! way (PEP 442). Either sets the one thread-local `ATTENTION` flag, which the VM tests at its
+//! safe points (calls, backward jumps, unwinding: see `vm::finalize`): the finalizer runs
+//! before anything visible happens next, so its output appears where CPython's would
+//! (`x = None; print("after")` prints the `__del__` output first). The same flag carries "a
+//! collection is due", so the VM's hot path tests one flag in all.
+//!
+//! The fresh `Rc` means `id(self)` inside `__del__` differs from the object's earlier id.
 
 use super::types::class::PyClass;
 use super::types::str::PyStr;

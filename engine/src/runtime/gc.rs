@@ -41,6 +41,10 @@ pub trait Trace {
     fn take_finalizer(self: Rc<Self>) -> Option<Value> {
         None
     }
+    /// Whether `take_finalizer` would answer `Some` (without marking anything).
+    fn owes_finalizer(&self) -> bool {
+        false
+    }
 }
 
 /// Young objects are collected after this many new container allocations (CPython's 700).
@@ -210,6 +214,18 @@ pub fn collect(full: bool) -> usize {
 /// resets the request).
 pub fn rerun_wanted() -> bool {
     RERUN.with(|f| f.replace(false))
+}
+
+/// Whether any live object still owes a finalizer (exit-time finalization has nothing to
+/// do otherwise, and skips its collections).
+pub fn any_owed_finalizer() -> bool {
+    REGISTRY.with(|r| {
+        let r = r.borrow();
+        r.old
+            .iter()
+            .chain(r.young.iter())
+            .any(|w| w.upgrade().is_some_and(|o| o.owes_finalizer()))
+    })
 }
 
 /// Each tracked object's address mapped to its rank in allocation order (oldest first).

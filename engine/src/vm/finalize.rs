@@ -1,8 +1,11 @@
 //! Running finalizers: the VM's side of `runtime::finalize`.
 //!
-//! - `safe_point` is where the dispatch loop goes when the attention flag is up (an
-//!   instruction boundary, where nothing is borrowed): it runs a due collection and then every
-//!   queued finalizer, oldest first.
+//! - `safe_point` is where the dispatch loop goes when the attention flag is up. The loop
+//!   tests the flag at instruction boundaries where nothing is borrowed and before anything
+//!   visible can happen: every call (`CALL`, `CALL_FUNCTION_EX`: `print` included), every
+//!   backward jump, the start of exception unwinding, and the end of the module. So `x = None;
+//!   print("after")` prints the `__del__` output first, as CPython does, while straight-line
+//!   code pays nothing. A due collection runs there, then every queued finalizer, oldest first.
 //! - `collect_garbage` is `gc.collect()`: a collection, the finalizers it queued, and the
 //!   collection after them that clears what they did not resurrect (PEP 442).
 //! - `finalize_main` is interpreter exit, in the order python3 3.11 shows for a script's
@@ -102,12 +105,11 @@ impl Vm {
     }
 
     fn call_finalizer(&mut self, object: &Value) {
-        let object = object.clone();
-        match &object {
+        match object {
             Value::Instance(_) => {
                 let name = self.interner.intern("__del__");
-                if let Some(del) = self.lookup_special(&object, &name) {
-                    if let Err(err) = self.call_special_found(&del, &object, &[]) {
+                if let Some(del) = self.lookup_special(object, &name) {
+                    if let Err(err) = self.call_special_found(&del, object, &[]) {
                         self.report_unraisable(&del, &err);
                     }
                 }
@@ -124,7 +126,7 @@ impl Vm {
                             self.note_traceback(&err, &code, at as u32);
                         }
                     }
-                    self.report_unraisable(&object, &err);
+                    self.report_unraisable(object, &err);
                 }
             }
             _ => {}
@@ -160,6 +162,10 @@ impl Vm {
     /// Interpreter exit for the main module `globals` (see the module doc for the order).
     pub fn finalize_main(&mut self, globals: &Rc<PyDict>) {
         self.run_finalizers();
+        if !gc::any_owed_finalizer() {
+            // Nothing can run: skip the collections (the process is about to end anyway).
+            return;
+        }
         self.collect_garbage();
         // The objects held directly, in allocation order, everything still bound.
         let owed = owed_from_globals(globals);

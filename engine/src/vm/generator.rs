@@ -71,6 +71,15 @@ impl Generator {
             })
     }
 
+    /// Whether `take_close_debt` would answer true (nothing marked).
+    pub(crate) fn owes_close_now(&self) -> bool {
+        !self.finalized.get()
+            && self
+                .state
+                .try_borrow()
+                .is_ok_and(|state| Generator::owes_close(&state))
+    }
+
     /// For the collector and exit-time finalization: true once if it owes a close (which
     /// the caller then queues), marking it finalized.
     pub(crate) fn take_close_debt(&self) -> bool {

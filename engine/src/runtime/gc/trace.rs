@@ -102,11 +102,15 @@ impl Trace for PyInstance {
     }
 
     fn take_finalizer(self: Rc<Self>) -> Option<Value> {
-        if self.finalized.get() || !crate::runtime::finalize::class_has_del(self.class()) {
+        if !self.owes_finalizer() {
             return None;
         }
         self.finalized.set(true);
         Some(Value::Instance(self))
+    }
+
+    fn owes_finalizer(&self) -> bool {
+        !self.finalized.get() && crate::runtime::finalize::class_has_del(self.class())
     }
 }
 
@@ -247,6 +251,13 @@ impl Trace for PyObject {
         match &self.kind {
             ObjKind::Generator(g) if g.take_close_debt() => Some(Value::Object(self)),
             _ => None,
+        }
+    }
+
+    fn owes_finalizer(&self) -> bool {
+        match &self.kind {
+            ObjKind::Generator(g) => g.owes_close_now(),
+            _ => false,
         }
     }
 }
