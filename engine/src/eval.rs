@@ -52,6 +52,13 @@ pub fn run_source(
         .map_err(RunError::Exception)
 }
 
+/// Interpreter exit for a program run in `globals`: the finalizers still owed run in the
+/// order python3 shows (`__del__` of what the module still holds, generators still
+/// suspended). Call after reporting an uncaught exception, as CPython does.
+pub fn finalize_main(vm: &mut Vm, globals: &Rc<PyDict>) {
+    vm.finalize_main(globals);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +93,59 @@ mod tests {
             Err(RunError::Exception(e)) => text.push_str(&vm.format_exception(&e.exc)),
         }
         text
+    }
+
+    /// Runs `source` to the end, exit-time finalization included; stdout and stderr merged.
+    fn run_to_exit(source: &str) -> String {
+        let out = SharedOut::default();
+        let mut vm = Vm::new(Box::new(out.clone()));
+        let globals = new_module_globals(&mut vm, "__main__");
+        if let Err(RunError::Exception(e)) = run_source(&mut vm, source, "t.py", globals.clone()) {
+            let report = vm.format_exception(&e.exc);
+            out.0.borrow_mut().push_str(&report);
+        }
+        finalize_main(&mut vm, &globals);
+        let text = out.0.borrow().clone();
+        text
+    }
+
+    #[test]
+    fn an_exception_escaping_del_is_reported_and_ignored() {
+        let src = "class A:\n    def __del__(self):\n        raise ValueError('boom')\na = A()\na = None\nprint('after')\n";
+        let out = run_to_exit(src);
+        let (head, tail) = out.split_once(" at 0x").unwrap_or_default();
+        assert_eq!(head, "Exception ignored in: <function A.__del__", "{out}");
+        let tail = tail.split_once(">\n").map_or("", |(_, t)| t);
+        assert_eq!(
+            tail,
+            "Traceback (most recent call last):\n  File \"t.py\", line 3, in __del__\n    raise ValueError('boom')\nValueError: boom\nafter\n"
+        );
+    }
+
+    #[test]
+    fn finalizers_run_after_the_uncaught_traceback() {
+        let src =
+            "class A:\n    def __del__(self):\n        print('del')\na = A()\nraise KeyError(1)\n";
+        let out = run_to_exit(src);
+        assert!(
+            out.starts_with("Traceback (most recent call last):\n"),
+            "{out}"
+        );
+        assert!(out.ends_with("KeyError: 1\ndel\n"), "{out}");
+    }
+
+    #[test]
+    fn a_generator_ignoring_generator_exit_is_reported() {
+        let src = "def g():\n    try:\n        yield 1\n    finally:\n        yield 2\ns = g()\nnext(s)\ns = None\nprint('end')\n";
+        let out = run_to_exit(src);
+        assert!(
+            out.starts_with("Exception ignored in: <generator object g at 0x"),
+            "{out}"
+        );
+        assert!(
+            out.ends_with("RuntimeError: generator ignored GeneratorExit\nend\n"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Standard-library modules implemented natively, registered in `sys.modules` at start-up.
 //! (Issue 7 adds the import system for modules written in Python.)
 
+pub mod gc;
 pub mod math;
 
 use crate::runtime::types::dict::PyDict;
@@ -11,6 +12,7 @@ use crate::vm::Vm;
 use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
+    gc::install(vm);
     math::install(vm);
 }
 

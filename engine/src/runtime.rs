@@ -2,6 +2,7 @@
 //! below are pure algorithms over Rust values that the object model will call.)
 
 pub mod error;
+pub mod finalize;
 pub mod gc;
 pub mod interner;
 pub mod numfmt;

@@ -10,6 +10,7 @@ pub mod call;
 pub mod class;
 pub mod exc_api;
 pub mod exceptions;
+pub mod finalize;
 pub mod frame;
 pub mod generator;
 pub mod host;

@@ -10,7 +10,7 @@
 //! Every program runs twice, on a quickening VM and on one with `vm.quicken = false` (trial
 //! `NAME.py [no-quicken]`): specialization must never change a program's output.
 
-use engine::eval::{new_module_globals, run_source, RunError};
+use engine::eval::{finalize_main, new_module_globals, run_source, RunError};
 use engine::vm::host::Host;
 use engine::vm::Vm;
 use libtest_mimic::{Arguments, Failed, Trial};
@@ -124,11 +124,12 @@ fn run(source: &str, filename: &str, stdin: &str, quicken: bool) -> String {
             let mut vm = Vm::new(Box::new(host));
             vm.quicken = quicken;
             let globals = new_module_globals(&mut vm, "__main__");
-            let tail = match run_source(&mut vm, &source, &filename, globals) {
+            let tail = match run_source(&mut vm, &source, &filename, globals.clone()) {
                 Ok(_) => String::new(),
                 Err(RunError::Compile(e)) => format!("{e}\n"),
                 Err(RunError::Exception(e)) => format!("{}\n", vm.exception_summary(&e.exc)),
             };
+            finalize_main(&mut vm, &globals);
             let _ = sender.send(tail);
         });
     if let Err(e) = spawned {

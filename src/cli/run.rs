@@ -7,7 +7,7 @@ use super::source_file::{LoadError, SourceFile};
 use super::traceback::format_syntax_error;
 use clap::CommandFactory;
 use engine::check::check_source;
-use engine::eval::{new_module_globals, run_source, RunError};
+use engine::eval::{finalize_main, new_module_globals, run_source, RunError};
 use engine::runtime::value::Value;
 use engine::vm::Vm;
 use std::path::Path;
@@ -101,19 +101,17 @@ fn run_program(file: &SourceFile, argv: &[String], options: RunOptions) -> ExitC
     // Ctrl-C sets the flag; the VM raises KeyboardInterrupt at its next check.
     let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, vm.interrupt.clone());
     let globals = new_module_globals(&mut vm, "__main__");
-    let result = run_source(&mut vm, &file.text, &file.name, globals);
+    let result = run_source(&mut vm, &file.text, &file.name, globals.clone());
     let status = match result {
         Ok(_) => ExitCode::SUCCESS,
         Err(RunError::Compile(error)) => {
             vm.host.write_stderr(&format!("{error}\n"));
             ExitCode::from(EXIT_EXCEPTION)
         }
-        Err(RunError::Exception(err)) => {
-            let status = report_uncaught(&mut vm, &err.exc);
-            report_stats(&mut vm, options.stats);
-            return status;
-        }
+        Err(RunError::Exception(err)) => report_uncaught(&mut vm, &err.exc),
     };
+    // Exit-time finalizers (`__del__`, suspended generators) run after the traceback.
+    finalize_main(&mut vm, &globals);
     vm.host.flush_stdout();
     report_stats(&mut vm, options.stats);
     status
@@ -211,10 +209,11 @@ pub fn run_adaptive_dis(file: &SourceFile, function: Option<&str>) -> ExitCode {
                 Err(RunError::Exception(err)) => return report_uncaught(&mut vm, &err.exc),
             };
             let globals = new_module_globals(&mut vm, "__main__");
-            let status = match vm.run_module_code(code.clone(), globals) {
+            let status = match vm.run_module_code(code.clone(), globals.clone()) {
                 Ok(_) => ExitCode::SUCCESS,
                 Err(err) => report_uncaught(&mut vm, &err.exc),
             };
+            finalize_main(&mut vm, &globals);
             vm.host.flush_stdout();
             let info = vm.inspect_code(&code);
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();

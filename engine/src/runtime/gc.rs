@@ -15,6 +15,11 @@
 //!   drops them directly up to a small depth and queues the rest, draining the queue
 //!   iteratively (CPython's "trashcan").
 //!
+//! - **Finalizers.** Garbage that owes a finalizer (`__del__`, a generator's `finally`) is not
+//!   cleared: it is handed to the finalizer queue (`runtime::finalize`) and kept in the young
+//!   generation; once the VM has run the finalizers it collects again (`rerun_wanted`), and
+//!   what they did not resurrect is cleared then (PEP 442).
+//!
 //! The VM is single-threaded; the registry is thread-local so that constructors need no VM.
 
 mod trace;
@@ -30,6 +35,16 @@ pub trait Trace {
     fn trace(&self, visit: &mut dyn FnMut(&Value));
     /// Drops every value the object holds (used only on unreachable cycles).
     fn clear(&self);
+    /// The object itself, as a value, if it owes a finalizer that must run before it may be
+    /// cleared (PEP 442: an instance whose class defines `__del__`, a generator suspended in a
+    /// `try`). Marks it finalized, so this answers `Some` once.
+    fn take_finalizer(self: Rc<Self>) -> Option<Value> {
+        None
+    }
+    /// Whether `take_finalizer` would answer `Some` (without marking anything).
+    fn owes_finalizer(&self) -> bool {
+        false
+    }
 }
 
 /// Young objects are collected after this many new container allocations (CPython's 700).
@@ -53,8 +68,12 @@ thread_local! {
         enabled: true,
         ..Registry::default()
     });
-    /// Set by `track` once a young collection is due: the VM's safe points read only this.
+    /// Set by `track` once a young collection is due (the VM's hot path reads only
+    /// `finalize::attention`, which is raised with it).
     static DUE: Cell<bool> = const { Cell::new(false) };
+    /// Set when a collection found garbage owing finalizers: once they have run, the VM
+    /// collects again to clear what they did not resurrect.
+    static RERUN: Cell<bool> = const { Cell::new(false) };
     static RELEASE_DEPTH: Cell<u32> = const { Cell::new(0) };
     static RELEASE_QUEUE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
 }
@@ -67,6 +86,7 @@ pub fn track<T: Trace + 'static>(object: &Rc<T>) {
         r.young.push(weak);
         if r.young.len() >= YOUNG_THRESHOLD && r.enabled && !r.collecting {
             DUE.with(|d| d.set(true));
+            super::finalize::request_attention();
         }
     });
 }
@@ -132,7 +152,9 @@ pub fn collect_due() -> usize {
     collect(full)
 }
 
-/// Collects the young generation, or every generation when `full` (`gc.collect()`).
+/// Collects the young generation, or every generation when `full` (`gc.collect()`). Returns
+/// the number of objects cleared; 0 when the garbage owed finalizers, which are queued and
+/// the garbage kept for the collection after them (`rerun_wanted`).
 pub fn collect(full: bool) -> usize {
     let candidates = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
@@ -141,21 +163,34 @@ pub fn collect(full: bool) -> usize {
         }
         r.collecting = true;
         DUE.with(|d| d.set(false));
-        let mut candidates = std::mem::take(&mut r.young);
-        if full {
-            candidates.append(&mut r.old);
+        // Oldest first: the registry stays in allocation order (the exit-time order reads it).
+        let young = std::mem::take(&mut r.young);
+        let mut candidates = if full {
             r.young_collections = 0;
-        }
+            std::mem::take(&mut r.old)
+        } else {
+            Vec::new()
+        };
+        candidates.extend(young);
         Some(candidates)
     });
     let Some(candidates) = candidates else {
         return 0;
     };
     let (survivors, garbage) = find_garbage(candidates);
-    let found = garbage.len();
-    for object in &garbage {
-        object.clear();
-    }
+    let owed: Vec<Value> = garbage
+        .iter()
+        .filter_map(|o| o.clone().take_finalizer())
+        .collect();
+    let (found, kept) = if owed.is_empty() {
+        for object in &garbage {
+            object.clear();
+        }
+        (garbage.len(), Vec::new())
+    } else {
+        let kept: Survivors = garbage.iter().map(Rc::downgrade).collect();
+        (0, kept)
+    };
     drop(garbage);
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
@@ -163,9 +198,47 @@ pub fn collect(full: bool) -> usize {
         if full {
             r.old_after_last_full = r.old.len();
         }
+        r.young.splice(0..0, kept);
         r.collecting = false;
     });
+    if !owed.is_empty() {
+        RERUN.with(|f| f.set(true));
+        for object in owed {
+            super::finalize::schedule(object);
+        }
+    }
     found
+}
+
+/// Whether a collection queued finalizers and wants to run again once they have run (and
+/// resets the request).
+pub fn rerun_wanted() -> bool {
+    RERUN.with(|f| f.replace(false))
+}
+
+/// Whether any live object still owes a finalizer (exit-time finalization has nothing to
+/// do otherwise, and skips its collections).
+pub fn any_owed_finalizer() -> bool {
+    REGISTRY.with(|r| {
+        let r = r.borrow();
+        r.old
+            .iter()
+            .chain(r.young.iter())
+            .any(|w| w.upgrade().is_some_and(|o| o.owes_finalizer()))
+    })
+}
+
+/// Each tracked object's address mapped to its rank in allocation order (oldest first).
+pub fn allocation_ranks() -> HashMap<usize, usize> {
+    REGISTRY.with(|r| {
+        let r = r.borrow();
+        r.old
+            .iter()
+            .chain(r.young.iter())
+            .enumerate()
+            .map(|(i, w)| (w.as_ptr() as *const () as usize, i))
+            .collect()
+    })
 }
 
 type Survivors = Vec<Weak<dyn Trace>>;
@@ -225,7 +298,10 @@ pub fn release(values: impl IntoIterator<Item = Value>) {
     const MAX_DEPTH: u32 = 64;
     let depth = RELEASE_DEPTH.with(Cell::get);
     if depth >= MAX_DEPTH {
-        RELEASE_QUEUE.with(|q| q.borrow_mut().extend(values));
+        // During thread teardown the queue may be gone: then drop in place.
+        let mut values = values.into_iter();
+        let _ = RELEASE_QUEUE.try_with(|q| q.borrow_mut().extend(&mut values));
+        values.for_each(drop);
         return;
     }
     RELEASE_DEPTH.with(|d| d.set(depth + 1));
@@ -234,7 +310,10 @@ pub fn release(values: impl IntoIterator<Item = Value>) {
     }
     if depth == 0 {
         loop {
-            let next = RELEASE_QUEUE.with(|q| q.borrow_mut().pop());
+            let next = RELEASE_QUEUE
+                .try_with(|q| q.borrow_mut().pop())
+                .ok()
+                .flatten();
             match next {
                 Some(v) => drop(v),
                 None => break,

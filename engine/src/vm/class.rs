@@ -485,6 +485,7 @@ impl Vm {
             root_shape: Shape::root(),
             slots,
             hook_cache: Cell::new((0, 0)),
+            del_cache: Cell::new((0, false)),
         });
         for base in &bases {
             base.subclasses.borrow_mut().push(Rc::downgrade(&class));

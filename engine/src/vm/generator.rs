@@ -15,7 +15,7 @@ use crate::runtime::types::native::{Args, PyNative};
 use crate::runtime::types::object::{ObjKind, PyObject};
 use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -38,6 +38,8 @@ pub struct Generator {
     pub name: Rc<PyStr>,
     pub qualname: Rc<PyStr>,
     pub state: RefCell<GenState>,
+    /// Its close-on-drop has run or is queued: it runs once.
+    pub finalized: Cell<bool>,
 }
 
 /// A generator frame on the VM's frame stack: which generator it runs, and the handled
@@ -54,30 +56,96 @@ pub enum GenResult {
     Returned(Value),
 }
 
-thread_local! {
-    /// Suspended generators dropped inside a `try`/`with`: the VM closes them (running their
-    /// `finally` blocks) at its next call, as CPython's finalizer would.
-    static ABANDONED: RefCell<Vec<Rc<PyObject>>> = const { RefCell::new(Vec::new()) };
-}
+impl Generator {
+    /// Whether it must be closed before it goes: suspended at a `yield` inside a `try` or
+    /// `with`, whose `finally`/`__exit__` a `GeneratorExit` would run. (Anywhere else the
+    /// exception would only unwind the frame, which dropping it does just the same.)
+    fn owes_close(state: &GenState) -> bool {
+        state.status == GenStatus::Suspended
+            && state.frame.as_ref().is_some_and(|(frame, _)| {
+                frame
+                    .code
+                    .code
+                    .handler_for(frame.ip.saturating_sub(1) as u32)
+                    .is_some()
+            })
+    }
 
-static HAS_ABANDONED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    /// Whether `take_close_debt` would answer true (nothing marked).
+    pub(crate) fn owes_close_now(&self) -> bool {
+        !self.finalized.get()
+            && self
+                .state
+                .try_borrow()
+                .is_ok_and(|state| Generator::owes_close(&state))
+    }
+
+    /// For the collector and exit-time finalization: true once if it owes a close (which
+    /// the caller then queues), marking it finalized.
+    pub(crate) fn take_close_debt(&self) -> bool {
+        if self.finalized.get() {
+            return false;
+        }
+        let owes = self
+            .state
+            .try_borrow()
+            .is_ok_and(|state| Generator::owes_close(&state));
+        if owes {
+            self.finalized.set(true);
+        }
+        owes
+    }
+
+    /// The values its suspended frame holds (the collector's view).
+    pub(crate) fn trace_frame(&self, visit: &mut dyn FnMut(&Value)) {
+        let Ok(state) = self.state.try_borrow() else {
+            return;
+        };
+        if let Some((frame, values)) = &state.frame {
+            values.iter().for_each(&mut *visit);
+            if let Some(f) = &frame.func {
+                visit(&Value::Function(f.clone()));
+            }
+            visit(&Value::Dict(frame.globals.clone()));
+            if let Some(l) = &frame.locals {
+                visit(&Value::Dict(l.clone()));
+            }
+        }
+        visit(&state.exc_state);
+    }
+
+    /// The collector clearing it: it is finished and hands over what its frame held.
+    pub(crate) fn take_frame_values(&self) -> Vec<Value> {
+        let Ok(mut state) = self.state.try_borrow_mut() else {
+            return Vec::new();
+        };
+        if state.status == GenStatus::Running {
+            return Vec::new();
+        }
+        state.status = GenStatus::Finished;
+        let frame = state.frame.take();
+        let exc = std::mem::take(&mut state.exc_state);
+        drop(state);
+        let mut values = Vec::new();
+        if let Some((frame, locals)) = frame {
+            values.extend(locals);
+            values.extend(frame.func.map(Value::Function));
+            values.push(Value::Dict(frame.globals));
+            values.extend(frame.locals.map(Value::Dict));
+        }
+        values.push(exc);
+        values
+    }
+}
 
 impl Drop for Generator {
     fn drop(&mut self) {
+        if self.finalized.get() || !Generator::owes_close(self.state.get_mut()) {
+            return;
+        }
+        // The last reference went while it owes a close: a fresh generator object takes the
+        // frame over and waits in the finalizer queue for the VM to close it.
         let state = self.state.get_mut();
-        if state.status != GenStatus::Suspended {
-            return;
-        }
-        let protected = state.frame.as_ref().is_some_and(|(frame, _)| {
-            frame
-                .code
-                .code
-                .handler_for(frame.ip.saturating_sub(1) as u32)
-                .is_some()
-        });
-        if !protected {
-            return;
-        }
         let rescued = Generator {
             name: self.name.clone(),
             qualname: self.qualname.clone(),
@@ -86,48 +154,10 @@ impl Drop for Generator {
                 frame: state.frame.take(),
                 exc_state: std::mem::take(&mut state.exc_state),
             }),
+            finalized: Cell::new(true),
         };
         let obj = crate::runtime::gc::tracked(PyObject::new(ObjKind::Generator(rescued)));
-        let _ = ABANDONED.try_with(|a| {
-            if let Ok(mut a) = a.try_borrow_mut() {
-                a.push(obj);
-                HAS_ABANDONED.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-        });
-    }
-}
-
-impl Vm {
-    /// Closes the generators abandoned while suspended in a `try` (their `finally` runs).
-    #[inline]
-    pub(crate) fn finalize_abandoned(&mut self) {
-        if !HAS_ABANDONED.load(std::sync::atomic::Ordering::Relaxed) {
-            return;
-        }
-        self.finalize_abandoned_slow();
-    }
-
-    #[cold]
-    fn finalize_abandoned_slow(&mut self) {
-        loop {
-            let next = ABANDONED.with(|a| {
-                let mut a = a.borrow_mut();
-                let next = a.pop();
-                if a.is_empty() {
-                    HAS_ABANDONED.store(false, std::sync::atomic::Ordering::Relaxed);
-                }
-                next
-            });
-            let Some(obj) = next else { break };
-            if let Err(e) = self.generator_close(&obj) {
-                let name =
-                    generator_of(&obj).map_or(String::new(), |g| g.qualname.as_str().to_owned());
-                let report = self.format_exception(&e.exc);
-                self.host.write_stderr(&format!(
-                    "Exception ignored in: <generator object {name}>\n{report}"
-                ));
-            }
-        }
+        crate::runtime::finalize::schedule(Value::Object(obj));
     }
 }
 
@@ -158,6 +188,7 @@ impl Vm {
                 frame: Some((frame, values)),
                 exc_state: Value::None,
             }),
+            finalized: Cell::new(false),
         };
         Value::Object(crate::runtime::gc::tracked(PyObject::new(
             ObjKind::Generator(generator),

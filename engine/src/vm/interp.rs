@@ -66,7 +66,9 @@ impl Vm {
             init_self: Value::Null,
         });
         let r = self.run();
-        self.finalize_abandoned();
+        if r.is_ok() {
+            self.run_finalizers();
+        }
         r
     }
 
@@ -183,10 +185,6 @@ impl Vm {
             self.stack.truncate(ret_sp);
             return Err(self.recursion_error(""));
         }
-        // Calls are safe points too (recursion allocates without looping).
-        if crate::runtime::gc::collection_due() {
-            crate::runtime::gc::collect_due();
-        }
         let code = func.code.clone();
         let base = self.stack.len() - nargs;
         let simple = kwnames.is_empty()
@@ -237,6 +235,9 @@ impl Vm {
     /// and the exception goes to the Rust caller.
     pub(crate) fn unwind(&mut self, mut err: PyErr) -> Option<PyErr> {
         let reraise = std::mem::take(&mut self.reraising);
+        if crate::runtime::finalize::attention() {
+            self.safe_point();
+        }
         if !reraise {
             self.chain_context(&err);
         }
@@ -837,9 +838,9 @@ impl Vm {
                             self.frames[fi].ip = ip;
                             return Err(self.keyboard_interrupt());
                         }
-                        // A safe point: no object is borrowed between instructions.
-                        if crate::runtime::gc::collection_due() {
-                            crate::runtime::gc::collect_due();
+                        // A safe point: due collections and queued finalizers run here.
+                        if crate::runtime::finalize::attention() {
+                            self.safe_point();
                         }
                     }
                     Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
@@ -1360,6 +1361,10 @@ impl Vm {
                         self.stack.push(func);
                     }
                     Opcode::Call => {
+                        // A safe point before any call's effects (`__del__` output first).
+                        if crate::runtime::finalize::attention() {
+                            self.safe_point();
+                        }
                         self.frames[fi].ip = ip;
                         if quicken::due(code, ip - 1) {
                             self.specialize_call_site(code, ip - 1, arg as usize);
@@ -1372,6 +1377,10 @@ impl Vm {
                     | Opcode::CallPyWithDefaults
                     | Opcode::CallBoundMethodExactArgs
                     | Opcode::CallAllocAndEnterInit => {
+                        // A safe point before any call's effects (`__del__` output first).
+                        if crate::runtime::finalize::attention() {
+                            self.safe_point();
+                        }
                         self.frames[fi].ip = ip;
                         if self.call_py_specialized(code, ip - 1, instr.opcode(), arg as usize)? {
                             self.hit(&code.caches[ip - 1], instr.opcode());
@@ -1390,6 +1399,10 @@ impl Vm {
                     | Opcode::CallBuiltinClass
                     | Opcode::CallListAppend
                     | Opcode::CallMethodDescriptorFast => {
+                        // A safe point before any call's effects (`__del__` output first).
+                        if crate::runtime::finalize::attention() {
+                            self.safe_point();
+                        }
                         self.frames[fi].ip = ip;
                         match self.call_native_specialized(
                             code,
@@ -1446,6 +1459,9 @@ impl Vm {
                         continue 'frame;
                     }
                     Opcode::CallFunctionEx => {
+                        if crate::runtime::finalize::attention() {
+                            self.safe_point();
+                        }
                         let kwargs = if arg & 1 != 0 { Some(self.pop()) } else { None };
                         let args = self.pop();
                         let func = self.pop();

@@ -185,6 +185,7 @@ fn builtin_class(
         root_shape: Shape::root(),
         slots: None,
         hook_cache: Cell::new((0, 0)),
+        del_cache: Cell::new((0, false)),
     })
 }
 

@@ -162,7 +162,8 @@ pub fn install(vm: &mut Vm) {
             let v = noargs(vm, a, "list.clear")?;
             let l = this(vm, v)?;
             let old = std::mem::take(&mut *l.borrow_mut());
-            drop(old);
+            // Last item first, as CPython's `_list_clear` (the order `__del__`s run in).
+            crate::runtime::gc::release(old.into_iter().rev());
             Ok(Value::None)
         },
         "sort" => list_sort,

@@ -1,6 +1,11 @@
 //! `Trace` for every container type, and the `Drop` impls that route their contents through
 //! the trashcan (`gc::release`). Kept together so the collector's view of each type is in one
 //! place: a container missing here is invisible to cycle collection.
+//!
+//! Sequences release their items last to first, as CPython's `list_dealloc` and
+//! `tupledealloc` do (visible in the order `__del__` methods run). An instance whose class
+//! defines `__del__` is not released at all on its first drop: its contents move to a fresh
+//! instance that goes to the finalizer queue (`runtime::finalize`).
 
 use super::{release, Trace};
 use crate::runtime::types::class::PyClass;
@@ -11,6 +16,7 @@ use crate::runtime::types::list::PyList;
 use crate::runtime::types::object::{ObjKind, PyObject};
 use crate::runtime::types::tuple::PyTuple;
 use crate::runtime::value::Value;
+use std::rc::Rc;
 
 impl Trace for PyList {
     fn trace(&self, visit: &mut dyn FnMut(&Value)) {
@@ -19,14 +25,14 @@ impl Trace for PyList {
 
     fn clear(&self) {
         let items = std::mem::take(&mut *self.borrow_mut());
-        release(items);
+        release(items.into_iter().rev());
     }
 }
 
 impl Drop for PyList {
     fn drop(&mut self) {
         let items = std::mem::take(&mut *self.borrow_mut());
-        release(items);
+        release(items.into_iter().rev());
     }
 }
 
@@ -42,7 +48,7 @@ impl Trace for PyTuple {
 
 impl Drop for PyTuple {
     fn drop(&mut self) {
-        release(self.take_items());
+        release(self.take_items().into_iter().rev());
     }
 }
 
@@ -94,10 +100,34 @@ impl Trace for PyInstance {
         }
         drop_attrs(old);
     }
+
+    fn take_finalizer(self: Rc<Self>) -> Option<Value> {
+        if !self.owes_finalizer() {
+            return None;
+        }
+        self.finalized.set(true);
+        Some(Value::Instance(self))
+    }
+
+    fn owes_finalizer(&self) -> bool {
+        !self.finalized.get() && crate::runtime::finalize::class_has_del(self.class())
+    }
 }
 
 impl Drop for PyInstance {
     fn drop(&mut self) {
+        if !self.finalized.get() && crate::runtime::finalize::class_has_del(self.class()) {
+            // The last reference went before `__del__` ran: a fresh instance takes over the
+            // contents and waits for the VM to call it (and frees them after, unless
+            // `__del__` stored `self` somewhere).
+            let payload = std::mem::replace(&mut self.payload, Payload::None);
+            let mut rescued = PyInstance::new(self.class().clone(), payload);
+            std::mem::swap(rescued.attrs.get_mut(), self.attrs.get_mut());
+            std::mem::swap(rescued.slot_values.get_mut(), self.slot_values.get_mut());
+            rescued.finalized.set(true);
+            crate::runtime::finalize::schedule(Value::Instance(super::tracked(rescued)));
+            return;
+        }
         let root = self.class().root_shape.clone();
         let old = std::mem::replace(
             self.attrs.get_mut(),
@@ -194,6 +224,7 @@ impl PyObject {
                 visit(&Value::Class(class.clone()));
                 visit(obj);
             }
+            ObjKind::Generator(g) => g.trace_frame(visit),
             _ => {}
         }
     }
@@ -211,7 +242,22 @@ impl Trace for PyObject {
                 release([old]);
             }
             ObjKind::Module(m) => m.dict.clear(),
+            ObjKind::Generator(g) => release(g.take_frame_values()),
             _ => {}
+        }
+    }
+
+    fn take_finalizer(self: Rc<Self>) -> Option<Value> {
+        match &self.kind {
+            ObjKind::Generator(g) if g.take_close_debt() => Some(Value::Object(self)),
+            _ => None,
+        }
+    }
+
+    fn owes_finalizer(&self) -> bool {
+        match &self.kind {
+            ObjKind::Generator(g) => g.owes_close_now(),
+            _ => false,
         }
     }
 }

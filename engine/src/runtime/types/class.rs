@@ -92,6 +92,8 @@ pub struct PyClass {
     /// `(version, HOOK_* bits)`: which attribute hooks the class overrides, valid while the
     /// version is unchanged (so plain attribute access does no hook lookups).
     pub hook_cache: Cell<(u32, u8)>,
+    /// `(version, has __del__)`, read when an instance is dropped (`finalize::class_has_del`).
+    pub del_cache: Cell<(u32, bool)>,
 }
 
 /// The class (or a base) overrides `__getattribute__`.

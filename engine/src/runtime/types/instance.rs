@@ -6,7 +6,7 @@ use crate::runtime::types::dict::PyDict;
 use crate::runtime::types::shape::Shape;
 use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 
 pub enum Attrs {
@@ -50,6 +50,8 @@ pub struct PyInstance {
     pub payload: Payload,
     /// Values of `__slots__` attributes, kept apart from the `__dict__` (unset ones absent).
     pub slot_values: RefCell<Vec<(Rc<PyStr>, Value)>>,
+    /// Its `__del__` has run or is queued: it never runs twice (PEP 442).
+    pub finalized: Cell<bool>,
 }
 
 impl PyInstance {
@@ -63,6 +65,7 @@ impl PyInstance {
             }),
             payload,
             slot_values: RefCell::new(Vec::new()),
+            finalized: Cell::new(false),
         }
     }
 

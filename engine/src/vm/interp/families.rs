@@ -151,7 +151,6 @@ impl Vm {
     /// `CALL argc`, any callable. True when a frame was pushed.
     #[inline(never)]
     pub(super) fn generic_call(&mut self, argc: usize) -> PyResult<bool> {
-        self.finalize_abandoned();
         let callable_at = self.stack.len() - argc - 1;
         let (mut callable, mut args_at) = if self.stack[callable_at - 1].is_null() {
             (self.stack[callable_at].clone(), callable_at + 1)
@@ -229,9 +228,6 @@ impl Vm {
         if self.frame_depth_exceeded() {
             self.stack.truncate(ret_sp);
             return Err(self.recursion_error(""));
-        }
-        if crate::runtime::gc::collection_due() {
-            crate::runtime::gc::collect_due();
         }
         let base = self.stack.len() - nargs;
         let code = func.code.clone();
