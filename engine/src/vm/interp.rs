@@ -662,14 +662,20 @@ impl Vm {
                         let len = self.stack.len();
                         let r = match (&self.stack[len - 2], &self.stack[len - 1]) {
                             (Value::Int(a), Value::Int(b)) => {
-                                specialized::int_op(instr.opcode(), arg, *a, *b)
+                                Some(specialized::int_op(instr.opcode(), arg, *a, *b))
                             }
                             _ => None,
                         };
                         match r {
-                            Some(r) => {
+                            Some(Some(r)) => {
                                 self.hit(&code.caches[ip - 1], instr.opcode());
                                 self.replace_top2_unboxed(Value::Int(r));
+                            }
+                            // Ints whose result leaves the machine range (or a zero
+                            // divisor): the guard held, the generic path computes it.
+                            Some(None) => {
+                                self.hit(&code.caches[ip - 1], instr.opcode());
+                                self.generic_binary_op(arg)?;
                             }
                             None => {
                                 self.miss(code, ip - 1);
