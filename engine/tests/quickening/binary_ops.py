@@ -3,8 +3,8 @@
 
 
 def arith(a, b):
-    # The two calls below whose sums overflow i64 take the generic path: two misses.
-    s = a + b  #q BINARY_OP_ADD_INT hits>=90 misses=2
+    # The two calls below whose sums overflow i64 pass the guard (hits) and compute a big int on the generic path.
+    s = a + b  #q BINARY_OP_ADD_INT hits>=90 misses=0
     d = a - b  #q BINARY_OP_SUBTRACT_INT
     p = a * b  #q BINARY_OP_MULTIPLY_INT
     q = a // b  #q BINARY_OP_FLOOR_DIVIDE_INT
