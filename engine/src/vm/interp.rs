@@ -688,12 +688,11 @@ impl Vm {
                     | Opcode::BinaryOpMultiplyFloat
                     | Opcode::BinaryOpTrueDivideFloat => {
                         let len = self.stack.len();
-                        let r = match (&self.stack[len - 2], &self.stack[len - 1]) {
-                            (Value::Float(a), Value::Float(b)) => {
-                                specialized::float_op(instr.opcode(), *a, *b)
-                            }
-                            _ => None,
-                        };
+                        let r = crate::vm::quicken::float_operands(
+                            &self.stack[len - 2],
+                            &self.stack[len - 1],
+                        )
+                        .and_then(|(a, b)| specialized::float_op(instr.opcode(), a, b));
                         match r {
                             Some(r) => {
                                 self.hit(&code.caches[ip - 1], instr.opcode());

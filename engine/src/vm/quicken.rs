@@ -17,6 +17,7 @@ pub mod counter;
 pub mod failure;
 pub mod inspect;
 mod specialize;
+pub(crate) use specialize::float_operands;
 pub mod stats;
 
 use super::Vm;

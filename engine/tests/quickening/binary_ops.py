@@ -44,7 +44,7 @@ def accumulate(a, b):
 
 
 def mixed(a, b):
-    return a + b  #q BINARY_OP failed "int + float" state=failed
+    return a % b  #q BINARY_OP failed "int % float" state=failed
 
 
 def power(a, b):
@@ -94,6 +94,6 @@ try:
 except ZeroDivisionError as e:
     print("ZeroDivisionError:", e)
 
-#stats BINARY_OP failed "int + float" failures>=1 hits>=1000
+#stats BINARY_OP failed "int % float" failures>=1 hits>=1000
 #stats BINARY_OP_ADD_INT successes>=2
 #stats COMPARE_OP failed "int vs str"

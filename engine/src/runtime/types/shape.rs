@@ -5,7 +5,7 @@
 
 use crate::runtime::types::str::PyStr;
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 pub struct Shape {
     /// Unique for the process lifetime; what inline caches compare.
@@ -15,7 +15,10 @@ pub struct Shape {
     /// A one-word Bloom filter of the names' hashes: `may_have` answers "certainly not" in
     /// one test, which is what a method load needs to know about the instance.
     bloom: u64,
-    transitions: RefCell<Vec<(Rc<PyStr>, Weak<Shape>)>>,
+    /// Shapes reached by adding one attribute. Held strongly: a layout stays alive (and keeps
+    /// its id, which caches compare) after its last instance dies, so a loop that creates and
+    /// drops objects keeps hitting the same specialized stores.
+    transitions: RefCell<Vec<(Rc<PyStr>, Rc<Shape>)>>,
 }
 
 /// Instances with more attributes than this switch to a dict (as pathological growth would
@@ -75,12 +78,11 @@ impl Shape {
             return None;
         }
         let mut transitions = self.transitions.borrow_mut();
-        if let Some(next) = transitions
+        if let Some((_, next)) = transitions
             .iter()
-            .find(|(n, _)| **n == **name)
-            .and_then(|(_, s)| s.upgrade())
+            .find(|(n, _)| Rc::ptr_eq(n, name) || **n == **name)
         {
-            return Some(next);
+            return Some(next.clone());
         }
         let mut names = self.names.clone();
         names.push(name.clone());
@@ -90,8 +92,7 @@ impl Shape {
             bloom: self.bloom | bloom_bit(name),
             transitions: RefCell::new(Vec::new()),
         });
-        transitions.retain(|(_, s)| s.strong_count() > 0);
-        transitions.push((name.clone(), Rc::downgrade(&next)));
+        transitions.push((name.clone(), next.clone()));
         Some(next)
     }
 }

@@ -19,6 +19,19 @@ use crate::runtime::value::Value;
 use crate::vm::Vm;
 use std::rc::Rc;
 
+/// Both operands as floats, when at least one is a float and the other a float or an int that
+/// converts exactly (|i| <= 2**53).
+#[inline]
+pub(crate) fn float_operands(a: &Value, b: &Value) -> Option<(f64, f64)> {
+    const EXACT: i64 = 1 << 53;
+    match (a, b) {
+        (Value::Float(x), Value::Float(y)) => Some((*x, *y)),
+        (Value::Int(i), Value::Float(y)) if (-EXACT..=EXACT).contains(i) => Some((*i as f64, *y)),
+        (Value::Float(x), Value::Int(j)) if (-EXACT..=EXACT).contains(j) => Some((*x, *j as f64)),
+        _ => None,
+    }
+}
+
 /// How a name resolves on an instance's class, for attribute specializations.
 enum ClassAttr {
     Missing,
@@ -505,12 +518,15 @@ impl Vm {
             (Value::Int(_), Value::Int(_), B::And | B::Or | B::Xor | B::Lshift | B::Rshift) => {
                 Some(Opcode::BinaryOpBitwiseInt)
             }
-            (Value::Float(_), Value::Float(_), B::Add) => Some(Opcode::BinaryOpAddFloat),
-            (Value::Float(_), Value::Float(_), B::Subtract) => Some(Opcode::BinaryOpSubtractFloat),
-            (Value::Float(_), Value::Float(_), B::Multiply) => Some(Opcode::BinaryOpMultiplyFloat),
-            (Value::Float(_), Value::Float(_), B::TrueDivide) => {
-                Some(Opcode::BinaryOpTrueDivideFloat)
-            }
+            // The float forms also take one exact int operand (`2 * x`): Python converts it
+            // to float first, as `i64 as f64` does for ints within 2**53.
+            (a, b, _) if float_operands(a, b).is_some() => match base {
+                B::Add => Some(Opcode::BinaryOpAddFloat),
+                B::Subtract => Some(Opcode::BinaryOpSubtractFloat),
+                B::Multiply => Some(Opcode::BinaryOpMultiplyFloat),
+                B::TrueDivide => Some(Opcode::BinaryOpTrueDivideFloat),
+                _ => None,
+            },
             (Value::Str(_), Value::Str(_), B::Add) => Some(Opcode::BinaryOpAddUnicode),
             (Value::List(_), Value::List(_), B::Add) if op == B::Add => {
                 Some(Opcode::BinaryOpAddList)
