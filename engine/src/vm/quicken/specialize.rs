@@ -32,6 +32,21 @@ pub(crate) fn float_operands(a: &Value, b: &Value) -> Option<(f64, f64)> {
     }
 }
 
+/// A module attribute's cache words: the module dict's keys version and the entry index.
+fn module_entry(
+    module: &crate::runtime::types::object::PyObject,
+    name: &PyStr,
+) -> Result<(u32, u32), Failure> {
+    let ObjKind::Module(m) = &module.kind else {
+        return Err(Failure::Other("not a module"));
+    };
+    let index = m.dict.index_of_str(name).ok_or(Failure::NotFound)?;
+    match m.dict.keys_version_for_cache() {
+        0 => Err(Failure::Other("out of dict versions")),
+        version => Ok((version, index as u32)),
+    }
+}
+
 /// How a name resolves on an instance's class, for attribute specializations.
 enum ClassAttr {
     Missing,
@@ -253,26 +268,19 @@ impl Vm {
                 }
             },
             Value::Object(o) if matches!(o.kind, ObjKind::Module(_)) => {
-                let ObjKind::Module(m) = &o.kind else {
-                    unreachable!("matched")
-                };
-                match m.dict.index_of_str(name) {
-                    Some(i) => {
-                        let v = m.dict.keys_version_for_cache();
-                        if v != 0 {
-                            return self.install(
-                                code,
-                                at,
-                                Opcode::LoadAttrModule,
-                                v,
-                                0,
-                                i as u32,
-                                Value::Null,
-                            );
-                        }
-                        Failure::Other("out of dict versions")
+                match module_entry(o, name) {
+                    Ok((version, index)) => {
+                        return self.install(
+                            code,
+                            at,
+                            Opcode::LoadAttrModule,
+                            version,
+                            0,
+                            index,
+                            Value::Null,
+                        )
                     }
-                    None => Failure::NotFound,
+                    Err(f) => f,
                 }
             }
             Value::Class(class) => match self.class_attr_for_cache(class, name) {
@@ -372,26 +380,19 @@ impl Vm {
                 }
             },
             Value::Object(o) if matches!(o.kind, ObjKind::Module(_)) => {
-                let ObjKind::Module(m) = &o.kind else {
-                    unreachable!("matched")
-                };
-                match m.dict.index_of_str(name) {
-                    Some(i) => {
-                        let v = m.dict.keys_version_for_cache();
-                        if v != 0 {
-                            return self.install(
-                                code,
-                                at,
-                                Opcode::LoadMethodModule,
-                                v,
-                                0,
-                                i as u32,
-                                Value::Null,
-                            );
-                        }
-                        Failure::Other("out of dict versions")
+                match module_entry(o, name) {
+                    Ok((version, index)) => {
+                        return self.install(
+                            code,
+                            at,
+                            Opcode::LoadMethodModule,
+                            version,
+                            0,
+                            index,
+                            Value::Null,
+                        )
                     }
-                    None => Failure::NotFound,
+                    Err(f) => f,
                 }
             }
             Value::Class(class) => match self.class_attr_for_cache(class, name) {
