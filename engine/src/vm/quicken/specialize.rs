@@ -32,6 +32,33 @@ pub(crate) fn float_operands(a: &Value, b: &Value) -> Option<(f64, f64)> {
     }
 }
 
+/// The forms `LOAD_ATTR` and `LOAD_METHOD` use for module and class owners (their caches are
+/// filled the same way; only the stack effect differs).
+struct NamespaceForms {
+    module: Opcode,
+    class: Opcode,
+}
+
+impl NamespaceForms {
+    const ATTR: NamespaceForms = NamespaceForms {
+        module: Opcode::LoadAttrModule,
+        class: Opcode::LoadAttrClass,
+    };
+    const METHOD: NamespaceForms = NamespaceForms {
+        module: Opcode::LoadMethodModule,
+        class: Opcode::LoadMethodClass,
+    };
+}
+
+/// A module or a class: owners whose attributes live in one namespace dict.
+fn is_namespace(owner: &Value) -> bool {
+    match owner {
+        Value::Class(_) => true,
+        Value::Object(o) => matches!(o.kind, ObjKind::Module(_)),
+        _ => false,
+    }
+}
+
 /// A module attribute's cache words: the module dict's keys version and the entry index.
 fn module_entry(
     module: &crate::runtime::types::object::PyObject,
@@ -267,31 +294,38 @@ impl Vm {
                     }
                 }
             },
-            Value::Object(o) if matches!(o.kind, ObjKind::Module(_)) => {
-                match module_entry(o, name) {
-                    Ok((version, index)) => {
-                        return self.install(
-                            code,
-                            at,
-                            Opcode::LoadAttrModule,
-                            version,
-                            0,
-                            index,
-                            Value::Null,
-                        )
-                    }
+            _ if is_namespace(owner) => {
+                match self.specialize_namespace(code, at, owner, name, NamespaceForms::ATTR) {
+                    Ok(()) => return,
                     Err(f) => f,
                 }
             }
-            Value::Class(class) => match self.class_attr_for_cache(class, name) {
-                Ok((version, v)) => {
-                    return self.install(code, at, Opcode::LoadAttrClass, version, 0, 0, v)
-                }
-                Err(f) => f,
-            },
             other => Failure::Owner(self.type_name(other)),
         };
         self.fail(code, at, failure)
+    }
+
+    /// `module.name` / `Class.name`: installs the namespace form, or says why not.
+    fn specialize_namespace(
+        &mut self,
+        code: &PyCode,
+        at: usize,
+        owner: &Value,
+        name: &Rc<PyStr>,
+        forms: NamespaceForms,
+    ) -> Result<(), Failure> {
+        match owner {
+            Value::Object(o) => {
+                let (version, index) = module_entry(o, name)?;
+                self.install(code, at, forms.module, version, 0, index, Value::Null);
+            }
+            Value::Class(class) => {
+                let (version, v) = self.class_attr_for_cache(class, name)?;
+                self.install(code, at, forms.class, version, 0, 0, v);
+            }
+            other => return Err(Failure::Owner(self.type_name(other))),
+        }
+        Ok(())
     }
 
     /// `Class.name` when the result is fixed while the class version holds: a plain value, a
@@ -379,28 +413,12 @@ impl Vm {
                     }
                 }
             },
-            Value::Object(o) if matches!(o.kind, ObjKind::Module(_)) => {
-                match module_entry(o, name) {
-                    Ok((version, index)) => {
-                        return self.install(
-                            code,
-                            at,
-                            Opcode::LoadMethodModule,
-                            version,
-                            0,
-                            index,
-                            Value::Null,
-                        )
-                    }
+            _ if is_namespace(owner) => {
+                match self.specialize_namespace(code, at, owner, name, NamespaceForms::METHOD) {
+                    Ok(()) => return,
                     Err(f) => f,
                 }
             }
-            Value::Class(class) => match self.class_attr_for_cache(class, name) {
-                Ok((version, v)) => {
-                    return self.install(code, at, Opcode::LoadMethodClass, version, 0, 0, v)
-                }
-                Err(f) => f,
-            },
             Value::Object(o) if matches!(o.kind, ObjKind::Super { .. }) => {
                 Failure::Owner("super".into())
             }
