@@ -25,6 +25,9 @@ pub struct PyCode {
     /// Whether a call with exactly `argcount` positional arguments binds them as they are
     /// (no `*args`, `**kwargs` or keyword-only parameters): the `CALL_PY_EXACT_ARGS` guard.
     pub simple_params: bool,
+    /// Whether frames of this code are generator (or coroutine) frames, whose return goes
+    /// through the generator machinery.
+    pub is_generator: bool,
 }
 
 impl PyCode {
@@ -54,6 +57,11 @@ impl PyCode {
         Rc::new(PyCode {
             caches,
             simple_params,
+            is_generator: code.flags.has(
+                crate::bytecode::CodeFlags::GENERATOR
+                    | crate::bytecode::CodeFlags::COROUTINE
+                    | crate::bytecode::CodeFlags::ASYNC_GENERATOR,
+            ),
             code,
             instrs,
             consts,

@@ -1,0 +1,286 @@
+//! The dispatch loop proper. It is kept small so that the current frame's state (code, `ip`,
+//! `base`) stays in registers: it holds the fast paths of the hottest instructions and sends
+//! everything else — generic forms, guard misses, anything unusual — to `step_slow`, which
+//! implements every instruction in full. A fast arm either completes its instruction and
+//! `continue`s, or leaves everything untouched (the stack, `ip`, the caches) and falls through
+//! to the slow path, which runs the same instruction from the start.
+//!
+//! The frame's saved `ip` is written only where something may look at it: the slow path
+//! writes it first, and a fast arm that can raise or push a frame writes it before doing so.
+
+use super::families::{compare_float, compare_ord};
+use super::{specialized, Exit};
+use crate::bytecode::Opcode;
+use crate::runtime::error::PyResult;
+use crate::runtime::types::code::PyCode;
+use crate::runtime::value::Value;
+use crate::vm::Vm;
+use std::rc::Rc;
+
+impl Vm {
+    /// Runs frames from the top of the frame stack until the entry frame returns.
+    pub(super) fn execute(&mut self) -> PyResult<Value> {
+        'frame: loop {
+            let fi = self.frames.len() - 1;
+            // SAFETY: the frame owns an `Rc` to its code, and this loop leaves the frame (by
+            // `continue 'frame` or `return`) before anything can pop it; nested execution only
+            // pops frames above its own entry frame. Borrowing instead of cloning saves a
+            // reference-count round trip per call and return.
+            let code: &PyCode = unsafe { &*Rc::as_ptr(&self.frames[fi].code) };
+            let base = self.frames[fi].base;
+            let mut ip = self.frames[fi].ip;
+            'instr: loop {
+                let instr = code.instrs[ip].get();
+                ip += 1;
+                let arg = instr.arg();
+                let op = instr.opcode();
+                'slow: {
+                    match op {
+                        Opcode::Nop | Opcode::Resume => continue 'instr,
+                        Opcode::LoadFast => {
+                            let v = &self.stack[base + arg as usize];
+                            if v.is_null() {
+                                break 'slow;
+                            }
+                            let v = v.clone();
+                            self.stack.push(v);
+                            continue 'instr;
+                        }
+                        Opcode::StoreFast => {
+                            let v = self.pop();
+                            let old = std::mem::replace(&mut self.stack[base + arg as usize], v);
+                            drop(old);
+                            continue 'instr;
+                        }
+                        Opcode::LoadConst => {
+                            self.stack.push(code.consts[arg as usize].clone());
+                            continue 'instr;
+                        }
+                        Opcode::PopTop => {
+                            self.pop();
+                            continue 'instr;
+                        }
+                        Opcode::PushNull => {
+                            self.stack.push(Value::Null);
+                            continue 'instr;
+                        }
+                        Opcode::Jump => {
+                            ip = arg as usize;
+                            continue 'instr;
+                        }
+                        Opcode::JumpBackward => {
+                            self.take_jump(fi, &mut ip, arg as usize)?;
+                            continue 'instr;
+                        }
+                        Opcode::PopJumpIfFalseBool
+                        | Opcode::PopJumpIfFalseInt
+                        | Opcode::PopJumpIfFalseNone
+                        | Opcode::PopJumpIfTrueBool
+                        | Opcode::PopJumpIfTrueInt
+                        | Opcode::PopJumpIfTrueNone => {
+                            use Opcode::*;
+                            let truth = match (op, self.top()) {
+                                (PopJumpIfFalseBool | PopJumpIfTrueBool, Value::Bool(b)) => *b,
+                                (PopJumpIfFalseInt | PopJumpIfTrueInt, Value::Int(i)) => *i != 0,
+                                (PopJumpIfFalseNone | PopJumpIfTrueNone, Value::None) => false,
+                                _ => break 'slow,
+                            };
+                            self.hit(&code.caches[ip - 1], op);
+                            // SAFETY: the top is a bool, an int or None: it owns nothing.
+                            unsafe { self.stack.set_len(self.stack.len() - 1) };
+                            if truth == (op.base() == Opcode::PopJumpIfTrue) {
+                                self.take_jump(fi, &mut ip, arg as usize)?;
+                            }
+                            continue 'instr;
+                        }
+                        Opcode::LoadGlobalModule | Opcode::LoadGlobalBuiltin => {
+                            let c = &code.caches[ip - 1];
+                            let frame = &self.frames[fi];
+                            if frame.globals.keys_version() != c.version.get() {
+                                break 'slow;
+                            }
+                            let found = if op == Opcode::LoadGlobalModule {
+                                frame.globals.value_at(c.index.get() as usize)
+                            } else if frame.builtins.keys_version() == c.aux.get() {
+                                frame.builtins.value_at(c.index.get() as usize)
+                            } else {
+                                None
+                            };
+                            let Some(v) = found else { break 'slow };
+                            self.hit(c, op);
+                            if arg & 1 != 0 {
+                                self.stack.push(Value::Null);
+                            }
+                            self.stack.push(v);
+                            continue 'instr;
+                        }
+                        Opcode::BinaryOpAddInt
+                        | Opcode::BinaryOpSubtractInt
+                        | Opcode::BinaryOpMultiplyInt
+                        | Opcode::BinaryOpFloorDivideInt
+                        | Opcode::BinaryOpRemainderInt
+                        | Opcode::BinaryOpBitwiseInt => {
+                            let len = self.stack.len();
+                            let (Value::Int(a), Value::Int(b)) =
+                                (&self.stack[len - 2], &self.stack[len - 1])
+                            else {
+                                break 'slow;
+                            };
+                            let Some(r) = specialized::int_op(op, arg, *a, *b) else {
+                                break 'slow;
+                            };
+                            self.hit(&code.caches[ip - 1], op);
+                            self.replace_top2_unboxed(Value::Int(r));
+                            continue 'instr;
+                        }
+                        Opcode::BinaryOpAddFloat
+                        | Opcode::BinaryOpSubtractFloat
+                        | Opcode::BinaryOpMultiplyFloat
+                        | Opcode::BinaryOpTrueDivideFloat => {
+                            let len = self.stack.len();
+                            let Some(r) = crate::vm::quicken::float_operands(
+                                &self.stack[len - 2],
+                                &self.stack[len - 1],
+                            )
+                            .and_then(|(a, b)| specialized::float_op(op, a, b)) else {
+                                break 'slow;
+                            };
+                            self.hit(&code.caches[ip - 1], op);
+                            self.replace_top2_unboxed(Value::Float(r));
+                            continue 'instr;
+                        }
+                        Opcode::CompareOpInt | Opcode::CompareOpFloat => {
+                            let len = self.stack.len();
+                            let r = match (&self.stack[len - 2], &self.stack[len - 1]) {
+                                (Value::Int(a), Value::Int(b)) if op == Opcode::CompareOpInt => {
+                                    compare_ord(arg, a.cmp(b))
+                                }
+                                (Value::Float(a), Value::Float(b))
+                                    if op == Opcode::CompareOpFloat =>
+                                {
+                                    compare_float(arg, *a, *b)
+                                }
+                                _ => break 'slow,
+                            };
+                            self.hit(&code.caches[ip - 1], op);
+                            self.pop2_unboxed();
+                            // Fused with the conditional jump that follows.
+                            let next = code.instrs[ip].get();
+                            match next.opcode().base() {
+                                Opcode::PopJumpIfFalse if r => ip += 1,
+                                Opcode::PopJumpIfTrue if !r => ip += 1,
+                                Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
+                                    self.take_jump(fi, &mut ip, next.arg() as usize)?;
+                                }
+                                _ => self.stack.push(Value::Bool(r)),
+                            }
+                            continue 'instr;
+                        }
+                        Opcode::BinarySubscrListInt | Opcode::BinarySubscrTupleInt => {
+                            let len = self.stack.len();
+                            let r = match (op, &self.stack[len - 2], &self.stack[len - 1]) {
+                                (Opcode::BinarySubscrListInt, Value::List(l), Value::Int(i)) => {
+                                    specialized::seq_index(*i, l.len()).and_then(|i| l.get(i))
+                                }
+                                (Opcode::BinarySubscrTupleInt, Value::Tuple(t), Value::Int(i)) => {
+                                    specialized::seq_index(*i, t.len())
+                                        .map(|i| t.items()[i].clone())
+                                }
+                                _ => None,
+                            };
+                            let Some(r) = r else { break 'slow };
+                            self.hit(&code.caches[ip - 1], op);
+                            // SAFETY: the top is an int: it owns nothing.
+                            unsafe { self.stack.set_len(len - 1) };
+                            self.stack[len - 2] = r;
+                            continue 'instr;
+                        }
+                        Opcode::LoadAttrInstanceValue => {
+                            let c = &code.caches[ip - 1];
+                            let Some(v) =
+                                self.load_instance_value(self.top(), c, &code.names[arg as usize])
+                            else {
+                                break 'slow;
+                            };
+                            self.hit(c, op);
+                            let top = self.stack.len() - 1;
+                            self.stack[top] = v;
+                            continue 'instr;
+                        }
+                        Opcode::LoadMethodWithValues => {
+                            let c = &code.caches[ip - 1];
+                            if !Vm::class_attr_guard(self.top(), c, &code.names[arg as usize]) {
+                                break 'slow;
+                            }
+                            self.hit(c, op);
+                            let method = c.value.get();
+                            let top = self.stack.len() - 1;
+                            let owner = std::mem::replace(&mut self.stack[top], method);
+                            self.stack.push(owner);
+                            continue 'instr;
+                        }
+                        Opcode::CallPyExactArgs
+                        | Opcode::CallPyWithDefaults
+                        | Opcode::CallBoundMethodExactArgs
+                        | Opcode::CallAllocAndEnterInit => {
+                            if crate::runtime::finalize::attention() {
+                                break 'slow;
+                            }
+                            self.frames[fi].ip = ip;
+                            if !self.call_py_specialized(code, ip - 1, op, arg as usize)? {
+                                break 'slow;
+                            }
+                            self.hit(&code.caches[ip - 1], op);
+                            continue 'frame;
+                        }
+                        Opcode::ReturnValue => {
+                            let frame = &self.frames[fi];
+                            if frame.is_entry || !frame.init_self.is_null() || code.is_generator {
+                                break 'slow;
+                            }
+                            let v = self.pop();
+                            let Some(frame) = self.frames.pop() else {
+                                return Ok(v);
+                            };
+                            self.stack.truncate(frame.ret_sp);
+                            self.stack.push(v);
+                            continue 'frame;
+                        }
+                        _ => {}
+                    }
+                }
+                match self.step_slow(code, fi, base, ip, instr)? {
+                    Exit::Jump(to) => self.take_jump(fi, &mut ip, to)?,
+                    Exit::Frame => continue 'frame,
+                    Exit::Return(v) => return Ok(v),
+                }
+            }
+        }
+    }
+
+    /// Moves `ip` to `to`. A backward jump is where a loop can spin forever, so it is where
+    /// Ctrl-C and pending finalizers are noticed (what CPython's backward jumps check).
+    #[inline(always)]
+    fn take_jump(&mut self, fi: usize, ip: &mut usize, to: usize) -> PyResult<()> {
+        if to < *ip
+            && (self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
+                || crate::runtime::finalize::attention())
+        {
+            self.backward_edge_event(fi, to)?;
+        }
+        *ip = to;
+        Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn backward_edge_event(&mut self, fi: usize, to: usize) -> PyResult<()> {
+        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+            self.frames[fi].ip = to;
+            return Err(self.keyboard_interrupt());
+        }
+        self.frames[fi].ip = to;
+        self.safe_point();
+        Ok(())
+    }
+}
