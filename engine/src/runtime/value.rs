@@ -17,7 +17,10 @@ use super::types::tuple::PyTuple;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
+/// `repr(u8)` fixes the layout the dispatch loop's raw stores rely on (see `raw`): the tag is
+/// the first byte (declaration order), a word-sized payload the second word, a bool byte 1.
 #[derive(Default)]
+#[repr(u8)]
 pub enum Value {
     /// Not a Python value: an unbound local slot, or the NULL that `PUSH_NULL` places below a
     /// callable. Never escapes to Python code.
@@ -74,6 +77,9 @@ impl Clone for Value {
 
 // The whole design leans on this: a value is two words.
 const _: () = assert!(std::mem::size_of::<Value>() == 16);
+const _: () = assert!(std::mem::size_of::<Option<Value>>() == 16);
+
+pub mod raw;
 
 impl Value {
     #[inline]

@@ -351,18 +351,9 @@ impl Vm {
         let ret_sp = self.stack.len();
         let base = ret_sp;
         self.stack.resize(base + code.n_localsplus(), Value::Null);
-        self.frames.push(Frame {
-            globals: body.globals.clone(),
-            builtins: body.builtins.clone(),
-            code,
-            func: Some(body),
-            locals: Some(ns),
-            ip: 0,
-            base,
-            ret_sp,
-            is_entry: true,
-            init_self: Value::Null,
-        });
+        let mut frame = Frame::for_function(body, base, ret_sp, true);
+        frame.locals = Some(ns);
+        self.frames.push(frame);
         self.run()
     }
 
@@ -607,7 +598,7 @@ impl Vm {
         let Some(frame) = self.frames.last() else {
             return Err(self.runtime_error("super(): no current frame"));
         };
-        let code = frame.code.clone();
+        let code = frame.code_rc();
         let base = frame.base;
         if code.code.argcount == 0 {
             return Err(self.runtime_error("super(): no arguments"));
@@ -685,7 +676,10 @@ fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             let module_key = vm.names.module.clone();
             if ns.get_str(&module_key).is_none() {
                 let name_key = vm.names.name.clone();
-                let module = vm.frames.last().and_then(|f| f.globals.get_str(&name_key));
+                let module = vm
+                    .frames
+                    .last()
+                    .and_then(|f| f.globals().get_str(&name_key));
                 if let Some(m) = module {
                     ns.set_str(module_key, m);
                 }

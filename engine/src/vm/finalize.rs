@@ -122,7 +122,7 @@ impl Vm {
                         .is_some_and(|s| s.traceback_entries.is_empty());
                     if bare {
                         if let Some(frame) = self.frames.last() {
-                            let (code, at) = (frame.code.clone(), frame.ip.saturating_sub(1));
+                            let (code, at) = (frame.code_rc(), frame.ip.saturating_sub(1));
                             self.note_traceback(&err, &code, at as u32);
                         }
                     }

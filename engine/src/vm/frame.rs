@@ -1,16 +1,33 @@
 //! Frames: where a code object's execution stands. The frame's fast locals and value stack
 //! live in the VM's shared stack from `base`; the frame itself holds only indexes.
+//!
+//! A function frame owns one reference, to its function, and borrows the function's code,
+//! globals and builtins (a function's fields never change), so a call costs no reference
+//! count traffic beyond the function itself — which `CALL` moves off the value stack. Frames
+//! without a function (module, `exec`) own their code and namespaces in a side box.
 
 use crate::runtime::types::code::PyCode;
 use crate::runtime::types::dict::PyDict;
 use crate::runtime::types::function::PyFunction;
+use crate::runtime::value::Value;
+use std::ptr::NonNull;
 use std::rc::Rc;
 
+/// What a frame without a function keeps alive.
+struct Owned {
+    _code: Rc<PyCode>,
+    _globals: Rc<PyDict>,
+    _builtins: Rc<PyDict>,
+}
+
 pub struct Frame {
-    pub code: Rc<PyCode>,
+    /// The function running (`None` for module code and `exec`).
     pub func: Option<Rc<PyFunction>>,
-    pub globals: Rc<PyDict>,
-    pub builtins: Rc<PyDict>,
+    _owned: Option<Box<Owned>>,
+    // Borrowed from `func` or `owned`, which live as long as the frame.
+    code: NonNull<PyCode>,
+    globals: NonNull<PyDict>,
+    builtins: NonNull<PyDict>,
     /// The namespace of `LOAD_NAME`/`STORE_NAME` (module and class bodies).
     pub locals: Option<Rc<PyDict>>,
     /// Index of the next instruction.
@@ -23,13 +40,133 @@ pub struct Frame {
     pub is_entry: bool,
     /// For an `__init__` frame pushed by `CALL_ALLOC_AND_ENTER_INIT`: the new instance, which
     /// the call evaluates to (`__init__` itself must return None). `Null` otherwise.
-    pub init_self: crate::runtime::value::Value,
+    pub init_self: Value,
 }
 
 impl Frame {
+    /// A frame running `func`'s code.
+    #[inline]
+    pub fn for_function(func: Rc<PyFunction>, base: usize, ret_sp: usize, is_entry: bool) -> Frame {
+        Frame {
+            code: NonNull::from(&*func.code),
+            globals: NonNull::from(&*func.globals),
+            builtins: NonNull::from(&*func.builtins),
+            func: Some(func),
+            _owned: None,
+            locals: None,
+            ip: 0,
+            base,
+            ret_sp,
+            is_entry,
+            init_self: Value::Null,
+        }
+    }
+
+    /// `for_function` written field by field into `slot`: built whole and then moved, the
+    /// frame would be stored piecewise and reloaded 16 bytes at a time, which stalls.
+    ///
+    /// # Safety
+    /// `slot` must be valid for writing a `Frame` and hold nothing that needs dropping.
+    #[inline(always)]
+    pub unsafe fn write_for_function(
+        slot: *mut Frame,
+        func: Rc<PyFunction>,
+        base: usize,
+        ret_sp: usize,
+        is_entry: bool,
+    ) {
+        use std::ptr::addr_of_mut;
+        // SAFETY: the caller guarantees `slot`; every field is written exactly once.
+        unsafe {
+            addr_of_mut!((*slot).code).write(NonNull::from(&*func.code));
+            addr_of_mut!((*slot).globals).write(NonNull::from(&*func.globals));
+            addr_of_mut!((*slot).builtins).write(NonNull::from(&*func.builtins));
+            addr_of_mut!((*slot).func).write(Some(func));
+            addr_of_mut!((*slot)._owned).write(None);
+            addr_of_mut!((*slot).locals).write(None);
+            addr_of_mut!((*slot).ip).write(0);
+            addr_of_mut!((*slot).base).write(base);
+            addr_of_mut!((*slot).ret_sp).write(ret_sp);
+            addr_of_mut!((*slot).is_entry).write(is_entry);
+            crate::runtime::value::raw::write_null(addr_of_mut!((*slot).init_self));
+        }
+    }
+
+    /// A frame running code that belongs to no function (a module, `exec`).
+    pub fn for_code(
+        code: Rc<PyCode>,
+        globals: Rc<PyDict>,
+        builtins: Rc<PyDict>,
+        base: usize,
+        is_entry: bool,
+    ) -> Frame {
+        Frame {
+            code: NonNull::from(&*code),
+            globals: NonNull::from(&*globals),
+            builtins: NonNull::from(&*builtins),
+            func: None,
+            _owned: Some(Box::new(Owned {
+                _code: code,
+                _globals: globals,
+                _builtins: builtins,
+            })),
+            locals: None,
+            ip: 0,
+            base,
+            ret_sp: base,
+            is_entry,
+            init_self: Value::Null,
+        }
+    }
+
+    #[inline(always)]
+    pub fn code(&self) -> &PyCode {
+        // SAFETY: `func` or `owned` holds a strong reference for the frame's lifetime.
+        unsafe { self.code.as_ref() }
+    }
+
+    #[inline(always)]
+    pub fn globals(&self) -> &PyDict {
+        // SAFETY: as in `code`.
+        unsafe { self.globals.as_ref() }
+    }
+
+    #[inline(always)]
+    pub fn builtins(&self) -> &PyDict {
+        // SAFETY: as in `code`.
+        unsafe { self.builtins.as_ref() }
+    }
+
+    /// A new strong reference to the code.
+    pub fn code_rc(&self) -> Rc<PyCode> {
+        // SAFETY: `code` came from an `Rc` that is alive (see `code`).
+        unsafe {
+            Rc::increment_strong_count(self.code.as_ptr());
+            Rc::from_raw(self.code.as_ptr())
+        }
+    }
+
+    /// A new strong reference to the globals.
+    pub fn globals_rc(&self) -> Rc<PyDict> {
+        // SAFETY: as in `code_rc`.
+        unsafe {
+            Rc::increment_strong_count(self.globals.as_ptr());
+            Rc::from_raw(self.globals.as_ptr())
+        }
+    }
+
+    /// A new strong reference to the builtins.
+    pub fn builtins_rc(&self) -> Rc<PyDict> {
+        // SAFETY: as in `code_rc`.
+        unsafe {
+            Rc::increment_strong_count(self.builtins.as_ptr());
+            Rc::from_raw(self.builtins.as_ptr())
+        }
+    }
+
     /// Where the value stack starts in `Vm::stack`.
     #[inline]
     pub fn stack_base(&self) -> usize {
-        self.base + self.code.n_localsplus()
+        self.base + self.code().n_localsplus()
     }
 }

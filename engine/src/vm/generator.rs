@@ -64,7 +64,7 @@ impl Generator {
         state.status == GenStatus::Suspended
             && state.frame.as_ref().is_some_and(|(frame, _)| {
                 frame
-                    .code
+                    .code()
                     .code
                     .handler_for(frame.ip.saturating_sub(1) as u32)
                     .is_some()
@@ -106,7 +106,6 @@ impl Generator {
             if let Some(f) = &frame.func {
                 visit(&Value::Function(f.clone()));
             }
-            visit(&Value::Dict(frame.globals.clone()));
             if let Some(l) = &frame.locals {
                 visit(&Value::Dict(l.clone()));
             }
@@ -130,7 +129,6 @@ impl Generator {
         if let Some((frame, locals)) = frame {
             values.extend(locals);
             values.extend(frame.func.map(Value::Function));
-            values.push(Value::Dict(frame.globals));
             values.extend(frame.locals.map(Value::Dict));
         }
         values.push(exc);
@@ -178,7 +176,7 @@ impl Vm {
         self.stack.truncate(frame.ret_sp);
         let (name, qualname) = match &frame.func {
             Some(f) => (f.name.borrow().clone(), f.qualname.borrow().clone()),
-            None => (frame.code.name.clone(), frame.code.qualname.clone()),
+            None => (frame.code().name.clone(), frame.code().qualname.clone()),
         };
         let generator = Generator {
             name,
@@ -330,7 +328,7 @@ impl Vm {
         let Some(instr) = caller
             .ip
             .checked_sub(1)
-            .and_then(|i| caller.code.instrs.get(i))
+            .and_then(|i| caller.code().instrs.get(i))
         else {
             return;
         };
@@ -431,7 +429,7 @@ impl Vm {
             return None;
         }
         let (frame, values) = state.frame.as_ref()?;
-        let next = frame.code.instrs.get(frame.ip)?.get();
+        let next = frame.code().instrs.get(frame.ip)?.get();
         if next.opcode() != Opcode::Resume || next.arg() < 2 {
             return None;
         }
@@ -450,7 +448,7 @@ impl Vm {
             if let Some(send) = frame
                 .ip
                 .checked_sub(2)
-                .and_then(|i| frame.code.instrs.get(i))
+                .and_then(|i| frame.code().instrs.get(i))
             {
                 let send = send.get();
                 if send.opcode() == Opcode::Send {

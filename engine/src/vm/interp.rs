@@ -20,6 +20,7 @@ mod dispatch;
 mod families;
 use families::{compare_float, compare_ord};
 mod specialized;
+mod stack;
 
 /// Where the dispatch loop goes after the slow path ran an instruction.
 pub(super) enum Exit {
@@ -64,18 +65,9 @@ impl Vm {
     pub fn run_module_code(&mut self, code: Rc<PyCode>, globals: Rc<PyDict>) -> PyResult<Value> {
         let base = self.stack.len();
         self.stack.resize(base + code.n_localsplus(), Value::Null);
-        self.frames.push(Frame {
-            code,
-            func: None,
-            globals: globals.clone(),
-            builtins: self.builtins.clone(),
-            locals: Some(globals),
-            ip: 0,
-            base,
-            ret_sp: base,
-            is_entry: true,
-            init_self: Value::Null,
-        });
+        let mut frame = Frame::for_code(code, globals.clone(), self.builtins.clone(), base, true);
+        frame.locals = Some(globals);
+        self.frames.push(frame);
         let r = self.run();
         if r.is_ok() {
             self.run_finalizers();
@@ -212,18 +204,8 @@ impl Vm {
             }
         }
         self.stack.resize(base + code.n_localsplus(), Value::Null);
-        self.frames.push(Frame {
-            globals: func.globals.clone(),
-            builtins: func.builtins.clone(),
-            code,
-            func: Some(func),
-            locals: None,
-            ip: 0,
-            base,
-            ret_sp,
-            is_entry,
-            init_self: Value::Null,
-        });
+        self.frames
+            .push(Frame::for_function(func, base, ret_sp, is_entry));
         Ok(())
     }
 
@@ -257,12 +239,12 @@ impl Vm {
             let frame = self.frames.last()?;
             let failed_at = frame.ip.saturating_sub(1) as u32;
             if !(reraise && first) {
-                let code = frame.code.clone();
+                let code = frame.code_rc();
                 self.note_traceback(&err, &code, failed_at);
             }
             first = false;
             let frame = self.frames.last()?;
-            if let Some(entry) = frame.code.code.handler_for(failed_at).copied() {
+            if let Some(entry) = frame.code().code.handler_for(failed_at).copied() {
                 let stack_base = frame.stack_base();
                 self.stack.truncate(stack_base + entry.depth as usize);
                 if entry.push_lasti {
@@ -361,7 +343,7 @@ impl Vm {
                 let ns = self.frames[fi]
                     .locals
                     .clone()
-                    .unwrap_or_else(|| self.frames[fi].globals.clone());
+                    .unwrap_or_else(|| self.frames[fi].globals_rc());
                 ns.set_str(name, v);
             }
             Opcode::DeleteName => {
@@ -369,7 +351,7 @@ impl Vm {
                 let ns = self.frames[fi]
                     .locals
                     .clone()
-                    .unwrap_or_else(|| self.frames[fi].globals.clone());
+                    .unwrap_or_else(|| self.frames[fi].globals_rc());
                 if ns.remove_str(&name).is_none() {
                     return Err(self.name_error(name.as_str()));
                 }
@@ -614,15 +596,15 @@ impl Vm {
                 let c = &code.caches[ip - 1];
                 let frame = &self.frames[fi];
                 let found = if instr.opcode() == Opcode::LoadGlobalModule {
-                    if frame.globals.keys_version() == c.version.get() {
-                        frame.globals.value_at(c.index.get() as usize)
+                    if frame.globals().keys_version() == c.version.get() {
+                        frame.globals().value_at(c.index.get() as usize)
                     } else {
                         None
                     }
-                } else if frame.globals.keys_version() == c.version.get()
-                    && frame.builtins.keys_version() == c.aux.get()
+                } else if frame.globals().keys_version() == c.version.get()
+                    && frame.builtins().keys_version() == c.aux.get()
                 {
-                    frame.builtins.value_at(c.index.get() as usize)
+                    frame.builtins().value_at(c.index.get() as usize)
                 } else {
                     None
                 };
@@ -643,11 +625,11 @@ impl Vm {
             Opcode::StoreGlobal => {
                 let name = code.names[arg as usize].clone();
                 let v = self.pop();
-                self.frames[fi].globals.set_str(name, v);
+                self.frames[fi].globals().set_str(name, v);
             }
             Opcode::DeleteGlobal => {
                 let name = code.names[arg as usize].clone();
-                if self.frames[fi].globals.remove_str(&name).is_none() {
+                if self.frames[fi].globals().remove_str(&name).is_none() {
                     return Err(self.name_error(name.as_str()));
                 }
             }
@@ -1524,14 +1506,14 @@ impl Vm {
                 let ns = self.frames[fi]
                     .locals
                     .clone()
-                    .unwrap_or_else(|| self.frames[fi].globals.clone());
+                    .unwrap_or_else(|| self.frames[fi].globals_rc());
                 self.import_star(&module, &ns)?;
             }
             Opcode::SetupAnnotations => {
                 let ns = self.frames[fi]
                     .locals
                     .clone()
-                    .unwrap_or_else(|| self.frames[fi].globals.clone());
+                    .unwrap_or_else(|| self.frames[fi].globals_rc());
                 let key = self.names.annotations.clone();
                 if ns.get_str(&key).is_none() {
                     ns.set_str(key, Value::Dict(crate::runtime::gc::tracked(PyDict::new())));
@@ -1666,10 +1648,10 @@ impl Vm {
 
     pub(super) fn load_global(&mut self, fi: usize, name: &Rc<PyStr>) -> PyResult<Value> {
         let frame = &self.frames[fi];
-        if let Some(v) = frame.globals.get_str(name) {
+        if let Some(v) = frame.globals().get_str(name) {
             return Ok(v);
         }
-        if let Some(v) = frame.builtins.get_str(name) {
+        if let Some(v) = frame.builtins().get_str(name) {
             return Ok(v);
         }
         Err(self.name_error(name.as_str()))
@@ -1715,12 +1697,12 @@ impl Vm {
             .as_ref()
             .map_or(Value::None, |d| Value::str(d));
         let module = frame
-            .globals
+            .globals()
             .get_str(&PyStr::new("__name__"))
             .unwrap_or(Value::None);
         Ok(Value::Function(crate::runtime::gc::tracked(PyFunction {
-            globals: frame.globals.clone(),
-            builtins: frame.builtins.clone(),
+            globals: frame.globals_rc(),
+            builtins: frame.builtins_rc(),
             name: RefCell::new(code.name.clone()),
             qualname: RefCell::new(code.qualname.clone()),
             code: code.clone(),
@@ -1732,6 +1714,11 @@ impl Vm {
             dict: RefCell::new(None),
             module,
             version: std::cell::Cell::new(1),
+            exact_argcount: if code.simple_params {
+                code.code.argcount
+            } else {
+                u32::MAX
+            },
         })))
     }
 }

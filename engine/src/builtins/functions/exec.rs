@@ -139,18 +139,9 @@ pub fn run_code(
     };
     let base = vm.stack.len();
     vm.stack.resize(base + code.n_localsplus(), Value::Null);
-    vm.frames.push(Frame {
-        code,
-        func: None,
-        globals,
-        builtins,
-        locals: Some(locals),
-        ip: 0,
-        base,
-        ret_sp: base,
-        is_entry: true,
-        init_self: Value::Null,
-    });
+    let mut frame = Frame::for_code(code, globals, builtins, base, true);
+    frame.locals = Some(locals);
+    vm.frames.push(frame);
     vm.run()
 }
 
@@ -191,7 +182,7 @@ fn namespaces(
         (Some(g), None) => (g.clone(), g),
         (None, l) => {
             let g = match vm.frames.last() {
-                Some(frame) => frame.globals.clone(),
+                Some(frame) => frame.globals_rc(),
                 None => crate::runtime::gc::tracked(PyDict::new()),
             };
             let l = l.unwrap_or_else(|| current_locals(vm));

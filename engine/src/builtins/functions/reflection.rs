@@ -369,7 +369,7 @@ fn default_dir(vm: &mut Vm, obj: &Value) -> Vec<Value> {
 fn builtin_globals(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     args::none(vm, &args, "globals")?;
     Ok(match vm.frames.last() {
-        Some(frame) => Value::Dict(frame.globals.clone()),
+        Some(frame) => Value::Dict(frame.globals_rc()),
         None => Value::Dict(crate::runtime::gc::tracked(PyDict::new())),
     })
 }
@@ -388,7 +388,7 @@ pub fn current_locals(vm: &mut Vm) -> Rc<PyDict> {
     if let Some(locals) = &frame.locals {
         return locals.clone();
     }
-    let code = frame.code.clone();
+    let code = frame.code_rc();
     let base = frame.base;
     let dict = crate::runtime::gc::tracked(PyDict::new());
     for (i, name) in code.localsplus_names.iter().enumerate() {

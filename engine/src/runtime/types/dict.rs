@@ -147,6 +147,16 @@ impl PyDict {
         (!e.key.is_null()).then(|| e.value.clone())
     }
 
+    /// Where the value at dense index `index` lives, for `LOAD_GLOBAL`'s fast path, which
+    /// copies it before anything can change the dict (the pointer is valid until then).
+    #[inline(always)]
+    pub fn value_ptr_at(&self, index: usize) -> Option<*const Value> {
+        // SAFETY: a shared look that ends before this returns; no borrow is held.
+        let table = unsafe { self.table.try_borrow_unguarded().ok()? };
+        let e = table.entries.get(index)?;
+        (!e.key.is_null()).then_some(&e.value as *const Value)
+    }
+
     /// Number of dense entry slots (live and deleted), the bound for `entry_at`.
     pub fn dense_len(&self) -> usize {
         self.table.borrow().entries.len()

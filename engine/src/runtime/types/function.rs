@@ -27,6 +27,9 @@ pub struct PyFunction {
     pub module: Value,
     /// Bumped whenever `__code__` or `__defaults__` changes: `CALL` specializations guard on it.
     pub version: Cell<u32>,
+    /// The number of arguments a call binds as they are (the code has only plain positional
+    /// parameters), `u32::MAX` otherwise: `CALL_PY_EXACT_ARGS`'s guard, one load away.
+    pub exact_argcount: u32,
 }
 
 impl PyFunction {

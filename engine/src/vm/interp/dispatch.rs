@@ -15,7 +15,6 @@ use crate::runtime::error::PyResult;
 use crate::runtime::types::code::PyCode;
 use crate::runtime::value::Value;
 use crate::vm::Vm;
-use std::rc::Rc;
 
 impl Vm {
     /// Runs frames from the top of the frame stack until the entry frame returns.
@@ -26,7 +25,7 @@ impl Vm {
             // `continue 'frame` or `return`) before anything can pop it; nested execution only
             // pops frames above its own entry frame. Borrowing instead of cloning saves a
             // reference-count round trip per call and return.
-            let code: &PyCode = unsafe { &*Rc::as_ptr(&self.frames[fi].code) };
+            let code: &PyCode = unsafe { &*(self.frames[fi].code() as *const PyCode) };
             let base = self.frames[fi].base;
             let mut ip = self.frames[fi].ip;
             'instr: loop {
@@ -38,12 +37,10 @@ impl Vm {
                     match op {
                         Opcode::Nop | Opcode::Resume => continue 'instr,
                         Opcode::LoadFast => {
-                            let v = &self.stack[base + arg as usize];
-                            if v.is_null() {
+                            if self.stack[base + arg as usize].is_null() {
                                 break 'slow;
                             }
-                            let v = v.clone();
-                            self.stack.push(v);
+                            self.push_local(base + arg as usize);
                             continue 'instr;
                         }
                         Opcode::StoreFast => {
@@ -53,7 +50,7 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::LoadConst => {
-                            self.stack.push(code.consts[arg as usize].clone());
+                            self.push_clone(&code.consts[arg as usize]);
                             continue 'instr;
                         }
                         Opcode::PopTop => {
@@ -61,7 +58,7 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::PushNull => {
-                            self.stack.push(Value::Null);
+                            self.push_null();
                             continue 'instr;
                         }
                         Opcode::Jump => {
@@ -96,22 +93,26 @@ impl Vm {
                         Opcode::LoadGlobalModule | Opcode::LoadGlobalBuiltin => {
                             let c = &code.caches[ip - 1];
                             let frame = &self.frames[fi];
-                            if frame.globals.keys_version() != c.version.get() {
+                            if frame.globals().keys_version() != c.version.get() {
                                 break 'slow;
                             }
-                            let found = if op == Opcode::LoadGlobalModule {
-                                frame.globals.value_at(c.index.get() as usize)
-                            } else if frame.builtins.keys_version() == c.aux.get() {
-                                frame.builtins.value_at(c.index.get() as usize)
+                            let dict = if op == Opcode::LoadGlobalModule {
+                                frame.globals()
+                            } else if frame.builtins().keys_version() == c.aux.get() {
+                                frame.builtins()
                             } else {
-                                None
+                                break 'slow;
                             };
-                            let Some(v) = found else { break 'slow };
+                            let Some(v) = dict.value_ptr_at(c.index.get() as usize) else {
+                                break 'slow;
+                            };
                             self.hit(c, op);
                             if arg & 1 != 0 {
-                                self.stack.push(Value::Null);
+                                self.push_null();
                             }
-                            self.stack.push(v);
+                            // SAFETY: nothing runs between the lookup and the copy that
+                            // could change the dict (pushing moves only the stack).
+                            self.push_clone(unsafe { &*v });
                             continue 'instr;
                         }
                         Opcode::BinaryOpAddInt
@@ -130,7 +131,7 @@ impl Vm {
                                 break 'slow;
                             };
                             self.hit(&code.caches[ip - 1], op);
-                            self.replace_top2_unboxed(Value::Int(r));
+                            self.set_top2_int(r);
                             continue 'instr;
                         }
                         Opcode::BinaryOpAddFloat
@@ -146,7 +147,7 @@ impl Vm {
                                 break 'slow;
                             };
                             self.hit(&code.caches[ip - 1], op);
-                            self.replace_top2_unboxed(Value::Float(r));
+                            self.set_top2_float(r);
                             continue 'instr;
                         }
                         Opcode::CompareOpInt | Opcode::CompareOpFloat => {
@@ -172,7 +173,7 @@ impl Vm {
                                 Opcode::PopJumpIfFalse | Opcode::PopJumpIfTrue => {
                                     self.take_jump(fi, &mut ip, next.arg() as usize)?;
                                 }
-                                _ => self.stack.push(Value::Bool(r)),
+                                _ => self.push_bool(r),
                             }
                             continue 'instr;
                         }

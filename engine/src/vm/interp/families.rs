@@ -11,7 +11,6 @@ use crate::runtime::types::native::Args;
 use crate::runtime::types::object::ObjKind;
 use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
-use crate::vm::frame::Frame;
 use crate::vm::generator::GenStatus;
 use crate::vm::Vm;
 use std::cmp::Ordering;
@@ -230,20 +229,10 @@ impl Vm {
             return Err(self.recursion_error(""));
         }
         let base = self.stack.len() - nargs;
-        let code = func.code.clone();
-        self.stack.resize(base + code.n_localsplus(), Value::Null);
-        self.frames.push(Frame {
-            globals: func.globals.clone(),
-            builtins: func.builtins.clone(),
-            code,
-            func: Some(func),
-            locals: None,
-            ip: 0,
-            base,
-            ret_sp,
-            is_entry: false,
-            init_self: Value::Null,
-        });
+        for _ in nargs..func.code.n_localsplus() {
+            self.push_null();
+        }
+        self.push_function_frame_in_place(func, base, ret_sp);
         Ok(())
     }
 
@@ -271,16 +260,19 @@ impl Vm {
                 let Value::Function(f) = &self.stack[func_at] else {
                     return Ok(false);
                 };
-                let argcount = f.code.code.argcount as usize;
-                if !f.code.simple_params {
-                    return Ok(false);
-                }
-                if nargs == argcount {
-                    let f = f.clone();
+                if f.exact_argcount as usize == nargs {
+                    // The frame takes over the stack's reference to the function.
+                    let Value::Function(f) = std::mem::take(&mut self.stack[func_at]) else {
+                        unreachable!("matched above")
+                    };
                     self.push_exact_frame(f, ret_sp, nargs)?;
                     return Ok(true);
                 }
-                if op != Opcode::CallPyWithDefaults || nargs > argcount {
+                let argcount = f.exact_argcount as usize;
+                if op != Opcode::CallPyWithDefaults
+                    || argcount == u32::MAX as usize
+                    || nargs > argcount
+                {
                     return Ok(false);
                 }
                 let f = f.clone();

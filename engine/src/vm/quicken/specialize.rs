@@ -181,8 +181,8 @@ impl Vm {
         if !self.may_specialize(code, at) {
             return;
         }
-        let globals = self.frames[fi].globals.clone();
-        let builtins = self.frames[fi].builtins.clone();
+        let globals = self.frames[fi].globals_rc();
+        let builtins = self.frames[fi].builtins_rc();
         if let Some(i) = globals.index_of_str(name) {
             let v = globals.keys_version_for_cache();
             if v != 0 {
