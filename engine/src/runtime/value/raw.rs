@@ -88,6 +88,41 @@ pub unsafe fn clone_to(src: &Value, dst: *mut Value) {
     }
 }
 
+/// Drops the value at `p` in place if it owns an object (the common no-object case costs a
+/// compare, not a call into the drop glue).
+///
+/// # Safety
+/// `p` must point to a valid value, which is dropped: the caller must treat it as moved out.
+#[inline(always)]
+pub unsafe fn drop_at(p: *mut Value) {
+    // SAFETY: the caller guarantees `p`.
+    unsafe {
+        if (*p).tag() >= FIRST_HEAP_TAG {
+            std::ptr::drop_in_place(p);
+        }
+    }
+}
+
+/// Moves a value bitwise (one 16-byte copy).
+///
+/// # Safety
+/// As `std::ptr::copy_nonoverlapping`; afterwards exactly one of `src`/`dst` owns the value.
+#[inline(always)]
+pub unsafe fn move_to(src: *const Value, dst: *mut Value) {
+    // SAFETY: the caller guarantees both pointers.
+    unsafe { std::ptr::copy_nonoverlapping(src, dst, 1) }
+}
+
+/// Drops `v`, with the common no-object case decided inline (the drop glue is a call).
+#[inline(always)]
+pub fn discard(v: Value) {
+    if v.tag() >= FIRST_HEAP_TAG {
+        drop(v);
+    } else {
+        std::mem::forget(v);
+    }
+}
+
 impl Value {
     #[inline(always)]
     pub fn tag(&self) -> u8 {

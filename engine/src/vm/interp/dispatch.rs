@@ -13,7 +13,8 @@ use super::{specialized, Exit};
 use crate::bytecode::Opcode;
 use crate::runtime::error::PyResult;
 use crate::runtime::types::code::PyCode;
-use crate::runtime::value::Value;
+use crate::runtime::types::object::ObjKind;
+use crate::runtime::value::{raw, Value};
 use crate::vm::Vm;
 
 impl Vm {
@@ -44,9 +45,7 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::StoreFast => {
-                            let v = self.pop();
-                            let old = std::mem::replace(&mut self.stack[base + arg as usize], v);
-                            drop(old);
+                            self.pop_into(base + arg as usize);
                             continue 'instr;
                         }
                         Opcode::LoadConst => {
@@ -54,7 +53,96 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::PopTop => {
-                            self.pop();
+                            self.pop_discard();
+                            continue 'instr;
+                        }
+                        Opcode::Copy => {
+                            let at = self.stack.len() - arg as usize;
+                            self.push_local(at);
+                            continue 'instr;
+                        }
+                        Opcode::Swap => {
+                            let len = self.stack.len();
+                            self.stack.swap(len - 1, len - arg as usize);
+                            continue 'instr;
+                        }
+                        Opcode::ForIterRange => {
+                            let Value::Object(o) = self.top() else {
+                                break 'slow;
+                            };
+                            let ObjKind::RangeIter(state) = &o.kind else {
+                                break 'slow;
+                            };
+                            let mut s = state.borrow_mut();
+                            let more = if s.step > 0 {
+                                s.next < s.stop
+                            } else {
+                                s.next > s.stop
+                            };
+                            if !more {
+                                // Exhaustion (once per loop) goes the long way.
+                                break 'slow;
+                            }
+                            let v = s.next;
+                            s.next = s.next.saturating_add(s.step);
+                            drop(s);
+                            self.hit(&code.caches[ip - 1], op);
+                            self.push_words(raw::TAG_INT, v as u64);
+                            continue 'instr;
+                        }
+                        Opcode::ForIterList | Opcode::ForIterTuple => {
+                            let item = match (op, self.top()) {
+                                (Opcode::ForIterList, Value::Object(o)) => match &o.kind {
+                                    ObjKind::ListIter {
+                                        list: Value::List(l),
+                                        index,
+                                    } => {
+                                        let mut i = index.borrow_mut();
+                                        let item = l.get(*i);
+                                        if item.is_some() {
+                                            *i += 1;
+                                        }
+                                        item
+                                    }
+                                    _ => None,
+                                },
+                                (Opcode::ForIterTuple, Value::Object(o)) => match &o.kind {
+                                    ObjKind::TupleIter {
+                                        tuple: Value::Tuple(t),
+                                        index,
+                                    } => {
+                                        let mut i = index.borrow_mut();
+                                        let item = t.items().get(*i).cloned();
+                                        if item.is_some() {
+                                            *i += 1;
+                                        }
+                                        item
+                                    }
+                                    _ => None,
+                                },
+                                _ => None,
+                            };
+                            // `None`: another iterator, or exhausted (the slow path sees it
+                            // exhausted again and ends the loop).
+                            let Some(item) = item else { break 'slow };
+                            self.hit(&code.caches[ip - 1], op);
+                            self.stack.push(item);
+                            continue 'instr;
+                        }
+                        Opcode::UnpackSequenceTwoTuple => {
+                            let Value::Tuple(t) = self.top() else {
+                                break 'slow;
+                            };
+                            if t.len() != 2 {
+                                break 'slow;
+                            }
+                            self.hit(&code.caches[ip - 1], op);
+                            let Value::Tuple(t) = self.pop() else {
+                                unreachable!("checked above")
+                            };
+                            let items = t.items();
+                            self.push_clone(&items[1]);
+                            self.push_clone(&items[0]);
                             continue 'instr;
                         }
                         Opcode::PushNull => {
@@ -199,13 +287,146 @@ impl Vm {
                         Opcode::LoadAttrInstanceValue => {
                             let c = &code.caches[ip - 1];
                             let Some(v) =
-                                self.load_instance_value(self.top(), c, &code.names[arg as usize])
+                                self.instance_value_ptr(self.top(), c, &code.names[arg as usize])
                             else {
                                 break 'slow;
                             };
                             self.hit(c, op);
+                            // SAFETY: nothing changes the instance before the copy.
+                            unsafe { self.replace_top_clone(v) };
+                            continue 'instr;
+                        }
+                        Opcode::LoadAttrNondescriptor
+                        | Opcode::LoadAttrModule
+                        | Opcode::LoadAttrClass => {
+                            let c = &code.caches[ip - 1];
+                            let owner = self.top();
+                            let found = match (op, owner) {
+                                (Opcode::LoadAttrNondescriptor, _) => {
+                                    Vm::class_attr_guard(owner, c, &code.names[arg as usize])
+                                        .then(|| c.value.as_ptr())
+                                }
+                                (Opcode::LoadAttrModule, Value::Object(o)) => match &o.kind {
+                                    ObjKind::Module(m)
+                                        if m.dict.keys_version() == c.version.get() =>
+                                    {
+                                        m.dict.value_ptr_at(c.index.get() as usize)
+                                    }
+                                    _ => None,
+                                },
+                                (Opcode::LoadAttrClass, Value::Class(k))
+                                    if k.version.get() == c.version.get() =>
+                                {
+                                    Some(c.value.as_ptr())
+                                }
+                                _ => None,
+                            };
+                            let Some(v) = found else { break 'slow };
+                            self.hit(c, op);
+                            // SAFETY: the cache and the module dict do not change before the
+                            // copy; the copy is taken before the owner is dropped.
+                            unsafe { self.replace_top_clone(v) };
+                            continue 'instr;
+                        }
+                        Opcode::LoadMethodNoDict => {
+                            let c = &code.caches[ip - 1];
+                            let owner = self.top();
+                            if matches!(owner, Value::Instance(_) | Value::Class(_))
+                                || self.class_of(owner).version.get() != c.version.get()
+                            {
+                                break 'slow;
+                            }
+                            self.hit(c, op);
+                            // SAFETY: the cache does not change before the copy.
+                            unsafe { self.insert_below_top_clone(c.value.as_ptr()) };
+                            continue 'instr;
+                        }
+                        Opcode::LoadMethodModule | Opcode::LoadMethodClass => {
+                            let c = &code.caches[ip - 1];
+                            let owner = self.top();
+                            let found = if op == Opcode::LoadMethodModule {
+                                Vm::load_module_attr(owner, c)
+                            } else {
+                                Vm::load_class_attr(owner, c)
+                            };
+                            let Some(v) = found else { break 'slow };
+                            self.hit(c, op);
                             let top = self.stack.len() - 1;
-                            self.stack[top] = v;
+                            self.stack[top] = Value::Null;
+                            self.stack.push(v);
+                            continue 'instr;
+                        }
+                        Opcode::StoreAttrInstanceValue => {
+                            let c = &code.caches[ip - 1];
+                            let owner = self.pop();
+                            let value = self.pop();
+                            match self.store_instance_value(
+                                &owner,
+                                value,
+                                c,
+                                &code.names[arg as usize],
+                            ) {
+                                Ok(()) => {
+                                    self.hit(c, op);
+                                    continue 'instr;
+                                }
+                                Err(value) => {
+                                    // Put the stack back as it was for the slow path.
+                                    self.stack.push(value);
+                                    self.stack.push(owner);
+                                    break 'slow;
+                                }
+                            }
+                        }
+                        Opcode::ContainsOpSet | Opcode::ContainsOpDict => {
+                            let matched = match (op, self.top()) {
+                                (Opcode::ContainsOpDict, Value::Dict(_)) => true,
+                                (Opcode::ContainsOpSet, Value::Object(o)) => {
+                                    matches!(o.kind, ObjKind::Set(_) | ObjKind::FrozenSet(_))
+                                }
+                                _ => false,
+                            };
+                            if !matched {
+                                break 'slow;
+                            }
+                            // Hashing and comparing may run Python code.
+                            self.frames[fi].ip = ip;
+                            self.hit(&code.caches[ip - 1], op);
+                            let container = self.pop();
+                            let item = self.pop();
+                            let found = match &container {
+                                Value::Dict(d) => d.get(self, &item)?.is_some(),
+                                Value::Object(o) => match &o.kind {
+                                    ObjKind::Set(s) | ObjKind::FrozenSet(s) => {
+                                        s.contains(self, &item)?
+                                    }
+                                    _ => unreachable!("checked above"),
+                                },
+                                _ => unreachable!("checked above"),
+                            };
+                            self.push_bool(found != (arg == 1));
+                            continue 'instr;
+                        }
+                        Opcode::CallLen
+                        | Opcode::CallIsinstance
+                        | Opcode::CallType1
+                        | Opcode::CallBuiltinO
+                        | Opcode::CallBuiltinFast
+                        | Opcode::CallBuiltinClass
+                        | Opcode::CallListAppend
+                        | Opcode::CallMethodDescriptorFast => {
+                            if crate::runtime::finalize::attention() {
+                                break 'slow;
+                            }
+                            self.frames[fi].ip = ip;
+                            let Some(result) =
+                                self.call_native_specialized(code, ip - 1, op, arg as usize)
+                            else {
+                                break 'slow;
+                            };
+                            self.hit(&code.caches[ip - 1], op);
+                            let v = result?;
+                            self.stack.push(v);
                             continue 'instr;
                         }
                         Opcode::LoadMethodWithValues => {
@@ -214,10 +435,8 @@ impl Vm {
                                 break 'slow;
                             }
                             self.hit(c, op);
-                            let method = c.value.get();
-                            let top = self.stack.len() - 1;
-                            let owner = std::mem::replace(&mut self.stack[top], method);
-                            self.stack.push(owner);
+                            // SAFETY: the cache does not change before the copy.
+                            unsafe { self.insert_below_top_clone(c.value.as_ptr()) };
                             continue 'instr;
                         }
                         Opcode::CallPyExactArgs
@@ -236,15 +455,24 @@ impl Vm {
                         }
                         Opcode::ReturnValue => {
                             let frame = &self.frames[fi];
-                            if frame.is_entry || !frame.init_self.is_null() || code.is_generator {
+                            if frame.is_entry
+                                || code.is_generator
+                                || !(frame.init_self.is_null() || self.top().is_none())
+                            {
                                 break 'slow;
                             }
                             let v = self.pop();
-                            let Some(frame) = self.frames.pop() else {
+                            let Some(mut frame) = self.frames.pop() else {
                                 return Ok(v);
                             };
-                            self.stack.truncate(frame.ret_sp);
-                            self.stack.push(v);
+                            self.truncate_stack(frame.ret_sp);
+                            if frame.init_self.is_null() {
+                                self.stack.push(v);
+                            } else {
+                                // `__init__` returned None: the call gives the new instance.
+                                let instance = std::mem::take(&mut frame.init_self);
+                                self.stack.push(instance);
+                            }
                             continue 'frame;
                         }
                         _ => {}

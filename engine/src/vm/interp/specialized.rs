@@ -180,6 +180,34 @@ impl Vm {
         }
     }
 
+    /// `load_instance_value` for the dispatch loop: where the attribute lives (valid until
+    /// the instance's attributes change; the caller copies it at once).
+    #[inline(always)]
+    pub(super) fn instance_value_ptr(
+        &self,
+        owner: &Value,
+        c: &InlineCache,
+        name: &Rc<PyStr>,
+    ) -> Option<*const Value> {
+        let Value::Instance(inst) = owner else {
+            return None;
+        };
+        let hooks = self.attr_hooks(inst.class());
+        if hooks & HOOKS_NOT_PLAIN_GET != 0
+            && (hooks & (HOOK_GETATTRIBUTE | HOOK_PAYLOAD) != 0
+                || inst.class().version.get() != c.version.get())
+        {
+            return None;
+        }
+        let i = c.index.get() as usize;
+        match &*inst.attrs.borrow() {
+            Attrs::Shaped { shape, values } if shape.has_at(i, name) => {
+                values.get(i).map(|v| v as *const Value)
+            }
+            _ => None,
+        }
+    }
+
     /// `STORE_ATTR_INSTANCE_VALUE`: replaces the attribute at the cached index, or adds it by
     /// moving an instance of the cached shape to the next shape. Gives the value back when a
     /// guard fails.

@@ -42,6 +42,88 @@ impl Vm {
         }
     }
 
+    /// Drops the items above `height` in stack order, like `Vec::truncate` (a frame's locals
+    /// on return), with items that own nothing costing no call.
+    #[inline(always)]
+    pub(super) fn truncate_stack(&mut self, height: usize) {
+        let len = self.stack.len();
+        if len <= height {
+            return;
+        }
+        // SAFETY: the items at `height..len` are initialized; the length is cut first, so
+        // each is dropped exactly once.
+        unsafe {
+            self.stack.set_len(height);
+            let p = self.stack.as_mut_ptr();
+            for i in height..len {
+                raw::drop_at(p.add(i));
+            }
+        }
+    }
+
+    /// Pops and drops the top item.
+    #[inline(always)]
+    pub(super) fn pop_discard(&mut self) {
+        let len = self.stack.len();
+        assert!(len > 0);
+        // SAFETY: the top item is initialized; the length is cut first.
+        unsafe {
+            self.stack.set_len(len - 1);
+            raw::drop_at(self.stack.as_mut_ptr().add(len - 1));
+        }
+    }
+
+    /// Pops the top item into slot `slot` (below the top), dropping what the slot held.
+    #[inline(always)]
+    pub(super) fn pop_into(&mut self, slot: usize) {
+        let len = self.stack.len();
+        assert!(slot + 1 < len);
+        // SAFETY: both indexes are in bounds and distinct; the slot's old value is dropped
+        // before the top is moved over it, and the length cut makes the top moved-out.
+        unsafe {
+            let p = self.stack.as_mut_ptr();
+            raw::drop_at(p.add(slot));
+            raw::move_to(p.add(len - 1), p.add(slot));
+            self.stack.set_len(len - 1);
+        }
+    }
+
+    /// Replaces the top item by a clone of `*src`. The clone is taken before the old top is
+    /// dropped, so `src` may point into the old top (an attribute of the instance replaced).
+    ///
+    /// # Safety
+    /// `src` must point to a valid value outside the stack.
+    #[inline(always)]
+    pub(super) unsafe fn replace_top_clone(&mut self, src: *const Value) {
+        let len = self.stack.len();
+        assert!(len > 0);
+        let mut old = std::mem::MaybeUninit::<Value>::uninit();
+        // SAFETY: the top is initialized; it is moved to `old`, overwritten by the clone,
+        // and `old` is dropped last.
+        unsafe {
+            let top = self.stack.as_mut_ptr().add(len - 1);
+            raw::move_to(top, old.as_mut_ptr());
+            raw::clone_to(&*src, top);
+            raw::drop_at(old.as_mut_ptr());
+        }
+    }
+
+    /// `LOAD_METHOD`'s result: the top item `owner` becomes `method, owner`.
+    ///
+    /// # Safety
+    /// `method` must point to a valid value outside the stack.
+    #[inline(always)]
+    pub(super) unsafe fn insert_below_top_clone(&mut self, method: *const Value) {
+        let next = self.next_slot();
+        // SAFETY: `next` is the free slot above the top (`len >= 1` for LOAD_METHOD).
+        unsafe {
+            let top = next.sub(1);
+            raw::move_to(top, next);
+            raw::clone_to(&*method, top);
+            self.stack.set_len(self.stack.len() + 1);
+        }
+    }
+
     /// Pushes a clone of local slot `slot` (which the caller checked is bound).
     #[inline(always)]
     pub(super) fn push_local(&mut self, slot: usize) {

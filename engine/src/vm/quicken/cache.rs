@@ -63,6 +63,13 @@ impl CachedValue {
         unsafe { f(&*self.0.get()) }
     }
 
+    /// Where the cached value lives, for the dispatch loop to copy it straight onto the stack
+    /// (valid until the next `set`, which runs only when specializing).
+    #[inline(always)]
+    pub fn as_ptr(&self) -> *const Value {
+        self.0.get()
+    }
+
     pub fn set(&self, value: Value) {
         // SAFETY: as in `get`; the old value is dropped after the swap completed.
         let old = unsafe { std::mem::replace(&mut *self.0.get(), value) };
