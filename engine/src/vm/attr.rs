@@ -59,12 +59,19 @@ impl Vm {
 
     /// Which of `__getattribute__`/`__setattr__`/`__delattr__` `class` overrides (cached
     /// against the class version).
+    #[inline(always)]
     pub(crate) fn attr_hooks(&self, class: &Rc<PyClass>) -> u8 {
         let version = class.version.get();
         let (cached_version, bits) = class.hook_cache.get();
         if version != 0 && cached_version == version {
             return bits;
         }
+        self.compute_attr_hooks(class)
+    }
+
+    #[inline(never)]
+    fn compute_attr_hooks(&self, class: &Rc<PyClass>) -> u8 {
+        let version = class.version.get();
         let mut bits = 0;
         for (name, bit) in [
             (&self.names.getattribute, HOOK_GETATTRIBUTE),

@@ -439,8 +439,41 @@ impl Vm {
                             unsafe { self.insert_below_top_clone(c.value.as_ptr()) };
                             continue 'instr;
                         }
-                        Opcode::CallPyExactArgs
-                        | Opcode::CallPyWithDefaults
+                        Opcode::CallPyExactArgs => {
+                            if crate::runtime::finalize::attention()
+                                || self.pending_kwnames.is_some()
+                                || self.frame_depth_exceeded()
+                            {
+                                break 'slow;
+                            }
+                            let argc = arg as usize;
+                            let len = self.stack.len();
+                            let callable_at = len - argc - 1;
+                            let (func_at, nargs) = if self.stack[callable_at - 1].is_null() {
+                                (callable_at, argc)
+                            } else {
+                                (callable_at - 1, argc + 1)
+                            };
+                            let Value::Function(f) = &self.stack[func_at] else {
+                                break 'slow;
+                            };
+                            if f.exact_argcount as usize != nargs {
+                                break 'slow;
+                            }
+                            self.frames[fi].ip = ip;
+                            self.hit(&code.caches[ip - 1], op);
+                            // The frame takes over the stack's reference to the function.
+                            let Value::Function(f) = std::mem::take(&mut self.stack[func_at])
+                            else {
+                                unreachable!("checked above")
+                            };
+                            for _ in nargs..f.code.n_localsplus() {
+                                self.push_null();
+                            }
+                            self.push_function_frame_in_place(f, len - nargs, callable_at - 1);
+                            continue 'frame;
+                        }
+                        Opcode::CallPyWithDefaults
                         | Opcode::CallBoundMethodExactArgs
                         | Opcode::CallAllocAndEnterInit => {
                             if crate::runtime::finalize::attention() {
@@ -461,18 +494,22 @@ impl Vm {
                             {
                                 break 'slow;
                             }
-                            let v = self.pop();
-                            let Some(mut frame) = self.frames.pop() else {
-                                return Ok(v);
-                            };
-                            self.truncate_stack(frame.ret_sp);
-                            if frame.init_self.is_null() {
-                                self.stack.push(v);
+                            let frame = &mut self.frames[fi];
+                            let ret_sp = frame.ret_sp;
+                            let result = if frame.init_self.is_null() {
+                                self.pop()
                             } else {
                                 // `__init__` returned None: the call gives the new instance.
-                                let instance = std::mem::take(&mut frame.init_self);
-                                self.stack.push(instance);
+                                std::mem::take(&mut frame.init_self)
+                            };
+                            // SAFETY: `fi` is the last frame; the length is cut first, so it
+                            // is dropped exactly once, in place.
+                            unsafe {
+                                self.frames.set_len(fi);
+                                std::ptr::drop_in_place(self.frames.as_mut_ptr().add(fi));
                             }
+                            self.truncate_stack(ret_sp);
+                            self.stack.push(result);
                             continue 'frame;
                         }
                         _ => {}
