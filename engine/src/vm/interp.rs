@@ -1047,8 +1047,9 @@ impl Vm {
                         self.load_instance_value(owner, c, &code.names[arg as usize])
                     }
                     Opcode::LoadAttrNondescriptor => {
-                        Vm::class_attr_guard(owner, c, &code.names[arg as usize])
-                            .then(|| c.value.get())
+                        // SAFETY: read at once, before anything can change the cache.
+                        Vm::class_attr_lookup(owner, c, &code.names[arg as usize])
+                            .map(|v| unsafe { (*v).clone() })
                     }
                     Opcode::LoadAttrModule => Vm::load_module_attr(owner, c),
                     Opcode::LoadAttrClass => Vm::load_class_attr(owner, c),
@@ -1063,7 +1064,9 @@ impl Vm {
                     && instr.opcode() == Opcode::LoadAttrNondescriptor
                     && self.retarget(code, ip - 1, self.top(), &code.names[arg as usize])
                 {
-                    found = Some(c.value.get());
+                    // SAFETY: as above.
+                    found = Vm::class_attr_lookup(self.top(), c, &code.names[arg as usize])
+                        .map(|v| unsafe { (*v).clone() });
                 }
                 match found {
                     Some(v) => {
@@ -1117,18 +1120,25 @@ impl Vm {
             Opcode::LoadMethodWithValues | Opcode::LoadMethodNoDict => {
                 let c = &code.caches[ip - 1];
                 let owner = self.top();
-                let ok = if instr.opcode() == Opcode::LoadMethodWithValues {
-                    Vm::class_attr_guard(owner, c, &code.names[arg as usize])
-                        || self.retarget(code, ip - 1, owner, &code.names[arg as usize])
+                let name = &code.names[arg as usize];
+                let method = if instr.opcode() == Opcode::LoadMethodWithValues {
+                    let found = Vm::class_attr_lookup(owner, c, name).or_else(|| {
+                        self.retarget(code, ip - 1, owner, name)
+                            .then(|| Vm::class_attr_lookup(owner, c, name))
+                            .flatten()
+                    });
+                    // SAFETY: read at once, before anything can change the cache.
+                    found.map(|v| unsafe { (*v).clone() })
                 } else {
-                    !matches!(owner, Value::Instance(_) | Value::Class(_))
-                        && self.class_of(owner).version.get() == c.version.get()
+                    (!matches!(owner, Value::Instance(_) | Value::Class(_))
+                        && self.class_of(owner).version.get() == c.version.get())
+                    .then(|| c.value.get())
                 };
-                if ok {
+                if let Some(method) = method {
                     self.hit(c, instr.opcode());
                     let owner = self.top().clone();
                     let top = self.stack.len() - 1;
-                    self.stack[top] = c.value.get();
+                    self.stack[top] = method;
                     self.stack.push(owner);
                 } else {
                     self.miss(code, ip - 1);

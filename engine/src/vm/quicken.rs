@@ -69,6 +69,7 @@ impl Vm {
         c.index.set(index);
         c.value.set(value);
         c.failed.set(false);
+        c.poly.set(false);
         c.attempts.set(c.attempts.get().saturating_add(1));
         c.successes.set(c.successes.get().saturating_add(1));
         counter::cool_down(c);
@@ -105,6 +106,7 @@ impl Vm {
         c.deopts.set(c.deopts.get().saturating_add(1));
         self.spec_stats.deopts[op as usize] += 1;
         c.value.set(Value::Null);
+        c.poly.set(false);
         counter::after_deopt(c);
     }
 

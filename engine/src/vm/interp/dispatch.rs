@@ -303,8 +303,7 @@ impl Vm {
                             let owner = self.top();
                             let found = match (op, owner) {
                                 (Opcode::LoadAttrNondescriptor, _) => {
-                                    Vm::class_attr_guard(owner, c, &code.names[arg as usize])
-                                        .then(|| c.value.as_ptr())
+                                    Vm::class_attr_lookup(owner, c, &code.names[arg as usize])
                                 }
                                 (Opcode::LoadAttrModule, Value::Object(o)) => match &o.kind {
                                     ObjKind::Module(m)
@@ -431,12 +430,14 @@ impl Vm {
                         }
                         Opcode::LoadMethodWithValues => {
                             let c = &code.caches[ip - 1];
-                            if !Vm::class_attr_guard(self.top(), c, &code.names[arg as usize]) {
+                            let Some(method) =
+                                Vm::class_attr_lookup(self.top(), c, &code.names[arg as usize])
+                            else {
                                 break 'slow;
-                            }
+                            };
                             self.hit(c, op);
                             // SAFETY: the cache does not change before the copy.
-                            unsafe { self.insert_below_top_clone(c.value.as_ptr()) };
+                            unsafe { self.insert_below_top_clone(method) };
                             continue 'instr;
                         }
                         Opcode::CallPyExactArgs => {

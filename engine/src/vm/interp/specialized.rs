@@ -132,22 +132,41 @@ impl Vm {
         unsafe { self.stack.set_len(len - 2) };
     }
 
-    /// `LOAD_ATTR_NONDESCRIPTOR` / `LOAD_METHOD_WITH_VALUES`'s guard: the class is one of the
-    /// (up to three) classes seen resolving the name to the cached object, and the instance
-    /// has no attribute of that name.
+    /// `LOAD_ATTR_NONDESCRIPTOR` / `LOAD_METHOD_WITH_VALUES`'s guard and lookup: the instance
+    /// has no attribute of that name, and its class is one the site has seen — one of up to
+    /// three class versions resolving the name to the one cached object, or (polymorphic) a
+    /// version in the cached (version, object) pairs. Where the object lives (in the cache,
+    /// valid until the cache changes), or `None` when the guard fails.
     #[inline(always)]
-    pub(super) fn class_attr_guard(owner: &Value, c: &InlineCache, name: &PyStr) -> bool {
-        match owner {
-            Value::Instance(inst) => {
-                let v = inst.class().version.get();
-                v != 0
-                    && (v == c.version.get() || v == c.aux.get() || v == c.index.get())
-                    && match &*inst.attrs.borrow() {
-                        Attrs::Shaped { shape, .. } => !shape.may_have(name),
-                        Attrs::Dict(_) => false,
-                    }
+    pub(crate) fn class_attr_lookup(
+        owner: &Value,
+        c: &InlineCache,
+        name: &PyStr,
+    ) -> Option<*const Value> {
+        let Value::Instance(inst) = owner else {
+            return None;
+        };
+        let v = inst.class().version.get();
+        if v == 0 {
+            return None;
+        }
+        let found = if !c.poly.get() {
+            (v == c.version.get() || v == c.aux.get() || v == c.index.get())
+                .then(|| c.value.as_ptr())
+        } else {
+            // SAFETY: the cache is not written while this reference lives.
+            match unsafe { &*c.value.as_ptr() } {
+                Value::Tuple(pairs) => pairs
+                    .items()
+                    .chunks_exact(2)
+                    .find(|pair| matches!(pair[0], Value::Int(pv) if pv == i64::from(v)))
+                    .map(|pair| &pair[1] as *const Value),
+                _ => None,
             }
-            _ => false,
+        }?;
+        match &*inst.attrs.borrow() {
+            Attrs::Shaped { shape, .. } if !shape.may_have(name) => Some(found),
+            _ => None,
         }
     }
 

@@ -19,6 +19,9 @@ pub struct InlineCache {
     pub backoff: Cell<u8>,
     /// Whether the last attempt failed; the reason's text is then in `value`.
     pub failed: Cell<bool>,
+    /// `LOAD_METHOD_WITH_VALUES` / `LOAD_ATTR_NONDESCRIPTOR` serving classes that resolve the
+    /// name to different objects: `value` is then a tuple of (class version, object) pairs.
+    pub poly: Cell<bool>,
     /// Executions of a specialized form whose guards held.
     pub hits: Cell<u32>,
     /// Executions of a specialized form whose guards failed (the generic path ran).

@@ -203,6 +203,26 @@ impl Vm {
             StoreAttrInstanceValue => {
                 format!("index {} (adding to shape {})", c.index.get(), c.aux.get())
             }
+            LoadAttrNondescriptor | LoadMethodWithValues if c.poly.get() => {
+                let Value::Tuple(pairs) = &value else {
+                    return String::new();
+                };
+                let entries: Vec<String> = pairs
+                    .items()
+                    .chunks_exact(2)
+                    .map(|pair| {
+                        let what = match &pair[1] {
+                            Value::Function(f) => f.qualname.borrow().as_str().to_owned(),
+                            other => format!("{} object", self.type_name(other)),
+                        };
+                        match pair[0] {
+                            Value::Int(v) => format!("class version {v}: {what}"),
+                            _ => what,
+                        }
+                    })
+                    .collect();
+                format!("polymorphic: {}", entries.join("; "))
+            }
             LoadAttrNondescriptor | LoadMethodWithValues => {
                 let mut versions = vec![c.version.get()];
                 for v in [c.aux.get(), c.index.get()] {

@@ -19,6 +19,10 @@ use crate::runtime::value::Value;
 use crate::vm::Vm;
 use std::rc::Rc;
 
+/// How many classes a polymorphic `LOAD_METHOD_WITH_VALUES` / `LOAD_ATTR_NONDESCRIPTOR` site
+/// serves (richards dispatches one call site over four task classes).
+const POLY_ENTRIES: usize = 4;
+
 /// Both operands as floats, when at least one is a float and the other a float or an int that
 /// converts exactly (|i| <= 2**53).
 #[inline]
@@ -342,9 +346,12 @@ impl Vm {
         if version == 0 {
             return Err(Failure::Other("class has no version tag"));
         }
-        // Attributes of `type` itself (`__name__`, `__mro__`, …) are computed.
-        if self.types.type_.lookup_rc(name).is_some() {
-            return Err(Failure::Other("attribute of type"));
+        // Data descriptors of `type` itself (`__name__`, `__mro__`, …) come first and are
+        // computed; its other attributes (`__init__`, `__call__`, …) only when the class has none.
+        if let Some(meta) = self.types.type_.lookup_rc(name) {
+            if self.is_data_descriptor(&meta) || class.lookup_rc(name).is_none() {
+                return Err(Failure::Other("attribute of type"));
+            }
         }
         match class.lookup_rc(name) {
             None => Err(Failure::NotFound),
@@ -953,17 +960,39 @@ impl Vm {
             return false;
         };
         let class = inst.class().clone();
-        let same = match self.classify_class_attr(&class, name) {
-            ClassAttr::Plain(v) | ClassAttr::Function(v) | ClassAttr::NativeMethod(v) => {
-                c.value.with(|cached| cached.is(&v))
-            }
-            _ => false,
+        let found = match self.classify_class_attr(&class, name) {
+            ClassAttr::Plain(v) | ClassAttr::Function(v) | ClassAttr::NativeMethod(v) => v,
+            _ => return false,
         };
-        if same {
+        if !c.poly.get() && c.value.with(|cached| cached.is(&found)) {
             c.index.set(c.aux.get());
             c.aux.set(c.version.get());
             c.version.set(version);
+            return true;
         }
-        same
+        // Classes resolving the name to different objects (an overridden method called
+        // through a base class): keep (version, object) pairs, newest first.
+        let mut pairs = vec![Value::Int(i64::from(version)), found];
+        if c.poly.get() {
+            c.value.with(|cached| {
+                if let Value::Tuple(t) = cached {
+                    pairs.extend(t.items().iter().cloned());
+                }
+            });
+        } else {
+            let cached = c.value.get();
+            let mut seen = Vec::new();
+            for v in [c.version.get(), c.aux.get(), c.index.get()] {
+                if v != 0 && !seen.contains(&v) {
+                    seen.push(v);
+                    pairs.push(Value::Int(i64::from(v)));
+                    pairs.push(cached.clone());
+                }
+            }
+        }
+        pairs.truncate(2 * POLY_ENTRIES);
+        c.value.set(Value::tuple(pairs));
+        c.poly.set(true);
+        true
     }
 }
