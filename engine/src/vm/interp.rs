@@ -307,7 +307,14 @@ impl Vm {
                 self.frames[fi].ip = ip;
                 let arg = instr.arg();
                 match instr.opcode() {
-                    Opcode::Nop | Opcode::Resume => {}
+                    Opcode::Nop => {}
+                    Opcode::Resume => {
+                        // Counts entries (the profile's calls); samples at calls too.
+                        code.caches[ip - 1].hit();
+                        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                            self.sample_at_entry();
+                        }
+                    }
                     Opcode::PopTop => {
                         self.pop();
                     }
@@ -841,7 +848,9 @@ impl Vm {
                         ip = arg as usize;
                         if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
                             self.frames[fi].ip = ip;
-                            return Err(self.keyboard_interrupt());
+                            if let Some(e) = self.interrupt_or_sample() {
+                                return Err(e);
+                            }
                         }
                         // A safe point: due collections and queued finalizers run here.
                         if crate::runtime::finalize::attention() {
