@@ -13,6 +13,7 @@ pub mod documents;
 pub mod live;
 pub mod live_view;
 pub mod server;
+pub mod transport;
 
 use tower_lsp_server::{LspService, Server};
 
@@ -37,9 +38,11 @@ pub fn run_stdio() -> i32 {
             .custom_method("adder/quickening", server::Backend::adder_quickening)
             .custom_method("adder/profile", server::Backend::adder_profile)
             .finish();
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
-            .serve(service)
-            .await;
+        let (input, output, writer) =
+            transport::filtered(tokio::io::stdin(), tokio::io::stdout());
+        Server::new(input, output, socket).serve(service).await;
+        // The server dropped its output end: the writer flushes what is left and stops.
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(2), writer).await;
     });
     // The VM thread may still be running a program nobody waits for.
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));

@@ -206,35 +206,44 @@ pub fn quickening_json(report: &RunReport, function: Option<&str>) -> Option<Val
     serde_json::to_value(code).ok()
 }
 
-/// The `adder/profile` answer: hot functions and hot lines of the last run.
+/// The `adder/profile` answer: every function of the run with its calls and samples
+/// (hottest first), and the hottest lines.
 pub fn profile_json(path: &str, report: &RunReport) -> Value {
     let total = report.profile.total.max(1) as f64;
-    let mut functions: Vec<Value> = report
-        .profile
-        .functions
-        .iter()
-        .map(|(k, (own, incl))| {
-            let calls = function_stats(report, &k.qualname).map_or(0, |s| s.calls);
+    let mut functions: Vec<Value> = all_code(&report.code)
+        .into_iter()
+        .map(|code| {
+            let samples = report
+                .profile
+                .functions
+                .iter()
+                .find(|(k, _)| k.qualname == code.qualname && k.filename == code.filename)
+                .map_or((0, 0), |(_, s)| *s);
+            let calls = function_stats(report, &code.qualname).map_or(0, |s| s.calls);
             json!({
-                "qualname": k.qualname,
-                "filename": k.filename,
-                "line": k.first_line,
-                "self_samples": own,
-                "total_samples": incl,
-                "self_percent": 100.0 * *own as f64 / total,
-                "total_percent": 100.0 * *incl as f64 / total,
+                "qualname": code.qualname,
+                "filename": code.filename,
+                "line": code.first_line,
                 "calls": calls,
+                "self_samples": samples.0,
+                "total_samples": samples.1,
+                "self_percent": 100.0 * samples.0 as f64 / total,
+                "total_percent": 100.0 * samples.1 as f64 / total,
+                "specialized": code.specialized,
+                "specializable": code.specializable,
             })
         })
         .collect();
-    functions.sort_by(|a, b| b["self_samples"].as_u64().cmp(&a["self_samples"].as_u64()));
+    functions.sort_by_key(|f| {
+        std::cmp::Reverse((f["self_samples"].as_u64().unwrap_or(0), f["calls"].as_u64().unwrap_or(0)))
+    });
     let mut lines: Vec<Value> = report
         .profile
         .lines
         .iter()
         .map(|((f, l), n)| json!({"filename": f, "line": l, "samples": n, "percent": 100.0 * *n as f64 / total}))
         .collect();
-    lines.sort_by(|a, b| b["samples"].as_u64().cmp(&a["samples"].as_u64()));
+    lines.sort_by_key(|l| std::cmp::Reverse(l["samples"].as_u64().unwrap_or(0)));
     lines.truncate(50);
     json!({
         "path": path,

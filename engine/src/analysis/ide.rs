@@ -970,6 +970,18 @@ pub fn signature_help(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Sign
         match resolve::resolve(table, scope, name) {
             Some(b) => match def_of(db, file, &b)?.1 {
                 DefNode::Function { def, method, .. } => (def, method, text),
+                DefNode::Import {
+                    module,
+                    name: Some(member),
+                    level,
+                } => {
+                    let target = db::resolve_module(db, file, module, level)?;
+                    let t = module_member(db, target, member)?;
+                    match model::def_at(&db::parsed(db, target).parsed.module, t.focus) {
+                        DefNode::Function { def, method, .. } => (def, method, target.text(db)),
+                        _ => return None,
+                    }
+                }
                 DefNode::Class { def, .. } => {
                     // The constructor's parameters: `__init__` without `self`.
                     let init = model::class_members(text, def)
