@@ -60,7 +60,8 @@ impl salsa::Database for AnalysisDatabase {}
 #[salsa::db]
 impl Db for AnalysisDatabase {
     fn workspace(&self) -> Workspace {
-        self.workspace.expect("the workspace input is created in AnalysisDatabase::new")
+        self.workspace
+            .expect("the workspace input is created in AnalysisDatabase::new")
     }
 }
 
@@ -82,13 +83,15 @@ impl AnalysisDatabase {
 
     /// A database that records every query it executes into `log` (`"chunk_facts"`, …).
     pub fn with_execution_log(log: ExecutionLog) -> Self {
-        Self::with_storage(salsa::Storage::new(Some(Box::new(move |event: salsa::Event| {
-            if let salsa::EventKind::WillExecute { database_key } = event.kind {
-                if let Ok(mut l) = log.lock() {
-                    l.push(format!("{database_key:?}"));
+        Self::with_storage(salsa::Storage::new(Some(Box::new(
+            move |event: salsa::Event| {
+                if let salsa::EventKind::WillExecute { database_key } = event.kind {
+                    if let Ok(mut l) = log.lock() {
+                        l.push(format!("{database_key:?}"));
+                    }
                 }
-            }
-        }))))
+            },
+        ))))
     }
 
     /// The file at `path`, if the database has it.
@@ -320,8 +323,7 @@ pub fn imports_in(body: &[Stmt], f: &mut dyn FnMut(&str, u32, TextRange)) {
             },
             StmtKind::FunctionDef(d) => imports_in(&d.body, f),
             StmtKind::ClassDef(c) => imports_in(&c.body, f),
-            StmtKind::If { body, orelse, .. }
-            | StmtKind::While { body, orelse, .. } => {
+            StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
                 imports_in(body, f);
                 imports_in(orelse, f);
             }

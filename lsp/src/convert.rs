@@ -38,7 +38,9 @@ pub fn offset(lines: &LineIndex, text: &str, p: Position) -> u32 {
     if line >= lines.line_count() {
         return text.len() as u32;
     }
-    lines.offset_of_utf16(text, line, p.character as usize).min(text.len() as u32)
+    lines
+        .offset_of_utf16(text, line, p.character as usize)
+        .min(text.len() as u32)
 }
 
 pub fn diagnostic(lines: &LineIndex, text: &str, d: &Diagnostic) -> lsp::Diagnostic {

@@ -16,11 +16,24 @@ use tokio::sync::oneshot;
 use tower_lsp_server::ls_types::TextDocumentContentChangeEvent;
 
 pub enum Edit {
-    Open { path: String, text: String, version: i32 },
-    Change { path: String, version: i32, changes: Vec<TextDocumentContentChangeEvent> },
-    Close { path: String },
+    Open {
+        path: String,
+        text: String,
+        version: i32,
+    },
+    Change {
+        path: String,
+        version: i32,
+        changes: Vec<TextDocumentContentChangeEvent>,
+    },
+    Close {
+        path: String,
+    },
     /// Files of the workspace read from disk (not open in the editor), and its roots.
-    Load { files: Vec<(String, String)>, roots: Vec<String> },
+    Load {
+        files: Vec<(String, String)>,
+        roots: Vec<String>,
+    },
     Snapshot(oneshot::Sender<AnalysisDatabase>),
 }
 
@@ -52,12 +65,20 @@ fn writer(rx: mpsc::Receiver<Edit>, changed: impl Fn(Changed)) {
         // Apply everything queued before recomputing anything (edits coalesce).
         while let Some(edit) = next {
             match edit {
-                Edit::Open { path, text, version } => {
+                Edit::Open {
+                    path,
+                    text,
+                    version,
+                } => {
                     db.set_file(&path, text);
                     open.insert(path.clone());
                     mark(&mut dirty, path, version);
                 }
-                Edit::Change { path, version, changes } => {
+                Edit::Change {
+                    path,
+                    version,
+                    changes,
+                } => {
                     // A change to a document never opened is ignored.
                     if let Some(file) = db.file(&path) {
                         let mut text = file.text(&db).clone();

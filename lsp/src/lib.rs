@@ -38,8 +38,7 @@ pub fn run_stdio() -> i32 {
             .custom_method("adder/quickening", server::Backend::adder_quickening)
             .custom_method("adder/profile", server::Backend::adder_profile)
             .finish();
-        let (input, output, writer) =
-            transport::filtered(tokio::io::stdin(), tokio::io::stdout());
+        let (input, output, writer) = transport::filtered(tokio::io::stdin(), tokio::io::stdout());
         Server::new(input, output, socket).serve(service).await;
         // The server dropped its output end: the writer flushes what is left and stops.
         let _ = tokio::time::timeout(std::time::Duration::from_secs(2), writer).await;

@@ -98,7 +98,13 @@ impl Live {
 
     pub async fn run(&self, path: String, source: String) -> Option<RunOutcome> {
         let (reply, rx) = oneshot::channel();
-        self.tx.send(Command::Run { path, source, reply }).ok()?;
+        self.tx
+            .send(Command::Run {
+                path,
+                source,
+                reply,
+            })
+            .ok()?;
         rx.await.ok()
     }
 
@@ -110,7 +116,11 @@ impl Live {
 
     /// Asks the running program to stop (`KeyboardInterrupt` at its next check).
     pub fn interrupt(&self) -> bool {
-        let running = self.state.lock().map(|s| s.running.is_some()).unwrap_or(false);
+        let running = self
+            .state
+            .lock()
+            .map(|s| s.running.is_some())
+            .unwrap_or(false);
         if running {
             self.flags.user_interrupt.store(true, Ordering::Relaxed);
             self.interrupt.store(true, Ordering::Release);
@@ -229,7 +239,11 @@ fn run(
             let last = report.lines().last().unwrap_or("").to_owned();
             let interrupted = last.starts_with("KeyboardInterrupt");
             (
-                if interrupted { "interrupted" } else { "exception" },
+                if interrupted {
+                    "interrupted"
+                } else {
+                    "exception"
+                },
                 Some(last),
             )
         }
@@ -257,8 +271,14 @@ fn evaluate(vm: &mut Vm, code: &str, globals: Rc<PyDict>) -> Result<String, Stri
     use engine::compile::compile_source;
     use engine::runtime::types::code::PyCode;
     use engine::syntax::Mode;
-    let as_expr = engine::syntax::parse(code, Mode::Expression).errors.is_empty();
-    let mode = if as_expr { Mode::Expression } else { Mode::Module };
+    let as_expr = engine::syntax::parse(code, Mode::Expression)
+        .errors
+        .is_empty();
+    let mode = if as_expr {
+        Mode::Expression
+    } else {
+        Mode::Module
+    };
     let compiled = compile_source(code, "<evaluate>", mode).map_err(|e| e.to_string())?;
     vm.sources.insert("<evaluate>".to_owned(), code.into());
     let compiled = PyCode::new(compiled, &mut vm.interner);

@@ -93,7 +93,10 @@ pub fn line_label(s: &LineStats, total_samples: u64) -> Option<String> {
         parts.push(p);
     }
     if s.samples > 0 && total_samples > 0 {
-        parts.push(format!("{:.0}% time", 100.0 * s.samples as f64 / total_samples as f64));
+        parts.push(format!(
+            "{:.0}% time",
+            100.0 * s.samples as f64 / total_samples as f64
+        ));
     }
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
@@ -131,7 +134,10 @@ pub fn line_markdown(report: &RunReport, line: u32) -> Option<String> {
     if rows.is_empty() {
         return None;
     }
-    Some(format!("**Live VM** (last run)\n```text\n{}\n```", rows.join("\n")))
+    Some(format!(
+        "**Live VM** (last run)\n```text\n{}\n```",
+        rows.join("\n")
+    ))
 }
 
 /// Per function (by qualified name): calls, time share, and specialized / specializable.
@@ -175,7 +181,10 @@ pub fn performance_hints(report: &RunReport) -> Vec<(u32, u32, String)> {
             if i.state != InstrState::Failed {
                 continue;
             }
-            let reason = i.failure.as_deref().unwrap_or("no specialized form applies");
+            let reason = i
+                .failure
+                .as_deref()
+                .unwrap_or("no specialized form applies");
             let what = if i.argrepr.is_empty() {
                 i.original.to_owned()
             } else {
@@ -235,7 +244,10 @@ pub fn profile_json(path: &str, report: &RunReport) -> Value {
         })
         .collect();
     functions.sort_by_key(|f| {
-        std::cmp::Reverse((f["self_samples"].as_u64().unwrap_or(0), f["calls"].as_u64().unwrap_or(0)))
+        std::cmp::Reverse((
+            f["self_samples"].as_u64().unwrap_or(0),
+            f["calls"].as_u64().unwrap_or(0),
+        ))
     });
     let mut lines: Vec<Value> = report
         .profile

@@ -30,6 +30,9 @@ pub struct Shared {
     pub perf_hints: AtomicBool,
     pub live: Mutex<Option<Live>>,
     pub roots: Mutex<Vec<String>>,
+    /// The newest document version whose diagnostics were published, per path: a slower
+    /// computation for an older version must not overwrite a newer one.
+    pub published: Mutex<HashMap<String, i32>>,
 }
 
 impl Backend {
@@ -38,6 +41,7 @@ impl Backend {
             perf_hints: AtomicBool::new(true),
             live: Mutex::new(None),
             roots: Mutex::new(Vec::new()),
+            published: Mutex::new(HashMap::new()),
         });
         let handle = tokio::runtime::Handle::current();
         let publisher = client.clone();
@@ -85,7 +89,9 @@ impl Backend {
         self.docs
             .send(Edit::Snapshot(tx))
             .map_err(|_| internal("the document writer stopped"))?;
-        let db = rx.await.map_err(|_| internal("the document writer stopped"))?;
+        let db = rx
+            .await
+            .map_err(|_| internal("the document writer stopped"))?;
         let joined = tokio::task::spawn_blocking(move || {
             let r = std::panic::catch_unwind(AssertUnwindSafe(|| f(&db)));
             drop(db);
@@ -98,6 +104,13 @@ impl Backend {
                 Err(Error::new(ErrorCode::ContentModified))
             }
             Ok(Err(_)) | Err(_) => Err(internal("the request failed inside the analysis")),
+        }
+    }
+
+    /// A (re)opened document starts its versions afresh.
+    fn forget_published(&self, uri: &Uri) {
+        if let Ok(mut p) = self.shared.published.lock() {
+            p.remove(&path_of(uri));
         }
     }
 
@@ -151,17 +164,31 @@ fn lsp_range(db: &AnalysisDatabase, file: SourceFile, r: engine::syntax::TextRan
     convert::range(&db::parsed(db, file).lines, file.text(db), r)
 }
 
-fn location(db: &AnalysisDatabase, file: SourceFile, r: engine::syntax::TextRange) -> Option<Location> {
-    Some(Location::new(uri_of(file.path(db))?, lsp_range(db, file, r)))
+fn location(
+    db: &AnalysisDatabase,
+    file: SourceFile,
+    r: engine::syntax::TextRange,
+) -> Option<Location> {
+    Some(Location::new(
+        uri_of(file.path(db))?,
+        lsp_range(db, file, r),
+    ))
 }
 
 /// Computes and sends diagnostics for the changed documents (on a blocking thread).
-fn publish_changed(changed: Changed, shared: &Shared, client: &Client, handle: &tokio::runtime::Handle) {
+fn publish_changed(
+    changed: Changed,
+    shared: &Shared,
+    client: &Client,
+    handle: &tokio::runtime::Handle,
+) {
     let Changed { paths, snapshot } = changed;
     let mut batches = Vec::new();
     let computed = std::panic::catch_unwind(AssertUnwindSafe(|| {
         for (path, version) in &paths {
-            let Some(file) = snapshot.file(path) else { continue };
+            let Some(file) = snapshot.file(path) else {
+                continue;
+            };
             let text = file.text(&snapshot);
             let lines = &db::parsed(&snapshot, file).lines;
             let mut diags: Vec<Diagnostic> = db::diagnostics(&snapshot, file)
@@ -181,13 +208,25 @@ fn publish_changed(changed: Changed, shared: &Shared, client: &Client, handle: &
     }
     for (path, version, diags) in batches {
         let Some(uri) = uri_of(&path) else { continue };
+        if let Ok(mut published) = shared.published.lock() {
+            let newest = published.entry(path.clone()).or_insert(-1);
+            if version >= 0 && version < *newest {
+                continue;
+            }
+            *newest = (*newest).max(version);
+        }
         let version = (version >= 0).then_some(version);
         handle.block_on(client.publish_diagnostics(uri, diags, version));
     }
 }
 
 /// Performance hints from the last run of `path`, placed by the run's line/column.
-fn perf_hints(shared: &Shared, path: &str, text: &str, lines: &engine::syntax::LineIndex) -> Vec<Diagnostic> {
+fn perf_hints(
+    shared: &Shared,
+    path: &str,
+    text: &str,
+    lines: &engine::syntax::LineIndex,
+) -> Vec<Diagnostic> {
     let live = shared.live.lock().ok().and_then(|l| l.clone());
     let Some(report) = live.and_then(|l| l.report(path)) else {
         return Vec::new();
@@ -243,7 +282,9 @@ impl Backend {
         let uri = param_uri(&params)?;
         let path = path_of(&uri);
         let u2 = uri.clone();
-        let source = self.read(move |db| Ok(file_of(db, &u2)?.text(db).clone())).await?;
+        let source = self
+            .read(move |db| Ok(file_of(db, &u2)?.text(db).clone()))
+            .await?;
         let outcome = self
             .live
             .run(path.clone(), source)
@@ -283,7 +324,10 @@ impl Backend {
         };
         match live_view::quickening_json(&report, function) {
             Some(v) => Ok(v),
-            None => Err(invalid(format!("no function {:?} in the last run", function.unwrap_or("")))),
+            None => Err(invalid(format!(
+                "no function {:?} in the last run",
+                function.unwrap_or("")
+            ))),
         }
     }
 
@@ -319,7 +363,11 @@ fn symbol_kind(k: outline::SymbolKind) -> SymbolKind {
 }
 
 #[allow(deprecated)]
-fn document_symbol(db: &AnalysisDatabase, file: SourceFile, s: outline::OutlineSymbol) -> DocumentSymbol {
+fn document_symbol(
+    db: &AnalysisDatabase,
+    file: SourceFile,
+    s: outline::OutlineSymbol,
+) -> DocumentSymbol {
     DocumentSymbol {
         name: s.name,
         detail: s.detail,
@@ -328,7 +376,12 @@ fn document_symbol(db: &AnalysisDatabase, file: SourceFile, s: outline::OutlineS
         deprecated: None,
         range: lsp_range(db, file, s.range),
         selection_range: lsp_range(db, file, s.selection),
-        children: Some(s.children.into_iter().map(|c| document_symbol(db, file, c)).collect()),
+        children: Some(
+            s.children
+                .into_iter()
+                .map(|c| document_symbol(db, file, c))
+                .collect(),
+        ),
     }
 }
 
@@ -352,11 +405,18 @@ fn scan_workspace(roots: &[String]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut stack: Vec<std::path::PathBuf> = roots.iter().map(Into::into).collect();
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') || matches!(name.as_str(), "target" | "node_modules" | "__pycache__" | "venv") {
+            if name.starts_with('.')
+                || matches!(
+                    name.as_str(),
+                    "target" | "node_modules" | "__pycache__" | "venv"
+                )
+            {
                 continue;
             }
             if path.is_dir() {
@@ -394,7 +454,10 @@ impl tower_lsp_server::LanguageServer for Backend {
             *r = roots;
         }
         let legend = SemanticTokensLegend {
-            token_types: outline::TOKEN_TYPES.iter().map(|t| SemanticTokenType::new(t)).collect(),
+            token_types: outline::TOKEN_TYPES
+                .iter()
+                .map(|t| SemanticTokenType::new(t))
+                .collect(),
             token_modifiers: outline::TOKEN_MODIFIERS
                 .iter()
                 .map(|m| SemanticTokenModifier::new(m))
@@ -406,11 +469,13 @@ impl tower_lsp_server::LanguageServer for Backend {
                 version: Some(env!("CARGO_PKG_VERSION").to_owned()),
             }),
             capabilities: ServerCapabilities {
-                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(TextDocumentSyncKind::INCREMENTAL),
-                    ..Default::default()
-                })),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        ..Default::default()
+                    },
+                )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
                 references_provider: Some(OneOf::Left(true)),
@@ -429,16 +494,20 @@ impl tower_lsp_server::LanguageServer for Backend {
                     trigger_characters: Some(vec!["(".to_owned(), ",".to_owned()]),
                     ..Default::default()
                 }),
-                semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
-                    SemanticTokensOptions {
-                        legend,
-                        full: Some(SemanticTokensFullOptions::Bool(true)),
-                        ..Default::default()
-                    },
-                )),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend,
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            ..Default::default()
+                        },
+                    ),
+                ),
                 folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
                 selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
-                code_lens_provider: Some(CodeLensOptions { resolve_provider: Some(false) }),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
                 inlay_hint_provider: Some(OneOf::Left(true)),
                 execute_command_provider: Some(ExecuteCommandOptions {
                     commands: vec!["adder.run".to_owned()],
@@ -451,7 +520,12 @@ impl tower_lsp_server::LanguageServer for Backend {
     }
 
     async fn initialized(&self, _: InitializedParams) {
-        let roots = self.shared.roots.lock().map(|r| r.clone()).unwrap_or_default();
+        let roots = self
+            .shared
+            .roots
+            .lock()
+            .map(|r| r.clone())
+            .unwrap_or_default();
         if roots.is_empty() {
             return;
         }
@@ -467,6 +541,7 @@ impl tower_lsp_server::LanguageServer for Backend {
     }
 
     async fn did_open(&self, p: DidOpenTextDocumentParams) {
+        self.forget_published(&p.text_document.uri);
         self.edit(Edit::Open {
             path: path_of(&p.text_document.uri),
             text: p.text_document.text,
@@ -483,13 +558,21 @@ impl tower_lsp_server::LanguageServer for Backend {
     }
 
     async fn did_close(&self, p: DidCloseTextDocumentParams) {
+        self.forget_published(&p.text_document.uri);
         self.edit(Edit::Close {
             path: path_of(&p.text_document.uri),
         });
+        self.client
+            .publish_diagnostics(p.text_document.uri, Vec::new(), None)
+            .await;
     }
 
     async fn did_change_configuration(&self, p: DidChangeConfigurationParams) {
-        let setting = p.settings.get("adder").and_then(|a| a.get("performanceHints")).and_then(Value::as_bool);
+        let setting = p
+            .settings
+            .get("adder")
+            .and_then(|a| a.get("performanceHints"))
+            .and_then(Value::as_bool);
         if let Some(b) = setting {
             self.shared.perf_hints.store(b, Ordering::Relaxed);
             let paths: Vec<String> = self
@@ -535,7 +618,10 @@ impl tower_lsp_server::LanguageServer for Backend {
         .await
     }
 
-    async fn goto_definition(&self, p: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+    async fn goto_definition(
+        &self,
+        p: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
         self.read(move |db| {
             let (file, offset) = locate(db, &p.text_document_position_params)?;
             let targets: Vec<Location> = ide::definition(db, file, offset)
@@ -551,12 +637,19 @@ impl tower_lsp_server::LanguageServer for Backend {
         self.read(move |db| {
             let (file, offset) = locate(db, &p.text_document_position)?;
             let refs = ide::references(db, file, offset, p.context.include_declaration);
-            Ok(Some(refs.into_iter().filter_map(|(f, r, _)| location(db, f, r)).collect()))
+            Ok(Some(
+                refs.into_iter()
+                    .filter_map(|(f, r, _)| location(db, f, r))
+                    .collect(),
+            ))
         })
         .await
     }
 
-    async fn document_highlight(&self, p: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+    async fn document_highlight(
+        &self,
+        p: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
         self.read(move |db| {
             let (file, offset) = locate(db, &p.text_document_position_params)?;
             Ok(Some(
@@ -564,7 +657,11 @@ impl tower_lsp_server::LanguageServer for Backend {
                     .into_iter()
                     .map(|(r, write)| DocumentHighlight {
                         range: lsp_range(db, file, r),
-                        kind: Some(if write { DocumentHighlightKind::WRITE } else { DocumentHighlightKind::READ }),
+                        kind: Some(if write {
+                            DocumentHighlightKind::WRITE
+                        } else {
+                            DocumentHighlightKind::READ
+                        }),
                     })
                     .collect(),
             ))
@@ -572,7 +669,10 @@ impl tower_lsp_server::LanguageServer for Backend {
         .await
     }
 
-    async fn prepare_rename(&self, p: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+    async fn prepare_rename(
+        &self,
+        p: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
         self.read(move |db| {
             let (file, offset) = locate(db, &p)?;
             match ide::prepare_rename(db, file, offset) {
@@ -589,7 +689,9 @@ impl tower_lsp_server::LanguageServer for Backend {
             let edits = ide::rename(db, file, offset, &p.new_name).map_err(|e| invalid(e.0))?;
             let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
             for (f, r) in edits {
-                let Some(uri) = uri_of(f.path(db)) else { continue };
+                let Some(uri) = uri_of(f.path(db)) else {
+                    continue;
+                };
                 changes
                     .entry(uri)
                     .or_default()
@@ -603,7 +705,10 @@ impl tower_lsp_server::LanguageServer for Backend {
         .await
     }
 
-    async fn document_symbol(&self, p: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+    async fn document_symbol(
+        &self,
+        p: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
         self.read(move |db| {
             let file = file_of(db, &p.text_document.uri)?;
             let syms = outline::document_symbols(db, file)
@@ -687,7 +792,10 @@ impl tower_lsp_server::LanguageServer for Backend {
         .await
     }
 
-    async fn semantic_tokens_full(&self, p: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+    async fn semantic_tokens_full(
+        &self,
+        p: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
         self.read(move |db| {
             let file = file_of(db, &p.text_document.uri)?;
             let text = file.text(db);
@@ -701,7 +809,11 @@ impl tower_lsp_server::LanguageServer for Backend {
                     continue;
                 }
                 let delta_line = start.line - prev_line;
-                let delta_start = if delta_line == 0 { start.character - prev_col } else { start.character };
+                let delta_start = if delta_line == 0 {
+                    start.character - prev_col
+                } else {
+                    start.character
+                };
                 data.push(SemanticToken {
                     delta_line,
                     delta_start,
@@ -742,7 +854,10 @@ impl tower_lsp_server::LanguageServer for Backend {
         .await
     }
 
-    async fn selection_range(&self, p: SelectionRangeParams) -> Result<Option<Vec<SelectionRange>>> {
+    async fn selection_range(
+        &self,
+        p: SelectionRangeParams,
+    ) -> Result<Option<Vec<SelectionRange>>> {
         self.read(move |db| {
             let file = file_of(db, &p.text_document.uri)?;
             let text = file.text(db);
@@ -784,9 +899,16 @@ impl tower_lsp_server::LanguageServer for Backend {
                 data: None,
             }];
             for f in outline::functions(db, file) {
-                let title = match report.as_ref().and_then(|r| live_view::function_stats(r, &f.qualname)) {
+                let title = match report
+                    .as_ref()
+                    .and_then(|r| live_view::function_stats(r, &f.qualname))
+                {
                     Some(s) => {
-                        let mut t = format!("{} call{}", live_view::thousands(s.calls), if s.calls == 1 { "" } else { "s" });
+                        let mut t = format!(
+                            "{} call{}",
+                            live_view::thousands(s.calls),
+                            if s.calls == 1 { "" } else { "s" }
+                        );
                         if let Some(share) = s.time_share {
                             t.push_str(&format!(" · {share:.0}% time"));
                         }
@@ -801,7 +923,9 @@ impl tower_lsp_server::LanguageServer for Backend {
                         t
                     }
                     None => match f.instructions {
-                        Some((n, s)) => format!("{n} instructions · {s} specializable · not run yet"),
+                        Some((n, s)) => {
+                            format!("{n} instructions · {s} specializable · not run yet")
+                        }
                         None => "not run yet".to_owned(),
                     },
                 };
@@ -832,14 +956,18 @@ impl tower_lsp_server::LanguageServer for Backend {
             let mut hints = Vec::new();
             for (line, stats) in live_view::line_stats(&report) {
                 let l = line.saturating_sub(1);
-                if l < p.range.start.line || l > p.range.end.line || (l as usize) >= lines.line_count() {
+                if l < p.range.start.line
+                    || l > p.range.end.line
+                    || (l as usize) >= lines.line_count()
+                {
                     continue;
                 }
                 let Some(label) = live_view::line_label(&stats, report.profile.total) else {
                     continue;
                 };
                 let line_text = lines.line_text(text, l as usize);
-                let end = lines.line_start(l as usize) + line_text.trim_end_matches(['\n', '\r']).len() as u32;
+                let end = lines.line_start(l as usize)
+                    + line_text.trim_end_matches(['\n', '\r']).len() as u32;
                 hints.push(InlayHint {
                     position: convert::position(lines, text, end),
                     label: InlayHintLabel::String(label),

@@ -53,15 +53,22 @@ async fn write_frame<W: AsyncWrite + Unpin>(w: &mut W, body: &[u8]) -> std::io::
 /// The error answer for a frame the server must not see, if it needs one.
 fn reject(body: &[u8]) -> Option<Value> {
     let Ok(value) = serde_json::from_slice::<Value>(body) else {
-        return Some(json!({"jsonrpc": "2.0", "id": null, "error": {"code": -32700, "message": "Parse error"}}));
+        return Some(
+            json!({"jsonrpc": "2.0", "id": null, "error": {"code": -32700, "message": "Parse error"}}),
+        );
     };
     let is_request = serde_json::from_value::<Request>(value.clone()).is_ok();
     let is_response = !is_request && serde_json::from_value::<Response>(value.clone()).is_ok();
     if is_request || is_response {
         return None;
     }
-    let id = value.get("id").cloned().filter(|i| i.is_number() || i.is_string());
-    Some(json!({"jsonrpc": "2.0", "id": id, "error": {"code": -32600, "message": "Invalid Request"}}))
+    let id = value
+        .get("id")
+        .cloned()
+        .filter(|i| i.is_number() || i.is_string());
+    Some(
+        json!({"jsonrpc": "2.0", "id": id, "error": {"code": -32600, "message": "Invalid Request"}}),
+    )
 }
 
 /// Pipes `input` to the server through the check, and the server's output plus the

@@ -55,7 +55,10 @@ fn def_of<'a>(
     let text = file.text(db);
     let table = &db::semantic(db, file).table;
     let site = *resolve::definitions(table, text, binding).first()?;
-    Some((site, model::def_at(&db::parsed(db, file).parsed.module, site)))
+    Some((
+        site,
+        model::def_at(&db::parsed(db, file).parsed.module, site),
+    ))
 }
 
 // ---------------------------------------------------------------------------------------
@@ -124,7 +127,8 @@ fn module_member(db: &dyn Db, file: SourceFile, name: &str) -> Option<Target> {
         scope: ScopeId::MODULE,
         name: name.to_owned(),
     };
-    let site = *resolve::definitions(&db::semantic(db, file).table, file.text(db), &binding).first()?;
+    let site =
+        *resolve::definitions(&db::semantic(db, file).table, file.text(db), &binding).first()?;
     Some(Target {
         file,
         range: site,
@@ -137,7 +141,14 @@ fn attribute_definition(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Ta
     let (base, attr) = attribute_at(db, file, offset)?;
     match base_kind(db, file, base)? {
         BaseKind::LocalModule(m) => module_member(db, m, &attr),
-        BaseKind::Class { file: f, class_site } | BaseKind::Instance { file: f, class_site } => {
+        BaseKind::Class {
+            file: f,
+            class_site,
+        }
+        | BaseKind::Instance {
+            file: f,
+            class_site,
+        } => {
             let module = &db::parsed(db, f).parsed.module;
             let DefNode::Class { def, .. } = model::def_at(module, class_site) else {
                 return None;
@@ -259,7 +270,9 @@ fn base_kind(db: &dyn Db, file: SourceFile, base: &Expr) -> Option<BaseKind> {
         }),
         DefNode::Assign { value } => match &value.kind {
             ExprKind::Call { func, .. } => match base_kind(db, file, func)? {
-                BaseKind::Class { file, class_site } => Some(BaseKind::Instance { file, class_site }),
+                BaseKind::Class { file, class_site } => {
+                    Some(BaseKind::Instance { file, class_site })
+                }
                 _ => None,
             },
             _ => None,
@@ -268,7 +281,10 @@ fn base_kind(db: &dyn Db, file: SourceFile, base: &Expr) -> Option<BaseKind> {
     }
 }
 
-fn class_name_site(module: &crate::syntax::ast::Module, class_range: TextRange) -> Option<TextRange> {
+fn class_name_site(
+    module: &crate::syntax::ast::Module,
+    class_range: TextRange,
+) -> Option<TextRange> {
     struct Find {
         range: TextRange,
         found: Option<TextRange>,
@@ -298,16 +314,22 @@ fn class_name_site(module: &crate::syntax::ast::Module, class_range: TextRange) 
 // References, highlight, rename
 
 /// Every reference to the name at `offset` in this file (definition included if asked).
-pub fn references(db: &dyn Db, file: SourceFile, offset: u32, include_declaration: bool) -> Vec<(SourceFile, TextRange, bool)> {
+pub fn references(
+    db: &dyn Db,
+    file: SourceFile,
+    offset: u32,
+    include_declaration: bool,
+) -> Vec<(SourceFile, TextRange, bool)> {
     let Some(Resolved::Binding(_, binding)) = resolve_at(db, file, offset) else {
         return Vec::new();
     };
     let table = &db::semantic(db, file).table;
-    let mut out: Vec<(SourceFile, TextRange, bool)> = resolve::references(table, file.text(db), &binding)
-        .into_iter()
-        .filter(|s| include_declaration || !s.is_binding())
-        .map(|s| (file, s.range, s.is_binding()))
-        .collect();
+    let mut out: Vec<(SourceFile, TextRange, bool)> =
+        resolve::references(table, file.text(db), &binding)
+            .into_iter()
+            .filter(|s| include_declaration || !s.is_binding())
+            .map(|s| (file, s.range, s.is_binding()))
+            .collect();
     // A module-level name is also used by workspace files that import it.
     if binding.scope == ScopeId::MODULE {
         out.extend(importers_references(db, file, &binding.name));
@@ -316,7 +338,11 @@ pub fn references(db: &dyn Db, file: SourceFile, offset: u32, include_declaratio
 }
 
 /// Uses of `name` in other workspace files that `from <file's module> import name`.
-fn importers_references(db: &dyn Db, file: SourceFile, name: &str) -> Vec<(SourceFile, TextRange, bool)> {
+fn importers_references(
+    db: &dyn Db,
+    file: SourceFile,
+    name: &str,
+) -> Vec<(SourceFile, TextRange, bool)> {
     let mut out = Vec::new();
     for (_, &other) in db.workspace().files(db).iter() {
         if other == file {
@@ -325,8 +351,15 @@ fn importers_references(db: &dyn Db, file: SourceFile, name: &str) -> Vec<(Sourc
         let module = &db::parsed(db, other).parsed.module;
         let mut imports_it = false;
         for s in &module.body {
-            if let StmtKind::ImportFrom { module: Some(m), names, level } = &s.kind {
-                if names.iter().any(|a| a.name.id == name && a.asname.is_none())
+            if let StmtKind::ImportFrom {
+                module: Some(m),
+                names,
+                level,
+            } = &s.kind
+            {
+                if names
+                    .iter()
+                    .any(|a| a.name.id == name && a.asname.is_none())
                     && db::resolve_module(db, other, &m.id, *level) == Some(file)
                 {
                     imports_it = true;
@@ -367,7 +400,11 @@ pub fn highlight(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<(TextRange, 
 pub struct RenameError(pub String);
 
 /// The range of the name a rename at `offset` would change.
-pub fn prepare_rename(db: &dyn Db, file: SourceFile, offset: u32) -> Result<TextRange, RenameError> {
+pub fn prepare_rename(
+    db: &dyn Db,
+    file: SourceFile,
+    offset: u32,
+) -> Result<TextRange, RenameError> {
     match resolve_at(db, file, offset) {
         Some(Resolved::Binding(at, _)) => Ok(at.range),
         Some(Resolved::Builtin(at)) => Err(RenameError(format!("'{}' is a builtin", at.name))),
@@ -385,7 +422,9 @@ pub fn rename(
     new_name: &str,
 ) -> Result<Vec<(SourceFile, TextRange)>, RenameError> {
     if !is_identifier(new_name) {
-        return Err(RenameError(format!("'{new_name}' is not a valid Python identifier")));
+        return Err(RenameError(format!(
+            "'{new_name}' is not a valid Python identifier"
+        )));
     }
     prepare_rename(db, file, offset)?;
     Ok(references(db, file, offset, true)
@@ -489,7 +528,14 @@ fn class_markdown(text: &str, def: &ClassDef) -> String {
     s
 }
 
-fn describe(db: &dyn Db, file: SourceFile, text: &str, name: &str, node: DefNode<'_>, scope: ScopeKind) -> String {
+fn describe(
+    db: &dyn Db,
+    file: SourceFile,
+    text: &str,
+    name: &str,
+    node: DefNode<'_>,
+    scope: ScopeKind,
+) -> String {
     match node {
         DefNode::Function { def, method, .. } => function_markdown(text, def, method),
         DefNode::Class { def, .. } => class_markdown(text, def),
@@ -501,7 +547,9 @@ fn describe(db: &dyn Db, file: SourceFile, text: &str, name: &str, node: DefNode
                 .unwrap_or_default();
             format!("```python\n(parameter) {name}{ann}\n```")
         }
-        DefNode::Import { module, name: None, .. } => {
+        DefNode::Import {
+            module, name: None, ..
+        } => {
             let native = catalog::native_module(module).is_some();
             let origin = if native { " (built into Adder)" } else { "" };
             format!("```python\n(module) {module}\n```{origin}")
@@ -554,7 +602,11 @@ fn member_markdown(module: &str, m: &catalog::Member) -> String {
         MemberKind::Module => "module",
         MemberKind::Constant => "constant",
     };
-    let ty = m.type_name.as_ref().map(|t| format!(": {t}")).unwrap_or_default();
+    let ty = m
+        .type_name
+        .as_ref()
+        .map(|t| format!(": {t}"))
+        .unwrap_or_default();
     let mut s = format!("```python\n({kind}) {module}.{}{ty}\n```", m.name);
     if let Some(doc) = &m.doc {
         s.push_str("\n---\n");
@@ -587,7 +639,13 @@ fn call_result_type(db: &dyn Db, file: SourceFile, func: &Expr) -> Option<String
     }
 }
 
-fn attribute_hover(db: &dyn Db, file: SourceFile, base: &Expr, attr: &str, offset: u32) -> Option<HoverInfo> {
+fn attribute_hover(
+    db: &dyn Db,
+    file: SourceFile,
+    base: &Expr,
+    attr: &str,
+    offset: u32,
+) -> Option<HoverInfo> {
     let range = attribute_range(db, file, offset)?;
     let markdown = match base_kind(db, file, base)? {
         BaseKind::NativeModule(m) => {
@@ -597,20 +655,38 @@ fn attribute_hover(db: &dyn Db, file: SourceFile, base: &Expr, attr: &str, offse
         BaseKind::LocalModule(target) => {
             let t = module_member(db, target, attr)?;
             let m = &db::parsed(db, target).parsed.module;
-            describe(db, target, target.text(db), attr, model::def_at(m, t.focus), ScopeKind::Module)
+            describe(
+                db,
+                target,
+                target.text(db),
+                attr,
+                model::def_at(m, t.focus),
+                ScopeKind::Module,
+            )
         }
-        BaseKind::Class { file: f, class_site } | BaseKind::Instance { file: f, class_site } => {
+        BaseKind::Class {
+            file: f,
+            class_site,
+        }
+        | BaseKind::Instance {
+            file: f,
+            class_site,
+        } => {
             let m = &db::parsed(db, f).parsed.module;
             let DefNode::Class { def, .. } = model::def_at(m, class_site) else {
                 return None;
             };
             let text = f.text(db);
-            let member = model::class_members(text, def).into_iter().find(|x| x.name == attr)?;
+            let member = model::class_members(text, def)
+                .into_iter()
+                .find(|x| x.name == attr)?;
             match member.function {
                 Some(fd) if member.is_property => format!(
                     "```python\n(property) {}.{attr}\n```{}",
                     def.name.id,
-                    model::docstring(&fd.body).map(|d| format!("\n---\n{d}")).unwrap_or_default()
+                    model::docstring(&fd.body)
+                        .map(|d| format!("\n---\n{d}"))
+                        .unwrap_or_default()
                 ),
                 Some(fd) => function_markdown(text, fd, true),
                 None => format!("```python\n(attribute) {}.{attr}\n```", def.name.id),
@@ -757,7 +833,9 @@ fn scope_for_typing(text: &str, table: &crate::symtable::SymbolTable, offset: u3
                 continue;
             }
             let gap = &text[r.end as usize..offset as usize];
-            let blank = gap.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+            let blank = gap
+                .lines()
+                .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
             let def_line_start = text[..r.start as usize].rfind('\n').map_or(0, |i| i + 1);
             let def_column = r.start as usize - def_line_start;
             if blank && column > def_column {
@@ -772,13 +850,35 @@ fn scope_for_typing(text: &str, table: &crate::symtable::SymbolTable, offset: u3
 fn completion_for(text: &str, name: &str, node: DefNode<'_>, param: bool) -> Completion {
     let (kind, detail, documentation) = match node {
         DefNode::Function { def, method, .. } => (
-            if method { CompletionKind::Method } else { CompletionKind::Function },
+            if method {
+                CompletionKind::Method
+            } else {
+                CompletionKind::Function
+            },
             Some(model::signature(text, def)),
             model::docstring(&def.body),
         ),
-        DefNode::Class { def, .. } => (CompletionKind::Class, Some(format!("class {}", def.name.id)), model::docstring(&def.body)),
-        DefNode::Import { module, name: None, .. } => (CompletionKind::Module, Some(format!("module {module}")), None),
-        DefNode::Import { module, name: Some(n), .. } => (CompletionKind::Variable, Some(format!("from {module} import {n}")), None),
+        DefNode::Class { def, .. } => (
+            CompletionKind::Class,
+            Some(format!("class {}", def.name.id)),
+            model::docstring(&def.body),
+        ),
+        DefNode::Import {
+            module, name: None, ..
+        } => (
+            CompletionKind::Module,
+            Some(format!("module {module}")),
+            None,
+        ),
+        DefNode::Import {
+            module,
+            name: Some(n),
+            ..
+        } => (
+            CompletionKind::Variable,
+            Some(format!("from {module} import {n}")),
+            None,
+        ),
         DefNode::Assign { value } => (
             CompletionKind::Variable,
             model::evident_type(value, &|_| None),
@@ -857,7 +957,16 @@ fn attribute_completions(db: &dyn Db, file: SourceFile, before_dot: &str) -> Vec
                 })
                 .collect()
         }
-        Some(BaseKind::Class { file: f, class_site } | BaseKind::Instance { file: f, class_site }) => {
+        Some(
+            BaseKind::Class {
+                file: f,
+                class_site,
+            }
+            | BaseKind::Instance {
+                file: f,
+                class_site,
+            },
+        ) => {
             let m = &db::parsed(db, f).parsed.module;
             let DefNode::Class { def, .. } = model::def_at(m, class_site) else {
                 return Vec::new();
@@ -943,12 +1052,21 @@ pub fn signature_help(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Sign
             range: base_tok.range,
         };
         match base_kind(db, file, &base)? {
-            BaseKind::Class { file: f, class_site } | BaseKind::Instance { file: f, class_site } => {
+            BaseKind::Class {
+                file: f,
+                class_site,
+            }
+            | BaseKind::Instance {
+                file: f,
+                class_site,
+            } => {
                 let m = &db::parsed(db, f).parsed.module;
                 let DefNode::Class { def, .. } = model::def_at(m, class_site) else {
                     return None;
                 };
-                let mem = model::class_members(f.text(db), def).into_iter().find(|x| x.name == name)?;
+                let mem = model::class_members(f.text(db), def)
+                    .into_iter()
+                    .find(|x| x.name == name)?;
                 (mem.function?, true, f.text(db))
             }
             BaseKind::LocalModule(target) => {
@@ -961,7 +1079,11 @@ pub fn signature_help(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Sign
             }
             BaseKind::NativeModule(m) => {
                 let mem = m.members.iter().find(|x| x.name == name)?;
-                return Some(native_signature(&format!("{}.{name}", m.name), mem.doc.as_deref(), commas));
+                return Some(native_signature(
+                    &format!("{}.{name}", m.name),
+                    mem.doc.as_deref(),
+                    commas,
+                ));
             }
         }
     } else {
@@ -1014,7 +1136,11 @@ pub fn signature_help(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Sign
     if method && !params.is_empty() {
         params.remove(0);
     }
-    let label_name = if fd.name.id == "__init__" { name } else { fd.name.id.as_str() };
+    let label_name = if fd.name.id == "__init__" {
+        name
+    } else {
+        fd.name.id.as_str()
+    };
     Some(SignatureInfo {
         label: format!("{label_name}({})", params.join(", ")),
         active_parameter: commas.min(params.len().saturating_sub(1) as u32),

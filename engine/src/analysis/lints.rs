@@ -169,7 +169,8 @@ pub fn module_lints(
     };
     let star_import = module.symbols.iter().any(|s| s.name == "*");
     let mut read_names: HashSet<&str> = HashSet::new();
-    let mut all_reads: Vec<(&str, TextRange)> = reads.iter().map(|(n, r)| (n.as_str(), *r)).collect();
+    let mut all_reads: Vec<(&str, TextRange)> =
+        reads.iter().map(|(n, r)| (n.as_str(), *r)).collect();
     // Module-level reads (outside definitions) come from the whole file's module scope.
     for sym in &module.symbols {
         for site in &sym.sites {

@@ -20,14 +20,18 @@ pub enum DefNode<'a> {
         stmt: &'a Stmt,
     },
     /// `name = value` (or an annotated assignment with a value).
-    Assign { value: &'a Expr },
+    Assign {
+        value: &'a Expr,
+    },
     /// `import module [as name]` (`name: None`) or `from module import name`.
     Import {
         module: &'a str,
         name: Option<&'a str>,
         level: u32,
     },
-    Parameter { arg: &'a Arg },
+    Parameter {
+        arg: &'a Arg,
+    },
     /// Bound some other way (loop target, `with … as`, …).
     Other,
 }
@@ -52,11 +56,19 @@ struct DefFinder<'a> {
 
 impl<'a> Visitor<'a> for DefFinder<'a> {
     fn stmt(&mut self, s: &'a Stmt) -> bool {
-        if self.found.is_some() || !s.range.contains_inclusive(self.site.start) {
-            // Decorators start before the statement: still look inside a def's header.
-            if self.found.is_some() || !matches!(s.kind, StmtKind::FunctionDef(_) | StmtKind::ClassDef(_)) {
-                return false;
-            }
+        // Decorators start before the statement: they count as part of it here.
+        let decorators = match &s.kind {
+            StmtKind::FunctionDef(f) => f.decorator_list.as_slice(),
+            StmtKind::ClassDef(c) => c.decorator_list.as_slice(),
+            _ => &[],
+        };
+        let start = decorators
+            .iter()
+            .map(|d| d.range.start)
+            .fold(s.range.start, u32::min);
+        let extent = TextRange::new(start, s.range.end.max(start));
+        if self.found.is_some() || !extent.contains_inclusive(self.site.start) {
+            return false;
         }
         let site = self.site;
         match &s.kind {
@@ -93,7 +105,10 @@ impl<'a> Visitor<'a> for DefFinder<'a> {
                 self.class_depth.push(true);
             }
             StmtKind::Assign { targets, value } => {
-                if targets.iter().any(|t| t.range == site && matches!(t.kind, ExprKind::Name { .. })) {
+                if targets
+                    .iter()
+                    .any(|t| t.range == site && matches!(t.kind, ExprKind::Name { .. }))
+                {
                     self.found = Some(DefNode::Assign { value });
                 }
             }
@@ -148,7 +163,12 @@ impl<'a> Visitor<'a> for DefFinder<'a> {
             return false;
         }
         if let ExprKind::Lambda { args, .. } = &e.kind {
-            for arg in args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs) {
+            for arg in args
+                .posonlyargs
+                .iter()
+                .chain(&args.args)
+                .chain(&args.kwonlyargs)
+            {
                 if arg.arg.range == self.site {
                     self.found = Some(DefNode::Parameter { arg });
                 }
@@ -235,7 +255,10 @@ fn dedent_doc(s: &str) -> String {
         .min()
         .unwrap_or(0);
     let mut out = vec![first];
-    out.extend(rest.iter().map(|l| l.get(indent..).unwrap_or("").trim_end().to_owned()));
+    out.extend(
+        rest.iter()
+            .map(|l| l.get(indent..).unwrap_or("").trim_end().to_owned()),
+    );
     out.join("\n").trim().to_owned()
 }
 
@@ -334,7 +357,10 @@ pub fn class_members<'a>(text: &'a str, c: &'a ClassDef) -> Vec<ClassMember<'a>>
                 name: f.name.id.to_string(),
                 range: f.name.range,
                 function: Some(f),
-                is_property: f.decorator_list.iter().any(|d| d.range.slice(text) == "property"),
+                is_property: f
+                    .decorator_list
+                    .iter()
+                    .any(|d| d.range.slice(text) == "property"),
             }),
             StmtKind::Assign { targets, .. } => {
                 for t in targets {

@@ -44,7 +44,10 @@ fn outline_body(text: &str, body: &[Stmt], in_class: bool) -> Vec<OutlineSymbol>
     for s in body {
         match &s.kind {
             StmtKind::FunctionDef(f) => {
-                let is_property = f.decorator_list.iter().any(|d| d.range.slice(text) == "property");
+                let is_property = f
+                    .decorator_list
+                    .iter()
+                    .any(|d| d.range.slice(text) == "property");
                 out.push(OutlineSymbol {
                     name: f.name.id.to_string(),
                     kind: match (in_class, is_property) {
@@ -57,7 +60,9 @@ fn outline_body(text: &str, body: &[Stmt], in_class: bool) -> Vec<OutlineSymbol>
                     detail: Some(super::model::signature(text, f)),
                     children: outline_body(text, &f.body, false)
                         .into_iter()
-                        .filter(|c| c.kind != SymbolKind::Variable && c.kind != SymbolKind::Constant)
+                        .filter(|c| {
+                            c.kind != SymbolKind::Variable && c.kind != SymbolKind::Constant
+                        })
                         .collect(),
                 });
             }
@@ -96,15 +101,25 @@ fn outline_body(text: &str, body: &[Stmt], in_class: bool) -> Vec<OutlineSymbol>
     }
     // Keep the first binding of a name (re-assignments are not new symbols).
     let mut seen = std::collections::HashSet::new();
-    out.retain(|s| s.kind != SymbolKind::Variable && s.kind != SymbolKind::Constant || seen.insert(s.name.clone()));
+    out.retain(|s| {
+        s.kind != SymbolKind::Variable && s.kind != SymbolKind::Constant
+            || seen.insert(s.name.clone())
+    });
     out
 }
 
 fn variable(id: &str, range: TextRange, selection: TextRange) -> OutlineSymbol {
-    let constant = id.len() > 1 && id.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
+    let constant = id.len() > 1
+        && id
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '_');
     OutlineSymbol {
         name: id.to_owned(),
-        kind: if constant { SymbolKind::Constant } else { SymbolKind::Variable },
+        kind: if constant {
+            SymbolKind::Constant
+        } else {
+            SymbolKind::Variable
+        },
         range,
         selection,
         detail: None,
@@ -114,7 +129,10 @@ fn variable(id: &str, range: TextRange, selection: TextRange) -> OutlineSymbol {
 
 /// Symbols of every workspace file whose name contains `query` (case-insensitive);
 /// classes, functions and methods, with the container's name.
-pub fn workspace_symbols(db: &dyn Db, query: &str) -> Vec<(SourceFile, OutlineSymbol, Option<String>)> {
+pub fn workspace_symbols(
+    db: &dyn Db,
+    query: &str,
+) -> Vec<(SourceFile, OutlineSymbol, Option<String>)> {
     let q = query.to_lowercase();
     let mut out = Vec::new();
     for (_, &file) in db.workspace().files(db).iter() {
@@ -176,7 +194,12 @@ pub fn folding_ranges(db: &dyn Db, file: SourceFile) -> Vec<(u32, u32, FoldKind)
                     | StmtKind::Match { .. }
             );
             if compound {
-                let end = s.range.end.min(self.text_len).saturating_sub(1).max(s.range.start);
+                let end = s
+                    .range
+                    .end
+                    .min(self.text_len)
+                    .saturating_sub(1)
+                    .max(s.range.start);
                 let (a, b) = (self.lines.line_of(s.range.start), self.lines.line_of(end));
                 if b > a {
                     self.out.push((a as u32, b as u32, FoldKind::Region));
@@ -199,7 +222,10 @@ pub fn folding_ranges(db: &dyn Db, file: SourceFile) -> Vec<(u32, u32, FoldKind)
     let body = &pf.parsed.module.body;
     for s in body {
         let is_import = matches!(s.kind, StmtKind::Import(_) | StmtKind::ImportFrom { .. });
-        let (a, b) = (lines.line_of(s.range.start), lines.line_of(s.range.end.saturating_sub(1).max(s.range.start)));
+        let (a, b) = (
+            lines.line_of(s.range.start),
+            lines.line_of(s.range.end.saturating_sub(1).max(s.range.start)),
+        );
         match (&mut run, is_import) {
             (Some((_, end)), true) => *end = b,
             (None, true) => run = Some((a, b)),
@@ -218,7 +244,11 @@ pub fn folding_ranges(db: &dyn Db, file: SourceFile) -> Vec<(u32, u32, FoldKind)
         }
     }
     let mut comment_run: Option<(usize, usize)> = None;
-    for t in db::tokens(db, file).tokens.iter().filter(|t| t.kind == TokenKind::Comment) {
+    for t in db::tokens(db, file)
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Comment)
+    {
         let l = lines.line_of(t.range.start);
         match &mut comment_run {
             Some((_, end)) if *end + 1 == l => *end = l,
@@ -330,9 +360,16 @@ pub fn semantic_tokens(db: &dyn Db, file: SourceFile) -> Vec<SemanticToken> {
                     let first_site = owner_sym
                         .and_then(|s| s.sites.iter().find(|x| x.is_binding()))
                         .map(|x| x.range);
-                    let def_kind = first_site.and_then(|r| defs.iter().find(|d| d.0 == r)).map(|d| d.1);
-                    let is_param = owner_sym.is_some_and(|s| s.flags.contains(SymbolFlags::DEF_PARAM));
-                    let scope_mod = if b.scope == ScopeId::MODULE { GLOBAL } else { LOCAL };
+                    let def_kind = first_site
+                        .and_then(|r| defs.iter().find(|d| d.0 == r))
+                        .map(|d| d.1);
+                    let is_param =
+                        owner_sym.is_some_and(|s| s.flags.contains(SymbolFlags::DEF_PARAM));
+                    let scope_mod = if b.scope == ScopeId::MODULE {
+                        GLOBAL
+                    } else {
+                        LOCAL
+                    };
                     match def_kind {
                         Some(k) => (k, scope_mod),
                         None if is_param => (PARAMETER, LOCAL),
@@ -376,7 +413,10 @@ pub fn semantic_tokens(db: &dyn Db, file: SourceFile) -> Vec<SemanticToken> {
             true
         }
     }
-    let mut attrs = Attrs { text, out: Vec::new() };
+    let mut attrs = Attrs {
+        text,
+        out: Vec::new(),
+    };
     walk_body(&mut attrs, &module.body);
     out.extend(attrs.out);
     out.sort_by_key(|t| (t.range.start, t.range.end));
@@ -396,7 +436,10 @@ fn definition_kinds(module: &Module, text: &str) -> Vec<(TextRange, u32)> {
             match &s.kind {
                 StmtKind::FunctionDef(f) => {
                     let in_class = self.in_class.last() == Some(&true);
-                    let prop = f.decorator_list.iter().any(|d| d.range.slice(self.text) == "property");
+                    let prop = f
+                        .decorator_list
+                        .iter()
+                        .any(|d| d.range.slice(self.text) == "property");
                     let k = match (in_class, prop) {
                         (true, true) => PROPERTY,
                         (true, false) => METHOD,
@@ -506,7 +549,11 @@ pub fn functions(db: &dyn Db, file: SourceFile) -> Vec<FunctionItem> {
     for range in db::top_level_chunks(text, &pf.lines, &pf.parsed.module.body) {
         let chunk = db::Chunk::new(db, range.slice(text).to_owned());
         let facts = db::chunk_facts(db, chunk);
-        for item in f.out.iter_mut().filter(|i| range.contains_range(i.def_range)) {
+        for item in f
+            .out
+            .iter_mut()
+            .filter(|i| range.contains_range(i.def_range))
+        {
             if let Some(c) = facts.compiled.iter().find(|c| c.qualname == item.qualname) {
                 item.instructions = Some((c.instructions, c.specializable));
             }

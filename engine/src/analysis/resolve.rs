@@ -31,8 +31,7 @@ pub fn name_at(text: &str, table: &SymbolTable, offset: u32) -> Option<NameAt> {
         }
         for sym in &scope.symbols {
             for site in &sym.sites {
-                if !site.range.contains_inclusive(offset) || !is_name_site(text, site, &sym.name)
-                {
+                if !site.range.contains_inclusive(offset) || !is_name_site(text, site, &sym.name) {
                     continue;
                 }
                 let better = best
@@ -58,7 +57,8 @@ fn is_name_site(text: &str, site: &Site, name: &str) -> bool {
     let Some(spelled) = text.get(s..e) else {
         return false;
     };
-    spelled == name || (name.starts_with('_') && name.ends_with(spelled) && spelled.starts_with("__"))
+    spelled == name
+        || (name.starts_with('_') && name.ends_with(spelled) && spelled.starts_with("__"))
 }
 
 /// The scope that binds `name` as seen from `scope`, or `None` for a builtin or undefined

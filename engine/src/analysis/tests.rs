@@ -36,19 +36,31 @@ fn diags(src: &str) -> Vec<String> {
     let text = file.text(&db);
     db::diagnostics(&db, file)
         .iter()
-        .map(|d| format!("{:?} {} {}: {}", d.severity, d.code, d.range.slice(text), d.message))
+        .map(|d| {
+            format!(
+                "{:?} {} {}: {}",
+                d.severity,
+                d.code,
+                d.range.slice(text),
+                d.message
+            )
+        })
         .collect()
 }
 
 #[test]
 fn undefined_names_know_builtins_and_globals() {
     let d = diags("def f(a):\n    print(len(a), missing, G)\nG = 1\n");
-    assert_eq!(d, vec!["Error undefined-name missing: name 'missing' is not defined"]);
+    assert_eq!(
+        d,
+        vec!["Error undefined-name missing: name 'missing' is not defined"]
+    );
 }
 
 #[test]
 fn unused_imports_and_variables() {
-    let d = diags("import math\nimport gc\ndef f():\n    x = 1\n    y = 2\n    return y\nprint(gc)\n");
+    let d =
+        diags("import math\nimport gc\ndef f():\n    x = 1\n    y = 2\n    return y\nprint(gc)\n");
     assert_eq!(
         d,
         vec![
@@ -68,19 +80,29 @@ fn every_syntax_error_is_reported() {
 #[test]
 fn symtable_errors_and_missing_modules() {
     let d = diags("def f():\n    x = 1\n    global x\nimport nosuchmod\n");
-    assert!(d.iter().any(|l| l.contains("assigned to before global declaration")), "{d:?}");
-    assert!(d.iter().any(|l| l.contains("unresolved-import nosuchmod")), "{d:?}");
+    assert!(
+        d.iter()
+            .any(|l| l.contains("assigned to before global declaration")),
+        "{d:?}"
+    );
+    assert!(
+        d.iter().any(|l| l.contains("unresolved-import nosuchmod")),
+        "{d:?}"
+    );
 }
 
 #[test]
 fn local_modules_resolve() {
-    let d = diags("//- /w/main.py\nimport helper\nhelper.go()\n//- /w/helper.py\ndef go():\n    pass\n");
+    let d = diags(
+        "//- /w/main.py\nimport helper\nhelper.go()\n//- /w/helper.py\ndef go():\n    pass\n",
+    );
     assert_eq!(d, Vec::<String>::new());
 }
 
 #[test]
 fn hover_shows_signature_docstring_and_types() {
-    let (db, f, o) = fixture("def area(w, h=2):\n    \"\"\"Area.\"\"\"\n    return 1\nx = ar$0ea(3)\n");
+    let (db, f, o) =
+        fixture("def area(w, h=2):\n    \"\"\"Area.\"\"\"\n    return 1\nx = ar$0ea(3)\n");
     let h = ide::hover(&db, f, o).expect("hover").markdown;
     assert!(h.contains("(function) def area(w, h=2) -> int"), "{h}");
     assert!(h.contains("Area."), "{h}");
@@ -88,7 +110,10 @@ fn hover_shows_signature_docstring_and_types() {
     let h = ide::hover(&db, f, o).expect("hover").markdown;
     assert!(h.contains("(variable) c: C"), "{h}");
     let (db, f, o) = fixture("print(le$0n([]))\n");
-    assert!(ide::hover(&db, f, o).expect("hover").markdown.contains("builtin function"));
+    assert!(ide::hover(&db, f, o)
+        .expect("hover")
+        .markdown
+        .contains("builtin function"));
 }
 
 #[test]
@@ -97,7 +122,9 @@ fn definition_is_scope_correct_and_crosses_files() {
     let t = ide::definition(&db, f, o);
     assert_eq!(t.len(), 1);
     assert_eq!(t[0].focus.start, 19);
-    let (db, f, o) = fixture("//- /w/main.py\nfrom helper import go\ngo$0()\n//- /w/helper.py\n\ndef go():\n    pass\n");
+    let (db, f, o) = fixture(
+        "//- /w/main.py\nfrom helper import go\ngo$0()\n//- /w/helper.py\n\ndef go():\n    pass\n",
+    );
     let t = ide::definition(&db, f, o);
     assert_eq!(t[0].file.path(&db), "/w/helper.py");
     assert_eq!(t[0].focus.slice(t[0].file.text(&db)), "go");
@@ -119,16 +146,28 @@ fn references_and_rename() {
 #[test]
 fn completion_in_scope_attributes_and_not_in_strings() {
     let (db, f, o) = fixture("import math\nVALUE = 1\ndef f(param):\n    loc = 2\n    $0\n");
-    let labels: Vec<String> = ide::completions(&db, f, o).into_iter().map(|c| c.label).collect();
+    let labels: Vec<String> = ide::completions(&db, f, o)
+        .into_iter()
+        .map(|c| c.label)
+        .collect();
     for want in ["param", "loc", "VALUE", "math", "f", "print", "while"] {
         assert!(labels.iter().any(|l| l == want), "{want} missing");
     }
     let (db, f, o) = fixture("import math\nmath.$0\n");
-    let labels: Vec<String> = ide::completions(&db, f, o).into_iter().map(|c| c.label).collect();
+    let labels: Vec<String> = ide::completions(&db, f, o)
+        .into_iter()
+        .map(|c| c.label)
+        .collect();
     assert!(labels.iter().any(|l| l == "sqrt"), "{labels:?}");
     let (db, f, o) = fixture("class P:\n    def __init__(self):\n        self.x = 1\n    def m(self):\n        pass\np = P()\np.$0\n");
-    let labels: Vec<String> = ide::completions(&db, f, o).into_iter().map(|c| c.label).collect();
-    assert!(labels.contains(&"m".to_owned()) && labels.contains(&"x".to_owned()), "{labels:?}");
+    let labels: Vec<String> = ide::completions(&db, f, o)
+        .into_iter()
+        .map(|c| c.label)
+        .collect();
+    assert!(
+        labels.contains(&"m".to_owned()) && labels.contains(&"x".to_owned()),
+        "{labels:?}"
+    );
     let (db, f, o) = fixture("s = 'abc$0'\n");
     assert!(ide::completions(&db, f, o).is_empty());
 }
@@ -143,7 +182,8 @@ fn signature_help_tracks_the_active_parameter() {
 
 #[test]
 fn outline_symbols_and_semantic_tokens() {
-    let (db, f, _) = fixture("class A:\n    def m(self):\n        pass\ndef g(x):\n    return x\nK = 1\n");
+    let (db, f, _) =
+        fixture("class A:\n    def m(self):\n        pass\ndef g(x):\n    return x\nK = 1\n");
     let syms = outline::document_symbols(&db, f);
     let names: Vec<&str> = syms.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["A", "g", "K"]);
@@ -168,7 +208,9 @@ fn an_edit_inside_one_function_recomputes_only_that_function() {
     let f = db.set_file("/w/main.py", src.to_owned());
     let _ = db::diagnostics(&db, f);
     let count = |log: &db::ExecutionLog| {
-        log.lock().map_or(0, |l| l.iter().filter(|e| e.starts_with("chunk_facts")).count())
+        log.lock().map_or(0, |l| {
+            l.iter().filter(|e| e.starts_with("chunk_facts")).count()
+        })
     };
     assert_eq!(count(&log), 3);
     log.lock().expect("log").clear();
