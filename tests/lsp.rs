@@ -43,11 +43,23 @@ fn initialize_advertises_every_feature() {
 #[test]
 fn diagnostics_follow_incremental_changes() {
     let (mut s, _) = Server::initialized();
-    s.open(MAIN, "import gc\ndef f(x):\n    y = 1\n    return x + missing\nprint(f(1)\n");
+    s.open(
+        MAIN,
+        "import gc\ndef f(x):\n    y = 1\n    return x + missing\nprint(f(1)\n",
+    );
     let d = messages(&s.diagnostics(MAIN));
-    assert!(d.iter().any(|m| m.contains("'(' was never closed")), "{d:?}");
-    assert!(d.iter().any(|m| m == "name 'missing' is not defined"), "{d:?}");
-    assert!(d.iter().any(|m| m == "'gc' is imported but never used"), "{d:?}");
+    assert!(
+        d.iter().any(|m| m.contains("'(' was never closed")),
+        "{d:?}"
+    );
+    assert!(
+        d.iter().any(|m| m == "name 'missing' is not defined"),
+        "{d:?}"
+    );
+    assert!(
+        d.iter().any(|m| m == "'gc' is imported but never used"),
+        "{d:?}"
+    );
     assert!(d.iter().any(|m| m.contains("local variable 'y'")), "{d:?}");
     // Close the paren, rename `missing` to `x`: two incremental edits in one notification.
     s.notify(
@@ -80,7 +92,10 @@ fn diagnostics_follow_incremental_changes() {
             break messages(p["diagnostics"].as_array().expect("array"));
         }
     };
-    assert!(d.contains(&"'math' is imported but never used".to_owned()), "{d:?}");
+    assert!(
+        d.contains(&"'math' is imported but never used".to_owned()),
+        "{d:?}"
+    );
     assert_eq!(s.stop(), Some(0));
 }
 
@@ -88,7 +103,10 @@ fn diagnostics_follow_incremental_changes() {
 fn navigation_hover_rename_and_completion() {
     let (mut s, _) = Server::initialized();
     let helper = "file:///ws/helper.py";
-    s.open(helper, "def scale(v, k=2):\n    \"\"\"Scale v by k.\"\"\"\n    return v * k\n");
+    s.open(
+        helper,
+        "def scale(v, k=2):\n    \"\"\"Scale v by k.\"\"\"\n    return v * k\n",
+    );
     s.open(
         MAIN,
         "from helper import scale\nclass Box:\n    def __init__(self, w):\n        self.w = w\n    def area(self):\n        return self.w\nb = Box(3)\ntotal = scale(b.area(), 4)\nprint(total)\n",
@@ -97,10 +115,19 @@ fn navigation_hover_rename_and_completion() {
     // Hover: the imported function's signature and docstring.
     let h = s.request("textDocument/hover", at(MAIN, 7, 9));
     let md = h["contents"]["value"].as_str().unwrap_or("");
-    assert!(md.contains("def scale(v, k=2)") && md.contains("Scale v by k."), "{md}");
+    assert!(
+        md.contains("def scale(v, k=2)") && md.contains("Scale v by k."),
+        "{md}"
+    );
     // Hover: a variable whose type is evident from its constructor.
     let h = s.request("textDocument/hover", at(MAIN, 6, 0));
-    assert!(h["contents"]["value"].as_str().unwrap_or("").contains("b: Box"), "{h}");
+    assert!(
+        h["contents"]["value"]
+            .as_str()
+            .unwrap_or("")
+            .contains("b: Box"),
+        "{h}"
+    );
     // Definition into the other file.
     let d = s.request("textDocument/definition", at(MAIN, 7, 9));
     assert_eq!(d[0]["uri"], helper);
@@ -128,9 +155,18 @@ fn navigation_hover_rename_and_completion() {
         "textDocument/rename",
         json!({"textDocument": {"uri": MAIN}, "position": pos(2, 23), "newName": "not valid"}),
     );
-    assert!(bad["error"]["message"].as_str().unwrap_or("").contains("not a valid Python identifier"));
+    assert!(bad["error"]["message"]
+        .as_str()
+        .unwrap_or("")
+        .contains("not a valid Python identifier"));
     let bad = s.call("textDocument/prepareRename", at(MAIN, 8, 1));
-    assert!(bad["error"]["message"].as_str().unwrap_or("").contains("builtin"), "{bad}");
+    assert!(
+        bad["error"]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("builtin"),
+        "{bad}"
+    );
     // Completion: attributes of a class instance, with signatures.
     s.notify(
         "textDocument/didChange",
@@ -139,8 +175,13 @@ fn navigation_hover_rename_and_completion() {
         ]}),
     );
     let c = s.request("textDocument/completion", at(MAIN, 9, 2));
-    let labels: Vec<&str> = c.as_array().map_or(vec![], |a| a.iter().filter_map(|i| i["label"].as_str()).collect());
-    assert!(labels.contains(&"area") && labels.contains(&"w"), "{labels:?}");
+    let labels: Vec<&str> = c.as_array().map_or(vec![], |a| {
+        a.iter().filter_map(|i| i["label"].as_str()).collect()
+    });
+    assert!(
+        labels.contains(&"area") && labels.contains(&"w"),
+        "{labels:?}"
+    );
     // Signature help inside a call.
     let sh = s.request("textDocument/signatureHelp", at(MAIN, 7, 23));
     assert_eq!(sh["signatures"][0]["label"], "scale(v, k=2)");
@@ -151,18 +192,39 @@ fn navigation_hover_rename_and_completion() {
 #[test]
 fn symbols_tokens_folding_selection() {
     let (mut s, _) = Server::initialized();
-    s.open(MAIN, "import gc\nclass A:\n    def m(self, x):\n        return x\n\ndef g():\n    return A()\n");
-    let syms = s.request("textDocument/documentSymbol", json!({"textDocument": {"uri": MAIN}}));
+    s.open(
+        MAIN,
+        "import gc\nclass A:\n    def m(self, x):\n        return x\n\ndef g():\n    return A()\n",
+    );
+    let syms = s.request(
+        "textDocument/documentSymbol",
+        json!({"textDocument": {"uri": MAIN}}),
+    );
     assert_eq!(syms[0]["name"], "A");
     assert_eq!(syms[0]["children"][0]["name"], "m");
     assert_eq!(syms[1]["name"], "g");
     let ws = s.request("workspace/symbol", json!({"query": "m"}));
-    assert!(ws.as_array().is_some_and(|a| a.iter().any(|x| x["name"] == "m")), "{ws}");
-    let toks = s.request("textDocument/semanticTokens/full", json!({"textDocument": {"uri": MAIN}}));
+    assert!(
+        ws.as_array()
+            .is_some_and(|a| a.iter().any(|x| x["name"] == "m")),
+        "{ws}"
+    );
+    let toks = s.request(
+        "textDocument/semanticTokens/full",
+        json!({"textDocument": {"uri": MAIN}}),
+    );
     let data = toks["data"].as_array().cloned().unwrap_or_default();
     assert!(data.len() >= 5 * 6, "{toks}");
-    let folds = s.request("textDocument/foldingRange", json!({"textDocument": {"uri": MAIN}}));
-    assert!(folds.as_array().is_some_and(|a| a.iter().any(|f| f["startLine"] == 1 && f["endLine"] == 3)), "{folds}");
+    let folds = s.request(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": MAIN}}),
+    );
+    assert!(
+        folds
+            .as_array()
+            .is_some_and(|a| a.iter().any(|f| f["startLine"] == 1 && f["endLine"] == 3)),
+        "{folds}"
+    );
     let sel = s.request(
         "textDocument/selectionRange",
         json!({"textDocument": {"uri": MAIN}, "positions": [pos(3, 16)]}),
@@ -183,8 +245,14 @@ fn the_live_vm_runs_profiles_and_shows_quickening() {
         json!({"textDocument": {"uri": MAIN}, "range": {"start": pos(0, 0), "end": pos(9, 0)}}),
     );
     assert_eq!(hints, json!([]));
-    assert!(!s.notifications.iter().any(|n| n["method"] == "adder/output"));
-    let lens = s.request("textDocument/codeLens", json!({"textDocument": {"uri": MAIN}}));
+    assert!(!s
+        .notifications
+        .iter()
+        .any(|n| n["method"] == "adder/output"));
+    let lens = s.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": MAIN}}),
+    );
     assert!(lens.to_string().contains("not run yet"), "{lens}");
     // Run.
     let r = s.request("adder/run", json!({"uri": MAIN}));
@@ -205,27 +273,52 @@ fn the_live_vm_runs_profiles_and_shows_quickening() {
         .and_then(|a| a.iter().find(|h| h["position"]["line"] == 3))
         .cloned()
         .unwrap_or_default();
-    assert!(line3["label"].as_str().unwrap_or("").contains("2/2 specialized"), "{hints}");
+    assert!(
+        line3["label"]
+            .as_str()
+            .unwrap_or("")
+            .contains("2/2 specialized"),
+        "{hints}"
+    );
     // Hover on the line shows the instructions in their current form.
     let h = s.request("textDocument/hover", at(MAIN, 3, 10));
     let md = h["contents"]["value"].as_str().unwrap_or("");
-    assert!(md.contains("BINARY_OP_ADD_INT") && md.contains("✓") && md.contains("hits"), "{md}");
+    assert!(
+        md.contains("BINARY_OP_ADD_INT") && md.contains("✓") && md.contains("hits"),
+        "{md}"
+    );
     // Code lens: calls and % specialized.
-    let lens = s.request("textDocument/codeLens", json!({"textDocument": {"uri": MAIN}}));
-    assert!(lens.to_string().contains("1 call") && lens.to_string().contains("specialized"), "{lens}");
+    let lens = s.request(
+        "textDocument/codeLens",
+        json!({"textDocument": {"uri": MAIN}}),
+    );
+    assert!(
+        lens.to_string().contains("1 call") && lens.to_string().contains("specialized"),
+        "{lens}"
+    );
     // The quickening state and the profile.
     let q = s.request("adder/quickening", json!({"uri": MAIN, "function": "work"}));
     assert_eq!(q["qualname"], "work");
-    assert!(q["instructions"].as_array().is_some_and(|a| a.iter().any(|i| i["current"] == "BINARY_OP_ADD_INT")));
+    assert!(q["instructions"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|i| i["current"] == "BINARY_OP_ADD_INT")));
     let bad = s.call("adder/quickening", json!({"uri": MAIN, "function": "nope"}));
     assert!(bad.get("error").is_some());
     let p = s.request("adder/profile", json!({"uri": MAIN}));
-    assert!(p["functions"].as_array().is_some_and(|f| f.iter().any(|x| x["qualname"] == "work" && x["calls"] == 1)), "{p}");
+    assert!(
+        p["functions"]
+            .as_array()
+            .is_some_and(|f| f.iter().any(|x| x["qualname"] == "work" && x["calls"] == 1)),
+        "{p}"
+    );
     // Evaluate in the same session.
     let e = s.request("adder/evaluate", json!({"code": "work(3)"}));
     assert_eq!(e["result"], "6");
     let e = s.request("adder/evaluate", json!({"code": "1/0"}));
-    assert!(e["error"].as_str().unwrap_or("").contains("ZeroDivisionError"));
+    assert!(e["error"]
+        .as_str()
+        .unwrap_or("")
+        .contains("ZeroDivisionError"));
     assert_eq!(s.stop(), Some(0));
 }
 
@@ -243,16 +336,29 @@ fn performance_hints_explain_failed_specializations() {
             break d;
         }
     };
-    let hint = diags.iter().find(|x| x["code"] == "performance").cloned().unwrap_or_default();
+    let hint = diags
+        .iter()
+        .find(|x| x["code"] == "performance")
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(hint["severity"], 3, "information");
-    assert!(hint["message"].as_str().unwrap_or("").contains("__getattribute__"), "{hint}");
+    assert!(
+        hint["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("__getattribute__"),
+        "{hint}"
+    );
     // Switchable.
     s.notify(
         "workspace/didChangeConfiguration",
         json!({"settings": {"adder": {"performanceHints": false}}}),
     );
     let diags = s.diagnostics(MAIN);
-    assert!(!diags.iter().any(|x| x["code"] == "performance"), "{diags:?}");
+    assert!(
+        !diags.iter().any(|x| x["code"] == "performance"),
+        "{diags:?}"
+    );
     assert_eq!(s.stop(), Some(0));
 }
 
@@ -265,7 +371,13 @@ fn an_infinite_loop_is_interrupted_while_requests_are_answered() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     // The server keeps answering while the program runs.
     let h = s.request("textDocument/hover", at(MAIN, 0, 0));
-    assert!(h["contents"]["value"].as_str().unwrap_or("").contains("n: int"), "{h}");
+    assert!(
+        h["contents"]["value"]
+            .as_str()
+            .unwrap_or("")
+            .contains("n: int"),
+        "{h}"
+    );
     let i = s.request("adder/interrupt", json!({}));
     assert_eq!(i["interrupted"], true);
     let r = s.response(run);
@@ -291,14 +403,20 @@ fn protocol_errors_are_answered_and_the_server_keeps_serving() {
     assert_eq!(r["error"]["code"], -32601);
     let r = s.call("textDocument/hover", at("file:///nowhere.py", 0, 0));
     assert_eq!(r["error"]["code"], -32602);
-    assert!(r["error"]["message"].as_str().unwrap_or("").contains("unknown document"));
+    assert!(r["error"]["message"]
+        .as_str()
+        .unwrap_or("")
+        .contains("unknown document"));
     let r = s.call("adder/run", json!({"nouri": 1}));
     assert_eq!(r["error"]["code"], -32602);
     // Still serving.
     s.open(MAIN, "x = 1\n");
     assert!(s.diagnostics(MAIN).is_empty());
     let h = s.request("textDocument/hover", at(MAIN, 0, 0));
-    assert!(h["contents"]["value"].as_str().unwrap_or("").contains("x: int"));
+    assert!(h["contents"]["value"]
+        .as_str()
+        .unwrap_or("")
+        .contains("x: int"));
     assert_eq!(s.stop(), Some(0));
 }
 

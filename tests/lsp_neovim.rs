@@ -11,7 +11,9 @@ fn neovim_receives_diagnostics_and_hover() {
         .output()
         .is_ok_and(|o| o.status.success());
     if !has_nvim {
-        eprintln!("SKIPPED: nvim is not installed (./test.sh installs it with apt-get when run as root)");
+        eprintln!(
+            "SKIPPED: nvim is not installed (./test.sh installs it with apt-get when run as root)"
+        );
         return;
     }
     let dir = std::env::temp_dir().join(format!("adder-nvim-{}", std::process::id()));
@@ -44,6 +46,9 @@ fn neovim_receives_diagnostics_and_hover() {
         report.contains("DIAG 5:19 sev=1 name 'missing_name' is not defined"),
         "{report}"
     );
-    assert!(report.contains("HOVER ```python\\n(function) def greet(name)"), "{report}");
+    assert!(
+        report.contains("HOVER ```python\\n(function) def greet(name)"),
+        "{report}"
+    );
     assert!(report.contains("Say hello."), "{report}");
 }

@@ -234,20 +234,20 @@ fn perf_hints(
     let run_lines = engine::syntax::LineIndex::new(&report.source);
     live_view::performance_hints(&report)
         .into_iter()
-        .filter_map(|(start, end, message)| {
+        .map(|(start, end, message)| {
             // Map through (line, column) so small edits elsewhere keep hints in place.
             let s = convert::position(&run_lines, &report.source, start);
             let e = convert::position(&run_lines, &report.source, end);
             let start = convert::offset(lines, text, s);
             let end = convert::offset(lines, text, e).max(start);
-            Some(Diagnostic {
+            Diagnostic {
                 range: convert::range(lines, text, engine::syntax::TextRange::new(start, end)),
                 severity: Some(DiagnosticSeverity::INFORMATION),
                 code: Some(NumberOrString::String("performance".to_owned())),
                 source: Some("adder (live VM)".to_owned()),
                 message,
                 ..Default::default()
-            })
+            }
         })
         .collect()
 }

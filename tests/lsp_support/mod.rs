@@ -112,7 +112,9 @@ impl Server {
         }
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            let v = self.next_message(deadline).unwrap_or_else(|| panic!("no response to request {id}"));
+            let v = self
+                .next_message(deadline)
+                .unwrap_or_else(|| panic!("no response to request {id}"));
             if v.get("method").is_none() {
                 if v["id"] == json!(id) {
                     return v;

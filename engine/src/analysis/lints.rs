@@ -128,7 +128,7 @@ pub fn global_uses(
                 SymbolScope::Local if is_module => true,
                 _ => false,
             };
-            if !global && !(scope.kind == ScopeKind::Class && !sym.is_assigned()) {
+            if !global && (scope.kind != ScopeKind::Class || sym.is_assigned()) {
                 continue;
             }
             if sym.scope == SymbolScope::GlobalExplicit && sym.is_assigned() {

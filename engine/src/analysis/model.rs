@@ -104,13 +104,12 @@ impl<'a> Visitor<'a> for DefFinder<'a> {
                 }
                 self.class_depth.push(true);
             }
-            StmtKind::Assign { targets, value } => {
+            StmtKind::Assign { targets, value }
                 if targets
                     .iter()
-                    .any(|t| t.range == site && matches!(t.kind, ExprKind::Name { .. }))
-                {
-                    self.found = Some(DefNode::Assign { value });
-                }
+                    .any(|t| t.range == site && matches!(t.kind, ExprKind::Name { .. })) =>
+            {
+                self.found = Some(DefNode::Assign { value });
             }
             StmtKind::AnnAssign {
                 target,
