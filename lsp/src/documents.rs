@@ -140,3 +140,51 @@ pub fn apply_change(text: &mut String, change: TextDocumentContentChangeEvent) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::panic::AssertUnwindSafe;
+    use std::time::Duration;
+    use tower_lsp_server::ls_types::{Position, Range};
+
+    fn snapshot(tx: &mpsc::Sender<Edit>) -> AnalysisDatabase {
+        let (stx, srx) = oneshot::channel();
+        tx.send(Edit::Snapshot(stx)).expect("writer");
+        srx.blocking_recv().expect("snapshot")
+    }
+
+    #[test]
+    fn a_newer_edit_cancels_a_reader_and_edits_apply_in_order() {
+        let tx = spawn(|_| {});
+        let path = "/w/a.py".to_owned();
+        tx.send(Edit::Open {
+            path: path.clone(),
+            text: "x = 1\n".to_owned(),
+            version: 1,
+        })
+        .expect("writer");
+        let snap = snapshot(&tx);
+        let file = snap.file(&path).expect("opened");
+        // The writer starts applying this and waits for the snapshot to go.
+        tx.send(Edit::Change {
+            path: path.clone(),
+            version: 2,
+            changes: vec![TextDocumentContentChangeEvent {
+                range: Some(Range::new(Position::new(0, 4), Position::new(0, 5))),
+                range_length: None,
+                text: "22".to_owned(),
+            }],
+        })
+        .expect("writer");
+        std::thread::sleep(Duration::from_millis(200));
+        let read = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            engine::db::diagnostics(&snap, file).len()
+        }));
+        let cancelled = read.err().is_some_and(|p| p.is::<salsa::Cancelled>());
+        assert!(cancelled, "the pending write cancels the reader");
+        drop(snap);
+        let snap = snapshot(&tx);
+        assert_eq!(snap.file(&path).expect("file").text(&snap), "x = 22\n");
+    }
+}
