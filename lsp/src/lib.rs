@@ -21,6 +21,8 @@ use tower_lsp_server::{LspService, Server};
 pub fn run_stdio() -> i32 {
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
+        // Readers and diagnostics run here; a few threads keep memory (allocator arenas) low.
+        .max_blocking_threads(8)
         .enable_all()
         .build()
     {

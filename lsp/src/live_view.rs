@@ -22,16 +22,26 @@ pub fn all_code(code: &CodeInfo) -> Vec<&CodeInfo> {
 pub struct LineStats {
     /// The most executions of any instruction on the line.
     pub count: u64,
+    /// The count is a lower bound (executions while backing off are not counted).
+    pub approximate: bool,
     pub specializable: u32,
     pub specialized: u32,
     pub failed: u32,
     pub samples: u64,
 }
 
-/// Executions of an instruction as far as its cache counted them: a specialized form counts
-/// hits and misses; `RESUME` counts entries.
-fn executions(i: &InstrInfo) -> u64 {
-    u64::from(i.hits) + u64::from(i.misses) + u64::from(i.attempts)
+/// Executions of an instruction as far as its cache counted them, and whether that is
+/// exact. `RESUME` counts entries in `hits`. A specializable instruction runs once to warm
+/// up, once per attempt, then as hits and misses of its specialized form; what runs while
+/// it backs off after a failure or a deopt is not counted.
+fn executions(i: &InstrInfo) -> (u64, bool) {
+    if i.state == InstrState::Plain {
+        return (u64::from(i.hits), false);
+    }
+    let started = u64::from(i.attempts > 0);
+    let n = u64::from(i.hits) + u64::from(i.misses) + u64::from(i.attempts) + started;
+    let approximate = i.deopts > 0 || matches!(i.state, InstrState::Failed | InstrState::Adaptive);
+    (n, approximate)
 }
 
 pub fn line_stats(report: &RunReport) -> BTreeMap<u32, LineStats> {
@@ -45,7 +55,11 @@ pub fn line_stats(report: &RunReport) -> BTreeMap<u32, LineStats> {
                 continue;
             }
             let s = lines.entry(i.line).or_default();
-            s.count = s.count.max(executions(i));
+            let (n, approximate) = executions(i);
+            if n > s.count || (n == s.count && !approximate) {
+                s.count = n;
+                s.approximate = approximate;
+            }
             if i.state != InstrState::Plain {
                 s.specializable += 1;
             }
@@ -83,7 +97,8 @@ pub fn thousands(n: u64) -> String {
 pub fn line_label(s: &LineStats, total_samples: u64) -> Option<String> {
     let mut parts = Vec::new();
     if s.count > 0 {
-        parts.push(format!("×{}", thousands(s.count)));
+        let mark = if s.approximate { "≥" } else { "×" };
+        parts.push(format!("{mark}{}", thousands(s.count)));
     }
     if s.specializable > 0 {
         let mut p = format!("{}/{} specialized", s.specialized, s.specializable);
