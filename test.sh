@@ -4,8 +4,14 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-# Tools the tests need beyond a Rust toolchain: none yet. (python3 3.11 is optional: the
-# stdlib and CPython-comparison tests skip themselves without it.)
+# Tools the tests need beyond a Rust toolchain: Neovim, the real editor the language server
+# is tested with (installed here when missing and we are root; the test skips, saying so, if
+# it cannot be had). python3 3.11 is optional: the stdlib and CPython-comparison tests skip
+# themselves without it.
+if ! command -v nvim >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  printf '\n==> apt-get install -y neovim\n'
+  apt-get install -y neovim >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y neovim >/dev/null 2>&1; } || echo "neovim could not be installed: its test will skip"
+fi
 
 step() { printf '\n==> %s\n' "$*"; }
 

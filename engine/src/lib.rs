@@ -3,10 +3,12 @@
 //! Layers (each may use only those listed before it): `syntax` → `symtable` → `check` →
 //! compiler → VM.
 
+pub mod analysis;
 pub mod builtins;
 pub mod bytecode;
 pub mod check;
 pub mod compile;
+pub mod db;
 pub mod eval;
 pub mod modules;
 pub mod runtime;

@@ -19,6 +19,7 @@ pub mod iter;
 pub mod matching;
 pub mod names;
 pub mod ops;
+pub mod profile;
 pub mod protocol;
 pub mod quicken;
 pub mod recursion;

@@ -298,7 +298,14 @@ impl Vm {
         self.frames[fi].ip = ip;
         let arg = instr.arg();
         match instr.opcode() {
-            Opcode::Nop | Opcode::Resume => {}
+            Opcode::Nop => {}
+            Opcode::Resume => {
+                // Counts entries (the profile's calls); samples at calls too.
+                code.caches[ip - 1].hit();
+                if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                    self.sample_at_entry();
+                }
+            }
             Opcode::PopTop => {
                 self.pop();
             }
