@@ -32,12 +32,28 @@ macro_rules! define_opcodes {
                 }
             }
 
-            /// The family head of a specialized instruction (itself for base opcodes).
+            /// The family head of a specialized instruction (itself for base opcodes). A
+            /// table lookup: the dispatch loop asks on every fused compare-and-branch.
+            #[inline(always)]
             pub const fn base(self) -> Opcode {
+                Self::BASES[self as usize]
+            }
+
+            const fn base_of(self) -> Opcode {
                 match self {
                     $(Opcode::$name => define_opcodes!(@base $name $($family)?),)*
                 }
             }
+
+            const BASES: [Opcode; [$(Opcode::$name,)*].len()] = {
+                let mut table = [$(Opcode::$name,)*];
+                let mut i = 0;
+                while i < table.len() {
+                    table[i] = table[i].base_of();
+                    i += 1;
+                }
+                table
+            };
 
             #[inline]
             pub const fn from_u8(byte: u8) -> Option<Opcode> {

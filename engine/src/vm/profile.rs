@@ -137,7 +137,7 @@ impl Vm {
     fn record_sample(&self) {
         let mut stack: Vec<(FunctionKey, u32)> = Vec::with_capacity(self.frames.len());
         for frame in &self.frames {
-            let c = &frame.code.code;
+            let c = &frame.code().code;
             let line = c.line_of(frame.ip.saturating_sub(1));
             stack.push((
                 FunctionKey {

@@ -36,7 +36,16 @@ impl Vm {
                 let op = instr.opcode();
                 'slow: {
                     match op {
-                        Opcode::Nop | Opcode::Resume => continue 'instr,
+                        Opcode::Nop => continue 'instr,
+                        Opcode::Resume => {
+                            // The interrupt flag also asks for a profile sample (slow path).
+                            if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+                                break 'slow;
+                            }
+                            // Counts entries: the profile's call counts.
+                            code.caches[ip - 1].hit();
+                            continue 'instr;
+                        }
                         Opcode::LoadFast => {
                             if self.stack[base + arg as usize].is_null() {
                                 break 'slow;
@@ -203,39 +212,74 @@ impl Vm {
                             self.push_clone(unsafe { &*v });
                             continue 'instr;
                         }
-                        Opcode::BinaryOpAddInt
-                        | Opcode::BinaryOpSubtractInt
-                        | Opcode::BinaryOpMultiplyInt
-                        | Opcode::BinaryOpFloorDivideInt
-                        | Opcode::BinaryOpRemainderInt
-                        | Opcode::BinaryOpBitwiseInt => {
-                            let len = self.stack.len();
-                            let (Value::Int(a), Value::Int(b)) =
-                                (&self.stack[len - 2], &self.stack[len - 1])
-                            else {
+                        Opcode::BinaryOpAddInt => {
+                            if !self.fast_int_op(Opcode::BinaryOpAddInt, arg) {
                                 break 'slow;
-                            };
-                            let Some(r) = specialized::int_op(op, arg, *a, *b) else {
-                                break 'slow;
-                            };
+                            }
                             self.hit(&code.caches[ip - 1], op);
-                            self.set_top2_int(r);
                             continue 'instr;
                         }
-                        Opcode::BinaryOpAddFloat
-                        | Opcode::BinaryOpSubtractFloat
-                        | Opcode::BinaryOpMultiplyFloat
-                        | Opcode::BinaryOpTrueDivideFloat => {
-                            let len = self.stack.len();
-                            let Some(r) = crate::vm::quicken::float_operands(
-                                &self.stack[len - 2],
-                                &self.stack[len - 1],
-                            )
-                            .and_then(|(a, b)| specialized::float_op(op, a, b)) else {
+                        Opcode::BinaryOpSubtractInt => {
+                            if !self.fast_int_op(Opcode::BinaryOpSubtractInt, arg) {
                                 break 'slow;
-                            };
+                            }
                             self.hit(&code.caches[ip - 1], op);
-                            self.set_top2_float(r);
+                            continue 'instr;
+                        }
+                        Opcode::BinaryOpMultiplyInt => {
+                            if !self.fast_int_op(Opcode::BinaryOpMultiplyInt, arg) {
+                                break 'slow;
+                            }
+                            self.hit(&code.caches[ip - 1], op);
+                            continue 'instr;
+                        }
+                        Opcode::BinaryOpFloorDivideInt => {
+                            if !self.fast_int_op(Opcode::BinaryOpFloorDivideInt, arg) {
+                                break 'slow;
+                            }
+                            self.hit(&code.caches[ip - 1], op);
+                            continue 'instr;
+                        }
+                        Opcode::BinaryOpRemainderInt => {
+                            if !self.fast_int_op(Opcode::BinaryOpRemainderInt, arg) {
+                                break 'slow;
+                            }
+                            self.hit(&code.caches[ip - 1], op);
+                            continue 'instr;
+                        }
+                        Opcode::BinaryOpBitwiseInt => {
+                            if !self.fast_int_op(Opcode::BinaryOpBitwiseInt, arg) {
+                                break 'slow;
+                            }
+                            self.hit(&code.caches[ip - 1], op);
+                            continue 'instr;
+                        }
+                        Opcode::BinaryOpAddFloat => {
+                            if !self.fast_float_op(Opcode::BinaryOpAddFloat) {
+                                break 'slow;
+                            }
+                            self.hit(&code.caches[ip - 1], op);
+                            continue 'instr;
+                        }
+                        Opcode::BinaryOpSubtractFloat => {
+                            if !self.fast_float_op(Opcode::BinaryOpSubtractFloat) {
+                                break 'slow;
+                            }
+                            self.hit(&code.caches[ip - 1], op);
+                            continue 'instr;
+                        }
+                        Opcode::BinaryOpMultiplyFloat => {
+                            if !self.fast_float_op(Opcode::BinaryOpMultiplyFloat) {
+                                break 'slow;
+                            }
+                            self.hit(&code.caches[ip - 1], op);
+                            continue 'instr;
+                        }
+                        Opcode::BinaryOpTrueDivideFloat => {
+                            if !self.fast_float_op(Opcode::BinaryOpTrueDivideFloat) {
+                                break 'slow;
+                            }
+                            self.hit(&code.caches[ip - 1], op);
                             continue 'instr;
                         }
                         Opcode::CompareOpInt | Opcode::CompareOpFloat => {
@@ -542,12 +586,45 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn backward_edge_event(&mut self, fi: usize, to: usize) -> PyResult<()> {
-        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
-            self.frames[fi].ip = to;
-            return Err(self.keyboard_interrupt());
-        }
         self.frames[fi].ip = to;
-        self.safe_point();
+        // The flag is Ctrl-C, or the profiler asking for a sample.
+        if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+            if let Some(e) = self.interrupt_or_sample() {
+                return Err(e);
+            }
+        }
+        if crate::runtime::finalize::attention() {
+            self.safe_point();
+        }
         Ok(())
+    }
+
+    /// An int form's fast path with the form known at compile time (each arm passes its
+    /// own, so the operator is not dispatched again). False: the slow path takes over.
+    #[inline(always)]
+    fn fast_int_op(&mut self, form: Opcode, arg: u32) -> bool {
+        let len = self.stack.len();
+        let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1]) else {
+            return false;
+        };
+        let Some(r) = specialized::int_op(form, arg, *a, *b) else {
+            return false;
+        };
+        self.set_top2_int(r);
+        true
+    }
+
+    /// As `fast_int_op`, for the float forms (an exact int operand is converted).
+    #[inline(always)]
+    fn fast_float_op(&mut self, form: Opcode) -> bool {
+        let len = self.stack.len();
+        let Some(r) =
+            crate::vm::quicken::float_operands(&self.stack[len - 2], &self.stack[len - 1])
+                .and_then(|(a, b)| specialized::float_op(form, a, b))
+        else {
+            return false;
+        };
+        self.set_top2_float(r);
+        true
     }
 }
