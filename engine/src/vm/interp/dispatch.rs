@@ -311,21 +311,61 @@ impl Vm {
                         }
                         Opcode::BinarySubscrListInt | Opcode::BinarySubscrTupleInt => {
                             let len = self.stack.len();
-                            let r = match (op, &self.stack[len - 2], &self.stack[len - 1]) {
-                                (Opcode::BinarySubscrListInt, Value::List(l), Value::Int(i)) => {
-                                    specialized::seq_index(*i, l.len()).and_then(|i| l.get(i))
-                                }
-                                (Opcode::BinarySubscrTupleInt, Value::Tuple(t), Value::Int(i)) => {
-                                    specialized::seq_index(*i, t.len())
-                                        .map(|i| t.items()[i].clone())
-                                }
-                                _ => None,
-                            };
-                            let Some(r) = r else { break 'slow };
+                            let item: Option<*const Value> =
+                                match (op, &self.stack[len - 2], &self.stack[len - 1]) {
+                                    (
+                                        Opcode::BinarySubscrListInt,
+                                        Value::List(l),
+                                        Value::Int(i),
+                                    ) => {
+                                        let items = l.borrow();
+                                        specialized::seq_index(*i, items.len())
+                                            .map(|i| &items[i] as *const Value)
+                                    }
+                                    (
+                                        Opcode::BinarySubscrTupleInt,
+                                        Value::Tuple(t),
+                                        Value::Int(i),
+                                    ) => specialized::seq_index(*i, t.len())
+                                        .map(|i| &t.items()[i] as *const Value),
+                                    _ => None,
+                                };
+                            let Some(item) = item else { break 'slow };
                             self.hit(&code.caches[ip - 1], op);
-                            // SAFETY: the top is an int: it owns nothing.
-                            unsafe { self.stack.set_len(len - 1) };
-                            self.stack[len - 2] = r;
+                            // SAFETY: the top is an int (it owns nothing); the item is copied
+                            // before anything can change the container, which is dropped last.
+                            unsafe {
+                                self.stack.set_len(len - 1);
+                                self.replace_top_clone(item);
+                            }
+                            continue 'instr;
+                        }
+                        Opcode::StoreSubscrListInt => {
+                            let len = self.stack.len();
+                            let (Value::List(l), Value::Int(i)) =
+                                (&self.stack[len - 2], &self.stack[len - 1])
+                            else {
+                                break 'slow;
+                            };
+                            let mut items = l.borrow_mut();
+                            let Some(i) = specialized::seq_index(*i, items.len()) else {
+                                break 'slow;
+                            };
+                            let slot: *mut Value = &mut items[i];
+                            drop(items);
+                            self.hit(&code.caches[ip - 1], op);
+                            // SAFETY: the list is alive (on the stack) and unchanged since the
+                            // index check; the old item is moved out before the new one is
+                            // moved in, and dropped after the stack no longer holds the list.
+                            unsafe {
+                                let mut old = std::mem::MaybeUninit::<Value>::uninit();
+                                raw::move_to(slot, old.as_mut_ptr());
+                                let p = self.stack.as_mut_ptr();
+                                raw::move_to(p.add(len - 3), slot);
+                                raw::write_null(p.add(len - 3));
+                                self.truncate_stack(len - 3);
+                                raw::drop_at(old.as_mut_ptr());
+                            }
                             continue 'instr;
                         }
                         Opcode::LoadAttrInstanceValue => {
