@@ -75,6 +75,38 @@ impl Vm {
                             self.stack.swap(len - 1, len - arg as usize);
                             continue 'instr;
                         }
+                        Opcode::LoadDeref => {
+                            let Value::Object(o) = &self.stack[base + arg as usize] else {
+                                break 'slow;
+                            };
+                            let ObjKind::Cell(cell) = &o.kind else {
+                                break 'slow;
+                            };
+                            let contents = cell.borrow();
+                            if contents.is_null() {
+                                break 'slow;
+                            }
+                            let v: *const Value = &*contents;
+                            drop(contents);
+                            // SAFETY: the cell lives on the heap (held by the frame) and does
+                            // not change before the copy.
+                            self.push_clone(unsafe { &*v });
+                            continue 'instr;
+                        }
+                        Opcode::StoreDeref => {
+                            let Value::Object(o) = &self.stack[base + arg as usize] else {
+                                break 'slow;
+                            };
+                            let ObjKind::Cell(cell) = &o.kind else {
+                                break 'slow;
+                            };
+                            let cell: *const std::cell::RefCell<Value> = cell;
+                            let v = self.pop();
+                            // SAFETY: the frame's slot keeps the cell alive.
+                            let old = std::mem::replace(&mut *unsafe { &*cell }.borrow_mut(), v);
+                            raw::discard(old);
+                            continue 'instr;
+                        }
                         Opcode::ForIterRange => {
                             let Value::Object(o) = self.top() else {
                                 break 'slow;
