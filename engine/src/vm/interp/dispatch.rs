@@ -75,6 +75,66 @@ impl Vm {
                             self.stack.swap(len - 1, len - arg as usize);
                             continue 'instr;
                         }
+                        Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone => {
+                            let is_none = self.top().is_none();
+                            self.pop_discard();
+                            if is_none == (op == Opcode::PopJumpIfNone) {
+                                self.take_jump(fi, &mut ip, arg as usize)?;
+                            }
+                            continue 'instr;
+                        }
+                        Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
+                            let truth = match self.top() {
+                                Value::Bool(b) => *b,
+                                Value::None => false,
+                                Value::Int(i) => *i != 0,
+                                _ => break 'slow,
+                            };
+                            if truth == (op == Opcode::JumpIfTrueOrPop) {
+                                self.take_jump(fi, &mut ip, arg as usize)?;
+                            } else {
+                                self.pop_discard();
+                            }
+                            continue 'instr;
+                        }
+                        Opcode::UnaryNot => {
+                            let Value::Bool(b) = *self.top() else {
+                                break 'slow;
+                            };
+                            let top = self.stack.len() - 1;
+                            // SAFETY: the top is a bool, which owns nothing.
+                            unsafe { raw::write_bool(self.stack.as_mut_ptr().add(top), !b) };
+                            continue 'instr;
+                        }
+                        Opcode::IsOp => {
+                            let len = self.stack.len();
+                            let same = self.stack[len - 2].is(&self.stack[len - 1]);
+                            self.pop_discard();
+                            self.pop_discard();
+                            self.push_bool(same != (arg == 1));
+                            continue 'instr;
+                        }
+                        Opcode::CopyFreeVars => {
+                            let frame = &self.frames[fi];
+                            let Some(closure) =
+                                frame.func.as_ref().and_then(|f| f.closure.as_ref())
+                            else {
+                                break 'slow;
+                            };
+                            let n = arg as usize;
+                            if closure.len() < n {
+                                break 'slow;
+                            }
+                            let closure: *const crate::runtime::types::tuple::PyTuple = &**closure;
+                            let first = base + code.n_localsplus() - n;
+                            // SAFETY: the frame's function holds the closure tuple.
+                            for (i, cell) in unsafe { &*closure }.items()[..n].iter().enumerate() {
+                                let old =
+                                    std::mem::replace(&mut self.stack[first + i], cell.clone());
+                                raw::discard(old);
+                            }
+                            continue 'instr;
+                        }
                         Opcode::LoadDeref => {
                             let Value::Object(o) = &self.stack[base + arg as usize] else {
                                 break 'slow;
@@ -314,9 +374,12 @@ impl Vm {
                             self.hit(&code.caches[ip - 1], op);
                             continue 'instr;
                         }
-                        Opcode::CompareOpInt | Opcode::CompareOpFloat => {
+                        Opcode::CompareOpInt | Opcode::CompareOpFloat | Opcode::CompareOpStr => {
                             let len = self.stack.len();
                             let r = match (&self.stack[len - 2], &self.stack[len - 1]) {
+                                (Value::Str(a), Value::Str(b)) if op == Opcode::CompareOpStr => {
+                                    compare_ord(arg, a.as_str().cmp(b.as_str()))
+                                }
                                 (Value::Int(a), Value::Int(b)) if op == Opcode::CompareOpInt => {
                                     compare_ord(arg, a.cmp(b))
                                 }
@@ -328,7 +391,12 @@ impl Vm {
                                 _ => break 'slow,
                             };
                             self.hit(&code.caches[ip - 1], op);
-                            self.pop2_unboxed();
+                            if op == Opcode::CompareOpStr {
+                                self.pop_discard();
+                                self.pop_discard();
+                            } else {
+                                self.pop2_unboxed();
+                            }
                             // Fused with the conditional jump that follows.
                             let next = code.instrs[ip].get();
                             match next.opcode().base() {
@@ -370,6 +438,41 @@ impl Vm {
                                 self.stack.set_len(len - 1);
                                 self.replace_top_clone(item);
                             }
+                            continue 'instr;
+                        }
+                        Opcode::BinarySubscrDict => {
+                            let len = self.stack.len();
+                            let Value::Dict(d) = &self.stack[len - 2] else {
+                                break 'slow;
+                            };
+                            let d: *const crate::runtime::types::dict::PyDict = &**d;
+                            // Hashing and comparing keys may run Python code.
+                            self.frames[fi].ip = ip;
+                            self.hit(&code.caches[ip - 1], op);
+                            let key = self.pop();
+                            // SAFETY: the stack holds the dict until it is replaced below.
+                            match unsafe { &*d }.get(self, &key)? {
+                                Some(v) => {
+                                    let old = std::mem::replace(&mut self.stack[len - 2], v);
+                                    raw::discard(old);
+                                }
+                                None => return Err(self.key_error(&key)),
+                            }
+                            continue 'instr;
+                        }
+                        Opcode::StoreSubscrDict => {
+                            let len = self.stack.len();
+                            if !matches!(self.stack[len - 2], Value::Dict(_)) {
+                                break 'slow;
+                            }
+                            self.frames[fi].ip = ip;
+                            self.hit(&code.caches[ip - 1], op);
+                            let key = self.pop();
+                            let Value::Dict(d) = self.pop() else {
+                                unreachable!("checked above")
+                            };
+                            let v = self.pop();
+                            d.set(self, key, v)?;
                             continue 'instr;
                         }
                         Opcode::StoreSubscrListInt => {

@@ -964,7 +964,9 @@ impl Vm {
             ClassAttr::Plain(v) | ClassAttr::Function(v) | ClassAttr::NativeMethod(v) => v,
             _ => return false,
         };
-        if !c.poly.get() && c.value.with(|cached| cached.is(&found)) {
+        let (v0, v1, v2) = (c.version.get(), c.aux.get(), c.index.get());
+        let slot_free = v0 == v1 || v1 == v2 || v0 == v2;
+        if !c.poly.get() && slot_free && c.value.with(|cached| cached.is(&found)) {
             c.index.set(c.aux.get());
             c.aux.set(c.version.get());
             c.version.set(version);
