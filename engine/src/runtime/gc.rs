@@ -22,9 +22,11 @@
 //!
 //! The VM is single-threaded; the registry is thread-local so that constructors need no VM.
 
+mod ptr_map;
 mod trace;
 
 use super::value::Value;
+use ptr_map::PtrMap;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
@@ -56,6 +58,12 @@ const FULL_EVERY: usize = 10;
 #[derive(Default)]
 struct Registry {
     young: Vec<Weak<dyn Trace>>,
+    /// `young.len()` at which `track` next looks at how many young objects are still alive.
+    /// CPython counts allocations minus deallocations of tracked objects; here dead entries
+    /// are pruned (cheaply: a strong-count read) once the registry reaches this length, and a
+    /// collection is due only when at least `YOUNG_THRESHOLD` young objects are alive, so
+    /// short-lived containers cost no collections.
+    next_check: usize,
     old: Vec<Weak<dyn Trace>>,
     young_collections: usize,
     old_after_last_full: usize,
@@ -66,6 +74,7 @@ struct Registry {
 thread_local! {
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry {
         enabled: true,
+        next_check: YOUNG_THRESHOLD,
         ..Registry::default()
     });
     /// Set by `track` once a young collection is due (the VM's hot path reads only
@@ -84,11 +93,23 @@ pub fn track<T: Trace + 'static>(object: &Rc<T>) {
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         r.young.push(weak);
-        if r.young.len() >= YOUNG_THRESHOLD && r.enabled && !r.collecting {
-            DUE.with(|d| d.set(true));
-            super::finalize::request_attention();
+        if r.young.len() >= r.next_check {
+            check_young(&mut r);
         }
     });
+}
+
+/// Drops the registry entries of young objects that have died, and raises the collection
+/// request when enough are still alive.
+#[cold]
+fn check_young(r: &mut Registry) {
+    r.young.retain(|w| w.strong_count() > 0);
+    let live = r.young.len();
+    r.next_check = live + YOUNG_THRESHOLD;
+    if live >= YOUNG_THRESHOLD && r.enabled && !r.collecting {
+        DUE.with(|d| d.set(true));
+        super::finalize::request_attention();
+    }
 }
 
 /// `Rc::new` for a container object, registering it with the cycle collector.
@@ -165,6 +186,7 @@ pub fn collect(full: bool) -> usize {
         DUE.with(|d| d.set(false));
         // Oldest first: the registry stays in allocation order (the exit-time order reads it).
         let young = std::mem::take(&mut r.young);
+        r.next_check = YOUNG_THRESHOLD;
         let mut candidates = if full {
             r.young_collections = 0;
             std::mem::take(&mut r.old)
@@ -247,11 +269,11 @@ type Survivors = Vec<Weak<dyn Trace>>;
 /// and garbage (reachable only from each other).
 fn find_garbage(candidates: Vec<Weak<dyn Trace>>) -> (Survivors, Vec<Rc<dyn Trace>>) {
     let objects: Vec<Rc<dyn Trace>> = candidates.iter().filter_map(Weak::upgrade).collect();
-    let index: HashMap<usize, usize> = objects
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (Rc::as_ptr(o) as *const () as usize, i))
-        .collect();
+    drop(candidates);
+    let mut index = PtrMap::with_capacity(objects.len());
+    for (i, o) in objects.iter().enumerate() {
+        index.insert(Rc::as_ptr(o) as *const () as usize, i);
+    }
     // External references: the strong count, minus our own `objects` handle, minus the
     // references held by other candidates.
     let mut refs: Vec<isize> = objects
@@ -260,7 +282,7 @@ fn find_garbage(candidates: Vec<Weak<dyn Trace>>) -> (Survivors, Vec<Rc<dyn Trac
         .collect();
     for object in &objects {
         object.trace(&mut |v| {
-            if let Some(&j) = v.heap_ptr().and_then(|p| index.get(&p)) {
+            if let Some(j) = container_index(&index, v) {
                 refs[j] -= 1;
             }
         });
@@ -272,7 +294,7 @@ fn find_garbage(candidates: Vec<Weak<dyn Trace>>) -> (Survivors, Vec<Rc<dyn Trac
     }
     while let Some(i) = work.pop() {
         objects[i].trace(&mut |v| {
-            if let Some(&j) = v.heap_ptr().and_then(|p| index.get(&p)) {
+            if let Some(j) = container_index(&index, v) {
                 if !reachable[j] {
                     reachable[j] = true;
                     work.push(j);
@@ -290,6 +312,23 @@ fn find_garbage(candidates: Vec<Weak<dyn Trace>>) -> (Survivors, Vec<Rc<dyn Trac
         }
     }
     (survivors, garbage)
+}
+
+/// The candidate index of `v` when it is a container (strings, big ints and natives are
+/// never tracked, so they skip the lookup).
+#[inline]
+fn container_index(index: &PtrMap, v: &Value) -> Option<usize> {
+    let p = match v {
+        Value::Tuple(o) => Rc::as_ptr(o) as usize,
+        Value::List(o) => Rc::as_ptr(o) as usize,
+        Value::Dict(o) => Rc::as_ptr(o) as usize,
+        Value::Function(o) => Rc::as_ptr(o) as usize,
+        Value::Class(o) => Rc::as_ptr(o) as usize,
+        Value::Instance(o) => Rc::as_ptr(o) as usize,
+        Value::Object(o) => Rc::as_ptr(o) as usize,
+        _ => return None,
+    };
+    index.get(p)
 }
 
 /// Drops the contents of a container without deep recursion: past a small nesting depth the

@@ -205,7 +205,7 @@ impl PyObject {
                 visit(stop);
                 visit(step);
             }
-            ObjKind::Set(s) | ObjKind::FrozenSet(s) => s.to_vec().iter().for_each(visit),
+            ObjKind::Set(s) | ObjKind::FrozenSet(s) => s.for_each(visit),
             ObjKind::Module(m) => visit(&Value::Dict(m.dict.clone())),
             ObjKind::ListIter { list: v, .. } | ObjKind::TupleIter { tuple: v, .. } => visit(v),
             ObjKind::Property {

@@ -273,6 +273,16 @@ impl PySet {
     }
 
     /// The members in iteration (table) order.
+    /// Calls `visit` with every member, in table order (the collector's view; `visit` must not
+    /// touch the set).
+    pub fn for_each(&self, visit: &mut dyn FnMut(&Value)) {
+        for e in self.table.borrow().slots.iter() {
+            if e.is_live() {
+                visit(&e.key);
+            }
+        }
+    }
+
     pub fn to_vec(&self) -> Vec<Value> {
         self.table
             .borrow()
