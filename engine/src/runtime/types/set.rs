@@ -25,11 +25,6 @@ struct Entry {
 
 impl Entry {
     #[inline]
-    fn is_unused(&self) -> bool {
-        self.key.is_null() && self.hash == 0
-    }
-
-    #[inline]
     fn is_live(&self) -> bool {
         !self.key.is_null()
     }
@@ -103,64 +98,69 @@ impl PySet {
     }
 
     /// CPython's probe sequence: from `hash & mask`, each step scans up to `LINEAR_PROBES`
-    /// following slots (when they fit before the end), then perturbs.
+    /// following slots (when they fit before the end), then perturbs. The table stays
+    /// borrowed except around a Python `__eq__`, which may change it (then the probe restarts).
     fn lookup(&self, cx: &mut dyn KeyCx, key: &Value, hash: i64) -> PyResult<Lookup> {
         'restart: loop {
             let stamp = self.mutations.get();
             let mut freeslot: Option<usize> = None;
             let mut perturb = hash as u64;
-            let mut i = {
-                let t = self.table.borrow();
-                (hash as u64 as usize) & t.mask()
-            };
+            let mut t = self.table.borrow();
+            let mask = t.mask();
+            let mut i = (hash as u64 as usize) & mask;
             loop {
-                let mask = self.table.borrow().mask();
                 let probes = if i + LINEAR_PROBES <= mask {
                     LINEAR_PROBES
                 } else {
                     0
                 };
+                let end = i + probes;
                 let mut j = i;
-                for _ in 0..=probes {
-                    let (entry_hash, stored) = {
-                        let t = self.table.borrow();
-                        let e = &t.slots[j];
-                        if e.is_unused() {
-                            return Ok(match freeslot {
-                                Some(slot) => Lookup::Vacant {
-                                    slot,
-                                    unused: false,
-                                },
-                                None => Lookup::Vacant {
-                                    slot: j,
-                                    unused: true,
-                                },
-                            });
-                        }
-                        if e.hash != hash {
-                            if e.hash == DUMMY_HASH && e.key.is_null() {
-                                freeslot = Some(j);
+                while j <= end {
+                    // One bounds check per run of neighbouring slots, then a tight scan.
+                    let mut python_eq: Option<(usize, Value)> = None;
+                    for (k, e) in t.slots[j..=end].iter().enumerate() {
+                        if e.hash == hash && !e.key.is_null() {
+                            match fast_key_eq(&e.key, key) {
+                                Some(true) => return Ok(Lookup::Found(j + k)),
+                                Some(false) => {}
+                                None => {
+                                    python_eq = Some((j + k, e.key.clone()));
+                                    break;
+                                }
                             }
-                            j += 1;
-                            continue;
-                        }
-                        (e.hash, e.key.clone())
-                    };
-                    debug_assert_eq!(entry_hash, hash);
-                    let equal = match fast_key_eq(&stored, key) {
-                        Some(eq) => eq,
-                        None => {
-                            let eq = cx.eq(&stored, key)?;
-                            if self.mutations.get() != stamp {
-                                continue 'restart;
+                        } else if e.key.is_null() {
+                            if e.hash == 0 {
+                                return Ok(match freeslot {
+                                    Some(slot) => Lookup::Vacant {
+                                        slot,
+                                        unused: false,
+                                    },
+                                    None => Lookup::Vacant {
+                                        slot: j + k,
+                                        unused: true,
+                                    },
+                                });
                             }
-                            eq
+                            // A dummy: its hash is `DUMMY_HASH`, never a live key's.
+                            freeslot = Some(j + k);
                         }
-                    };
-                    if equal {
-                        return Ok(Lookup::Found(j));
                     }
-                    j += 1;
+                    let Some((at, stored)) = python_eq else {
+                        break;
+                    };
+                    // A Python `__eq__`: the table is released while it runs; the scan goes
+                    // on after `at`, or restarts if the table changed.
+                    drop(t);
+                    let eq = cx.eq(&stored, key)?;
+                    if self.mutations.get() != stamp {
+                        continue 'restart;
+                    }
+                    if eq {
+                        return Ok(Lookup::Found(at));
+                    }
+                    t = self.table.borrow();
+                    j = at + 1;
                 }
                 perturb >>= PERTURB_SHIFT;
                 i = (i
@@ -172,8 +172,27 @@ impl PySet {
         }
     }
 
+    /// The hash of an int or str key without going through the VM (identical to its
+    /// `hash()`); `None` for every other type.
+    #[inline]
+    fn quick_hash(key: &Value) -> Option<i64> {
+        match key {
+            Value::Int(i) => Some(crate::runtime::numfmt::i64_hash(*i)),
+            Value::Str(s) => Some(s.hash()),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn hash_of(cx: &mut dyn KeyCx, key: &Value) -> PyResult<i64> {
+        match PySet::quick_hash(key) {
+            Some(h) => Ok(h),
+            None => cx.hash(key),
+        }
+    }
+
     pub fn add(&self, cx: &mut dyn KeyCx, key: Value) -> PyResult<()> {
-        let hash = cx.hash(&key)?;
+        let hash = PySet::hash_of(cx, &key)?;
         self.add_hashed(cx, key, hash).map(|_| ())
     }
 
@@ -205,7 +224,7 @@ impl PySet {
     }
 
     pub fn contains(&self, cx: &mut dyn KeyCx, key: &Value) -> PyResult<bool> {
-        let hash = cx.hash(key)?;
+        let hash = PySet::hash_of(cx, key)?;
         self.contains_hashed(cx, key, hash)
     }
 
@@ -215,7 +234,7 @@ impl PySet {
 
     /// Removes `key`; false when it was absent.
     pub fn discard(&self, cx: &mut dyn KeyCx, key: &Value) -> PyResult<bool> {
-        let hash = cx.hash(key)?;
+        let hash = PySet::hash_of(cx, key)?;
         self.discard_hashed(cx, key, hash)
     }
 
