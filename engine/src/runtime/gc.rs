@@ -51,9 +51,19 @@ pub trait Trace {
 
 /// Young objects are collected after this many new container allocations (CPython's 700).
 const YOUNG_THRESHOLD: usize = 700;
-/// A full collection happens after this many young collections, and only when the old
-/// generation grew by a quarter since the last one (CPython's rule against quadratic time).
+/// The middle generation is collected (with the young one) after this many young
+/// collections, and a full collection considered after this many middle ones; it happens only
+/// when the old generation grew by a quarter since the last one (CPython's three generations,
+/// thresholds 700/10/10, and its rule against quadratic time).
 const FULL_EVERY: usize = 10;
+
+/// Which generations a collection examines.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Generation {
+    Young,
+    Middle,
+    Full,
+}
 
 #[derive(Default)]
 struct Registry {
@@ -64,8 +74,11 @@ struct Registry {
     /// collection is due only when at least `YOUNG_THRESHOLD` young objects are alive, so
     /// short-lived containers cost no collections.
     next_check: usize,
+    /// Survivors of one young collection, examined again by middle collections.
+    middle: Vec<Weak<dyn Trace>>,
     old: Vec<Weak<dyn Trace>>,
     young_collections: usize,
+    middle_collections: usize,
     old_after_last_full: usize,
     enabled: bool,
     collecting: bool,
@@ -161,22 +174,42 @@ pub fn is_enabled() -> bool {
     REGISTRY.with(|r| r.borrow().enabled)
 }
 
-/// Runs the collection that is due (young, or full every `FULL_EVERY`); returns the number of
+/// Runs the collection that is due (young; middle every `FULL_EVERY` young ones; full every
+/// `FULL_EVERY` middle ones if the old generation grew enough); returns the number of
 /// unreachable objects found.
 pub fn collect_due() -> usize {
-    let full = REGISTRY.with(|r| {
+    let generation = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         r.young_collections += 1;
-        r.young_collections >= FULL_EVERY
+        if r.young_collections < FULL_EVERY {
+            return Generation::Young;
+        }
+        r.young_collections = 0;
+        r.middle_collections += 1;
+        if r.middle_collections >= FULL_EVERY
             && r.old.len() > r.old_after_last_full + r.old_after_last_full / 4
+        {
+            Generation::Full
+        } else {
+            Generation::Middle
+        }
     });
-    collect(full)
+    collect_generation(generation)
 }
 
 /// Collects the young generation, or every generation when `full` (`gc.collect()`). Returns
 /// the number of objects cleared; 0 when the garbage owed finalizers, which are queued and
 /// the garbage kept for the collection after them (`rerun_wanted`).
 pub fn collect(full: bool) -> usize {
+    collect_generation(if full {
+        Generation::Full
+    } else {
+        Generation::Young
+    })
+}
+
+fn collect_generation(generation: Generation) -> usize {
+    let full = generation == Generation::Full;
     let candidates = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         if r.collecting {
@@ -189,10 +222,15 @@ pub fn collect(full: bool) -> usize {
         r.next_check = YOUNG_THRESHOLD;
         let mut candidates = if full {
             r.young_collections = 0;
+            r.middle_collections = 0;
             std::mem::take(&mut r.old)
         } else {
             Vec::new()
         };
+        if generation != Generation::Young {
+            let middle = std::mem::take(&mut r.middle);
+            candidates.extend(middle);
+        }
         candidates.extend(young);
         Some(candidates)
     });
@@ -216,7 +254,11 @@ pub fn collect(full: bool) -> usize {
     drop(garbage);
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
-        r.old.extend(survivors);
+        if generation == Generation::Young {
+            r.middle.extend(survivors);
+        } else {
+            r.old.extend(survivors);
+        }
         if full {
             r.old_after_last_full = r.old.len();
         }
@@ -245,6 +287,7 @@ pub fn any_owed_finalizer() -> bool {
         let r = r.borrow();
         r.old
             .iter()
+            .chain(r.middle.iter())
             .chain(r.young.iter())
             .any(|w| w.upgrade().is_some_and(|o| o.owes_finalizer()))
     })
@@ -256,6 +299,7 @@ pub fn allocation_ranks() -> HashMap<usize, usize> {
         let r = r.borrow();
         r.old
             .iter()
+            .chain(r.middle.iter())
             .chain(r.young.iter())
             .enumerate()
             .map(|(i, w)| (w.as_ptr() as *const () as usize, i))
