@@ -85,11 +85,21 @@ struct Registry {
 }
 
 thread_local! {
-    static REGISTRY: RefCell<Registry> = RefCell::new(Registry {
-        enabled: true,
-        next_check: YOUNG_THRESHOLD,
-        ..Registry::default()
-    });
+    // Const-initialized: `track` runs for every new container, and a lazily initialized
+    // thread-local would check its state on each access.
+    static REGISTRY: RefCell<Registry> = const {
+        RefCell::new(Registry {
+            young: Vec::new(),
+            next_check: YOUNG_THRESHOLD,
+            middle: Vec::new(),
+            old: Vec::new(),
+            young_collections: 0,
+            middle_collections: 0,
+            old_after_last_full: 0,
+            enabled: true,
+            collecting: false,
+        })
+    };
     /// Set by `track` once a young collection is due (the VM's hot path reads only
     /// `finalize::attention`, which is raised with it).
     static DUE: Cell<bool> = const { Cell::new(false) };
