@@ -158,7 +158,7 @@ impl Drop for Generator {
             }),
             finalized: Cell::new(true),
         };
-        let obj = crate::runtime::gc::tracked(PyObject::new(ObjKind::Generator(rescued)));
+        let obj = crate::runtime::gc::tracked(PyObject::new(ObjKind::Generator(Box::new(rescued))));
         crate::runtime::finalize::schedule(Value::Object(obj));
     }
 }
@@ -181,7 +181,7 @@ fn move_tail(src: &mut Vec<Value>, from: usize, dst: &mut Vec<Value>) {
 
 pub fn generator_of(o: &PyObject) -> Option<&Generator> {
     match &o.kind {
-        ObjKind::Generator(g) => Some(g),
+        ObjKind::Generator(g) => Some(&**g),
         _ => None,
     }
 }
@@ -210,7 +210,7 @@ impl Vm {
             finalized: Cell::new(false),
         };
         Value::Object(crate::runtime::gc::tracked(PyObject::new(
-            ObjKind::Generator(generator),
+            ObjKind::Generator(Box::new(generator)),
         )))
     }
 
