@@ -120,17 +120,25 @@ impl PySet {
                     // One bounds check per run of neighbouring slots, then a tight scan.
                     let mut python_eq: Option<(usize, Value)> = None;
                     for (k, e) in t.slots[j..=end].iter().enumerate() {
-                        if e.hash == hash && !e.key.is_null() {
-                            match fast_key_eq(&e.key, key) {
-                                Some(true) => return Ok(Lookup::Found(j + k)),
-                                Some(false) => {}
-                                None => {
-                                    python_eq = Some((j + k, e.key.clone()));
-                                    break;
+                        let h = e.hash;
+                        if h == hash {
+                            if !e.key.is_null() {
+                                match fast_key_eq(&e.key, key) {
+                                    Some(true) => return Ok(Lookup::Found(j + k)),
+                                    Some(false) => continue,
+                                    None => {
+                                        python_eq = Some((j + k, e.key.clone()));
+                                        break;
+                                    }
                                 }
                             }
-                        } else if e.key.is_null() {
-                            if e.hash == 0 {
+                        } else if h != 0 && h != DUMMY_HASH {
+                            // A live key with another hash (empty slots hash 0 or -1): the
+                            // common case decided without reading the key.
+                            continue;
+                        }
+                        if e.key.is_null() {
+                            if h == 0 {
                                 return Ok(match freeslot {
                                     Some(slot) => Lookup::Vacant {
                                         slot,
