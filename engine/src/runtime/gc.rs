@@ -108,6 +108,8 @@ thread_local! {
     static RERUN: Cell<bool> = const { Cell::new(false) };
     static RELEASE_DEPTH: Cell<u32> = const { Cell::new(0) };
     static RELEASE_QUEUE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    /// Whether `RELEASE_QUEUE` may hold values.
+    static RELEASE_QUEUED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Registers a new container object with the cycle collector.
@@ -394,6 +396,7 @@ pub fn release(values: impl IntoIterator<Item = Value>) {
         // During thread teardown the queue may be gone: then drop in place.
         let mut values = values.into_iter();
         let _ = RELEASE_QUEUE.try_with(|q| q.borrow_mut().extend(&mut values));
+        let _ = RELEASE_QUEUED.try_with(|f| f.set(true));
         values.for_each(drop);
         return;
     }
@@ -401,7 +404,8 @@ pub fn release(values: impl IntoIterator<Item = Value>) {
     for v in values {
         drop(v);
     }
-    if depth == 0 {
+    // The queue is looked at only when something deep was queued (rare).
+    if depth == 0 && RELEASE_QUEUED.with(|f| f.replace(false)) {
         loop {
             let next = RELEASE_QUEUE
                 .try_with(|q| q.borrow_mut().pop())
