@@ -43,7 +43,7 @@ struct Table {
 impl Default for Table {
     fn default() -> Self {
         Table {
-            slots: vec![Entry::default(); MIN_SIZE],
+            slots: empty_slots(MIN_SIZE),
             fill: 0,
             used: 0,
             finger: 0,
@@ -472,6 +472,13 @@ fn insert_clean(slots: &mut [Entry], mask: usize, key: Value, hash: i64) {
     }
 }
 
+/// `n` unused slots, written directly (`vec![Entry::default(); n]` clones a value per slot).
+fn empty_slots(n: usize) -> Vec<Entry> {
+    let mut slots = Vec::with_capacity(n);
+    slots.resize_with(n, Entry::default);
+    slots
+}
+
 /// `set_table_resize`: the smallest power of two above `minused`, live keys reinserted in
 /// old table order, dummies dropped.
 fn resize(t: &mut Table, minused: usize) {
@@ -479,7 +486,7 @@ fn resize(t: &mut Table, minused: usize) {
     while size <= minused {
         size <<= 1;
     }
-    let old = std::mem::replace(&mut t.slots, vec![Entry::default(); size]);
+    let old = std::mem::replace(&mut t.slots, empty_slots(size));
     let mask = size - 1;
     for e in old.into_iter().filter(Entry::is_live) {
         insert_clean(&mut t.slots, mask, e.key, e.hash);
