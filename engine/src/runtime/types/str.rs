@@ -127,8 +127,12 @@ impl PyStr {
 }
 
 impl PartialEq for PyStr {
+    /// Identity, then the code-point length stored beside the text, and only then the bytes:
+    /// unequal names (a shape's attribute scan) usually differ in length, and reading the
+    /// length needs no look at the (inline or heap) text.
     fn eq(&self, other: &PyStr) -> bool {
-        std::ptr::eq(self, other) || self.text.as_str() == other.text.as_str()
+        std::ptr::eq(self, other)
+            || (self.char_len == other.char_len && self.text.as_str() == other.text.as_str())
     }
 }
 
