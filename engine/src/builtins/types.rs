@@ -464,8 +464,42 @@ pub(crate) fn call_dunder(
 
 /// `a < b` as a bool, through the VM's comparison protocol.
 pub(crate) fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    if let Some(r) = native_lt(a, b, 0) {
+        return Ok(r);
+    }
     let r = vm.compare(a, b, crate::bytecode::Comparison::Less)?;
     vm.truthy(&r)
+}
+
+/// `a < b` answered without the VM when both are ints, non-NaN floats, strs, or tuples of
+/// such (sort keys and `min`/`max` keys usually are): the same answer `<` gives, since these
+/// are totally ordered and their `==` is plain. `None` for anything else.
+pub(crate) fn native_lt(a: &Value, b: &Value, depth: u32) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x < y),
+        (Value::Str(x), Value::Str(y)) => Some(x.as_str() < y.as_str()),
+        (Value::Float(x), Value::Float(y)) if !x.is_nan() && !y.is_nan() => Some(x < y),
+        (Value::Tuple(x), Value::Tuple(y)) if depth < 4 => {
+            let (x, y) = (x.items(), y.items());
+            for (p, q) in x.iter().zip(y.iter()) {
+                if !native_eq(p, q)? {
+                    return native_lt(p, q, depth + 1);
+                }
+            }
+            Some(x.len() < y.len())
+        }
+        _ => None,
+    }
+}
+
+/// `a == b` for the types `native_lt` orders (a tuple item compares for equality first).
+fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Some(x == y),
+        (Value::Str(x), Value::Str(y)) => Some(x == y),
+        (Value::Float(x), Value::Float(y)) if !x.is_nan() && !y.is_nan() => Some(x == y),
+        _ => None,
+    }
 }
 
 /// `a == b` (identity first, as containers do).

@@ -22,9 +22,11 @@
 //!
 //! The VM is single-threaded; the registry is thread-local so that constructors need no VM.
 
+mod ptr_map;
 mod trace;
 
 use super::value::Value;
+use ptr_map::PtrMap;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
@@ -49,25 +51,55 @@ pub trait Trace {
 
 /// Young objects are collected after this many new container allocations (CPython's 700).
 const YOUNG_THRESHOLD: usize = 700;
-/// A full collection happens after this many young collections, and only when the old
-/// generation grew by a quarter since the last one (CPython's rule against quadratic time).
+/// The middle generation is collected (with the young one) after this many young
+/// collections, and a full collection considered after this many middle ones; it happens only
+/// when the old generation grew by a quarter since the last one (CPython's three generations,
+/// thresholds 700/10/10, and its rule against quadratic time).
 const FULL_EVERY: usize = 10;
+
+/// Which generations a collection examines.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Generation {
+    Young,
+    Middle,
+    Full,
+}
 
 #[derive(Default)]
 struct Registry {
     young: Vec<Weak<dyn Trace>>,
+    /// `young.len()` at which `track` next looks at how many young objects are still alive.
+    /// CPython counts allocations minus deallocations of tracked objects; here dead entries
+    /// are pruned (cheaply: a strong-count read) once the registry reaches this length, and a
+    /// collection is due only when at least `YOUNG_THRESHOLD` young objects are alive, so
+    /// short-lived containers cost no collections.
+    next_check: usize,
+    /// Survivors of one young collection, examined again by middle collections.
+    middle: Vec<Weak<dyn Trace>>,
     old: Vec<Weak<dyn Trace>>,
     young_collections: usize,
+    middle_collections: usize,
     old_after_last_full: usize,
     enabled: bool,
     collecting: bool,
 }
 
 thread_local! {
-    static REGISTRY: RefCell<Registry> = RefCell::new(Registry {
-        enabled: true,
-        ..Registry::default()
-    });
+    // Const-initialized: `track` runs for every new container, and a lazily initialized
+    // thread-local would check its state on each access.
+    static REGISTRY: RefCell<Registry> = const {
+        RefCell::new(Registry {
+            young: Vec::new(),
+            next_check: YOUNG_THRESHOLD,
+            middle: Vec::new(),
+            old: Vec::new(),
+            young_collections: 0,
+            middle_collections: 0,
+            old_after_last_full: 0,
+            enabled: true,
+            collecting: false,
+        })
+    };
     /// Set by `track` once a young collection is due (the VM's hot path reads only
     /// `finalize::attention`, which is raised with it).
     static DUE: Cell<bool> = const { Cell::new(false) };
@@ -76,6 +108,8 @@ thread_local! {
     static RERUN: Cell<bool> = const { Cell::new(false) };
     static RELEASE_DEPTH: Cell<u32> = const { Cell::new(0) };
     static RELEASE_QUEUE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    /// Whether `RELEASE_QUEUE` may hold values.
+    static RELEASE_QUEUED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Registers a new container object with the cycle collector.
@@ -84,11 +118,23 @@ pub fn track<T: Trace + 'static>(object: &Rc<T>) {
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         r.young.push(weak);
-        if r.young.len() >= YOUNG_THRESHOLD && r.enabled && !r.collecting {
-            DUE.with(|d| d.set(true));
-            super::finalize::request_attention();
+        if r.young.len() >= r.next_check {
+            check_young(&mut r);
         }
     });
+}
+
+/// Drops the registry entries of young objects that have died, and raises the collection
+/// request when enough are still alive.
+#[cold]
+fn check_young(r: &mut Registry) {
+    r.young.retain(|w| w.strong_count() > 0);
+    let live = r.young.len();
+    r.next_check = live + YOUNG_THRESHOLD;
+    if live >= YOUNG_THRESHOLD && r.enabled && !r.collecting {
+        DUE.with(|d| d.set(true));
+        super::finalize::request_attention();
+    }
 }
 
 /// `Rc::new` for a container object, registering it with the cycle collector.
@@ -140,22 +186,42 @@ pub fn is_enabled() -> bool {
     REGISTRY.with(|r| r.borrow().enabled)
 }
 
-/// Runs the collection that is due (young, or full every `FULL_EVERY`); returns the number of
+/// Runs the collection that is due (young; middle every `FULL_EVERY` young ones; full every
+/// `FULL_EVERY` middle ones if the old generation grew enough); returns the number of
 /// unreachable objects found.
 pub fn collect_due() -> usize {
-    let full = REGISTRY.with(|r| {
+    let generation = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         r.young_collections += 1;
-        r.young_collections >= FULL_EVERY
+        if r.young_collections < FULL_EVERY {
+            return Generation::Young;
+        }
+        r.young_collections = 0;
+        r.middle_collections += 1;
+        if r.middle_collections >= FULL_EVERY
             && r.old.len() > r.old_after_last_full + r.old_after_last_full / 4
+        {
+            Generation::Full
+        } else {
+            Generation::Middle
+        }
     });
-    collect(full)
+    collect_generation(generation)
 }
 
 /// Collects the young generation, or every generation when `full` (`gc.collect()`). Returns
 /// the number of objects cleared; 0 when the garbage owed finalizers, which are queued and
 /// the garbage kept for the collection after them (`rerun_wanted`).
 pub fn collect(full: bool) -> usize {
+    collect_generation(if full {
+        Generation::Full
+    } else {
+        Generation::Young
+    })
+}
+
+fn collect_generation(generation: Generation) -> usize {
+    let full = generation == Generation::Full;
     let candidates = REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
         if r.collecting {
@@ -165,12 +231,18 @@ pub fn collect(full: bool) -> usize {
         DUE.with(|d| d.set(false));
         // Oldest first: the registry stays in allocation order (the exit-time order reads it).
         let young = std::mem::take(&mut r.young);
+        r.next_check = YOUNG_THRESHOLD;
         let mut candidates = if full {
             r.young_collections = 0;
+            r.middle_collections = 0;
             std::mem::take(&mut r.old)
         } else {
             Vec::new()
         };
+        if generation != Generation::Young {
+            let middle = std::mem::take(&mut r.middle);
+            candidates.extend(middle);
+        }
         candidates.extend(young);
         Some(candidates)
     });
@@ -194,7 +266,11 @@ pub fn collect(full: bool) -> usize {
     drop(garbage);
     REGISTRY.with(|r| {
         let mut r = r.borrow_mut();
-        r.old.extend(survivors);
+        if generation == Generation::Young {
+            r.middle.extend(survivors);
+        } else {
+            r.old.extend(survivors);
+        }
         if full {
             r.old_after_last_full = r.old.len();
         }
@@ -223,6 +299,7 @@ pub fn any_owed_finalizer() -> bool {
         let r = r.borrow();
         r.old
             .iter()
+            .chain(r.middle.iter())
             .chain(r.young.iter())
             .any(|w| w.upgrade().is_some_and(|o| o.owes_finalizer()))
     })
@@ -234,6 +311,7 @@ pub fn allocation_ranks() -> HashMap<usize, usize> {
         let r = r.borrow();
         r.old
             .iter()
+            .chain(r.middle.iter())
             .chain(r.young.iter())
             .enumerate()
             .map(|(i, w)| (w.as_ptr() as *const () as usize, i))
@@ -247,11 +325,11 @@ type Survivors = Vec<Weak<dyn Trace>>;
 /// and garbage (reachable only from each other).
 fn find_garbage(candidates: Vec<Weak<dyn Trace>>) -> (Survivors, Vec<Rc<dyn Trace>>) {
     let objects: Vec<Rc<dyn Trace>> = candidates.iter().filter_map(Weak::upgrade).collect();
-    let index: HashMap<usize, usize> = objects
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (Rc::as_ptr(o) as *const () as usize, i))
-        .collect();
+    drop(candidates);
+    let mut index = PtrMap::with_capacity(objects.len());
+    for (i, o) in objects.iter().enumerate() {
+        index.insert(Rc::as_ptr(o) as *const () as usize, i);
+    }
     // External references: the strong count, minus our own `objects` handle, minus the
     // references held by other candidates.
     let mut refs: Vec<isize> = objects
@@ -260,7 +338,7 @@ fn find_garbage(candidates: Vec<Weak<dyn Trace>>) -> (Survivors, Vec<Rc<dyn Trac
         .collect();
     for object in &objects {
         object.trace(&mut |v| {
-            if let Some(&j) = v.heap_ptr().and_then(|p| index.get(&p)) {
+            if let Some(j) = container_index(&index, v) {
                 refs[j] -= 1;
             }
         });
@@ -272,7 +350,7 @@ fn find_garbage(candidates: Vec<Weak<dyn Trace>>) -> (Survivors, Vec<Rc<dyn Trac
     }
     while let Some(i) = work.pop() {
         objects[i].trace(&mut |v| {
-            if let Some(&j) = v.heap_ptr().and_then(|p| index.get(&p)) {
+            if let Some(j) = container_index(&index, v) {
                 if !reachable[j] {
                     reachable[j] = true;
                     work.push(j);
@@ -292,6 +370,23 @@ fn find_garbage(candidates: Vec<Weak<dyn Trace>>) -> (Survivors, Vec<Rc<dyn Trac
     (survivors, garbage)
 }
 
+/// The candidate index of `v` when it is a container (strings, big ints and natives are
+/// never tracked, so they skip the lookup).
+#[inline]
+fn container_index(index: &PtrMap, v: &Value) -> Option<usize> {
+    let p = match v {
+        Value::Tuple(o) => Rc::as_ptr(o) as usize,
+        Value::List(o) => Rc::as_ptr(o) as usize,
+        Value::Dict(o) => Rc::as_ptr(o) as usize,
+        Value::Function(o) => Rc::as_ptr(o) as usize,
+        Value::Class(o) => Rc::as_ptr(o) as usize,
+        Value::Instance(o) => Rc::as_ptr(o) as usize,
+        Value::Object(o) => Rc::as_ptr(o) as usize,
+        _ => return None,
+    };
+    index.get(p)
+}
+
 /// Drops the contents of a container without deep recursion: past a small nesting depth the
 /// values are queued and dropped iteratively by the outermost `release`.
 pub fn release(values: impl IntoIterator<Item = Value>) {
@@ -301,6 +396,7 @@ pub fn release(values: impl IntoIterator<Item = Value>) {
         // During thread teardown the queue may be gone: then drop in place.
         let mut values = values.into_iter();
         let _ = RELEASE_QUEUE.try_with(|q| q.borrow_mut().extend(&mut values));
+        let _ = RELEASE_QUEUED.try_with(|f| f.set(true));
         values.for_each(drop);
         return;
     }
@@ -308,7 +404,8 @@ pub fn release(values: impl IntoIterator<Item = Value>) {
     for v in values {
         drop(v);
     }
-    if depth == 0 {
+    // The queue is looked at only when something deep was queued (rare).
+    if depth == 0 && RELEASE_QUEUED.with(|f| f.replace(false)) {
         loop {
             let next = RELEASE_QUEUE
                 .try_with(|q| q.borrow_mut().pop())

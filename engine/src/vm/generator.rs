@@ -32,6 +32,9 @@ pub struct GenState {
     pub frame: Option<(Frame, Vec<Value>)>,
     /// The exception the generator's own `except` block was handling when it yielded.
     pub exc_state: Value,
+    /// The saved-values buffer while the frame runs: kept (empty) so that each suspension
+    /// moves the stack into it without allocating.
+    pub spare: Vec<Value>,
 }
 
 pub struct Generator {
@@ -151,17 +154,34 @@ impl Drop for Generator {
                 status: GenStatus::Suspended,
                 frame: state.frame.take(),
                 exc_state: std::mem::take(&mut state.exc_state),
+                spare: Vec::new(),
             }),
             finalized: Cell::new(true),
         };
-        let obj = crate::runtime::gc::tracked(PyObject::new(ObjKind::Generator(rescued)));
+        let obj = crate::runtime::gc::tracked(PyObject::new(ObjKind::Generator(Box::new(rescued))));
         crate::runtime::finalize::schedule(Value::Object(obj));
+    }
+}
+
+/// Moves `src[from..]` to the end of `dst` in one copy: `split_off` without allocating a
+/// vector for each suspension (`dst` is the generator's reused buffer).
+fn move_tail(src: &mut Vec<Value>, from: usize, dst: &mut Vec<Value>) {
+    let from = from.min(src.len());
+    let n = src.len() - from;
+    dst.reserve(n);
+    // SAFETY: `src` is shortened to `from` first, so the `n` values past it are owned only by
+    // the bitwise copy into `dst`'s spare capacity (reserved above); nothing is dropped twice
+    // and nothing can panic between the two `set_len`s.
+    unsafe {
+        src.set_len(from);
+        std::ptr::copy_nonoverlapping(src.as_ptr().add(from), dst.as_mut_ptr().add(dst.len()), n);
+        dst.set_len(dst.len() + n);
     }
 }
 
 pub fn generator_of(o: &PyObject) -> Option<&Generator> {
     match &o.kind {
-        ObjKind::Generator(g) => Some(g),
+        ObjKind::Generator(g) => Some(&**g),
         _ => None,
     }
 }
@@ -185,11 +205,12 @@ impl Vm {
                 status: GenStatus::Created,
                 frame: Some((frame, values)),
                 exc_state: Value::None,
+                spare: Vec::new(),
             }),
             finalized: Cell::new(false),
         };
         Value::Object(crate::runtime::gc::tracked(PyObject::new(
-            ObjKind::Generator(generator),
+            ObjKind::Generator(Box::new(generator)),
         )))
     }
 
@@ -230,18 +251,19 @@ impl Vm {
             drop(state);
             return Err(self.recursion_error(""));
         }
-        let Some((mut frame, values)) = state.frame.take() else {
+        let Some((mut frame, mut values)) = state.frame.take() else {
             drop(state);
             return Err(self.type_error("cannot resume a finished generator"));
         };
         state.status = GenStatus::Running;
         let own_exc = std::mem::replace(&mut state.exc_state, Value::None);
-        drop(state);
         let base = self.stack.len();
         frame.base = base;
         frame.ret_sp = base;
         frame.is_entry = is_entry;
-        self.stack.extend(values);
+        self.stack.append(&mut values);
+        state.spare = values;
+        drop(state);
         if let Some(v) = sent {
             self.stack.push(v);
         }
@@ -274,12 +296,14 @@ impl Vm {
         let Some(frame) = self.frames.pop() else {
             return false;
         };
-        let values = self.stack.split_off(frame.base.min(self.stack.len()));
-        self.stack.truncate(frame.ret_sp);
+        let base = frame.base.min(self.stack.len());
         let is_entry = frame.is_entry;
         let own = std::mem::replace(&mut self.handled_exception, link.caller_exc.clone());
         if let Some(generator) = generator_of(&link.generator) {
             let mut state = generator.state.borrow_mut();
+            let mut values = std::mem::take(&mut state.spare);
+            move_tail(&mut self.stack, base, &mut values);
+            self.stack.truncate(frame.ret_sp);
             state.status = GenStatus::Suspended;
             state.frame = Some((frame, values));
             state.exc_state = if own.is(&link.caller_exc) {
@@ -287,6 +311,8 @@ impl Vm {
             } else {
                 own
             };
+        } else {
+            self.stack.truncate(base.min(frame.ret_sp));
         }
         is_entry
     }

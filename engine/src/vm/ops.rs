@@ -22,8 +22,13 @@ impl Vm {
         ))))
     }
 
-    /// `SET_ADD` / `SET_UPDATE` target.
-    pub(crate) fn set_add_all(&mut self, set: &Value, items: Vec<Value>) -> PyResult<()> {
+    /// `SET_ADD` / `SET_UPDATE` target. Takes any iterable of values, so `SET_ADD` can pass
+    /// `[v]` (no allocation per element).
+    pub(crate) fn set_add_all(
+        &mut self,
+        set: &Value,
+        items: impl IntoIterator<Item = Value>,
+    ) -> PyResult<()> {
         if let Value::Object(o) = set {
             if let ObjKind::Set(s) = &o.kind {
                 for item in items {

@@ -392,11 +392,13 @@ impl Vm {
                 let mut s = String::with_capacity(a.as_str().len() + b.as_str().len());
                 s.push_str(a.as_str());
                 s.push_str(b.as_str());
-                Some(Ok(Value::str(&s)))
+                Some(Ok(Value::Str(Rc::new(PyStr::from_string(s)))))
             }
             (Value::List(a), Value::List(b)) if op == BinaryOperator::Add && !inplace => {
-                let mut items = a.to_vec();
-                items.extend(b.borrow().iter().cloned());
+                let (a, b) = (a.borrow(), b.borrow());
+                let mut items = Vec::with_capacity(a.len() + b.len());
+                items.extend_from_slice(&a);
+                items.extend_from_slice(&b);
                 Some(Ok(Value::list(items)))
             }
             (Value::List(a), Value::List(b)) if op == BinaryOperator::Add => {
@@ -405,7 +407,8 @@ impl Vm {
                 Some(Ok(lhs.clone()))
             }
             (Value::Tuple(a), Value::Tuple(b)) if op == BinaryOperator::Add => {
-                let mut items = a.items().to_vec();
+                let mut items = Vec::with_capacity(a.len() + b.len());
+                items.extend_from_slice(a.items());
                 items.extend_from_slice(b.items());
                 Some(Ok(Value::tuple(items)))
             }

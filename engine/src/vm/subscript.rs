@@ -11,6 +11,7 @@ use crate::runtime::types::list::PyList;
 use crate::runtime::types::object::{ObjKind, PyObject};
 use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
+use std::rc::Rc;
 
 /// `i` as an index into a sequence of `len` items (negative counts from the end).
 #[inline]
@@ -27,23 +28,38 @@ fn slice_items(items: &[Value], start: i64, step: i64, n: usize) -> Vec<Value> {
             .get(lo..lo + n)
             .map_or_else(Vec::new, <[Value]>::to_vec);
     }
-    slice::positions(start, step, n)
-        .filter_map(|i| items.get(i).cloned())
-        .collect()
+    if step == -1 && n > 0 {
+        // `x[i::-1]`, `x[::-1]`: one reversed copy of a contiguous run.
+        let hi = start as usize;
+        if let Some(run) = hi.checked_sub(n - 1).and_then(|lo| items.get(lo..=hi)) {
+            return run.iter().rev().cloned().collect();
+        }
+    }
+    let mut out = Vec::with_capacity(n);
+    out.extend(slice::positions(start, step, n).filter_map(|i| items.get(i).cloned()));
+    out
 }
 
 /// `list[a:b] = other` without a call: a slice of int/None bounds with step 1, and a list or
 /// tuple (not the target itself) on the right. Returns the value back when the general path
 /// (`list.__setitem__`) must run instead.
 fn assign_slice_fast(l: &PyList, key: &Value, value: Value) -> PyResult<Option<Value>> {
-    let mut new_items = match &value {
-        Value::List(v) if !std::ptr::eq(&**v, l) => v.to_vec(),
-        Value::Tuple(t) => t.items().to_vec(),
-        _ => return Ok(Some(value)),
-    };
+    if !matches!(&value, Value::List(_) | Value::Tuple(_)) {
+        return Ok(Some(value));
+    }
     let len = l.len();
     let Some((start, stop, 1, n)) = slice::fast_indices(key, len) else {
         return Ok(Some(value));
+    };
+    let mut new_items = match &value {
+        // A temporary list (`x[:k] = x[k::-1]`) that only this call holds gives its items up
+        // instead of being copied.
+        Value::List(v) if Rc::strong_count(v) == 1 && !std::ptr::eq(&**v, l) => {
+            std::mem::take(&mut *v.borrow_mut())
+        }
+        Value::List(v) if !std::ptr::eq(&**v, l) => v.to_vec(),
+        Value::Tuple(t) => t.items().to_vec(),
+        _ => return Ok(Some(value)),
     };
     let start = start as usize;
     let stop = (stop.max(start as i64)) as usize;
@@ -332,10 +348,15 @@ impl Vm {
 
     /// `slice(start, stop, step)` (`BUILD_SLICE`).
     pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
-        Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Slice {
-            start,
-            stop,
-            step,
-        })))
+        // A slice of ints and Nones (nearly all) can be part of no cycle: not tracked.
+        let atomic = [&start, &stop, &step]
+            .iter()
+            .all(|v| matches!(v, Value::None | Value::Int(_)));
+        let object = PyObject::new(ObjKind::Slice { start, stop, step });
+        Value::Object(if atomic {
+            Rc::new(object)
+        } else {
+            crate::runtime::gc::tracked(object)
+        })
     }
 }

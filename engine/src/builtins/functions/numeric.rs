@@ -492,8 +492,19 @@ fn min_max(vm: &mut Vm, args: Args<'_>, name: &str, op: Comparison) -> PyResult<
         let better = match &best {
             None => true,
             Some((best_key, _)) => {
-                let r = vm.compare(&k, best_key, op)?;
-                vm.truthy(&r)?
+                // `k < best` / `k > best` natively for ints, strs, floats and their tuples.
+                let native = match op {
+                    Comparison::Less => crate::builtins::types::native_lt(&k, best_key, 0),
+                    Comparison::Greater => crate::builtins::types::native_lt(best_key, &k, 0),
+                    _ => None,
+                };
+                match native {
+                    Some(r) => r,
+                    None => {
+                        let r = vm.compare(&k, best_key, op)?;
+                        vm.truthy(&r)?
+                    }
+                }
             }
         };
         if better {

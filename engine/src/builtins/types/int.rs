@@ -673,8 +673,14 @@ fn bool_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// Parses text for `int(text, base)`.
-pub fn parse_int_text(vm: &mut Vm, text: &str, base: u32, repr: String) -> PyResult<Value> {
-    match numfmt::parse_int(text, base, vm.int_max_str_digits, || repr) {
+/// `repr` builds the text's repr for an error message (only when parsing fails).
+pub fn parse_int_text(
+    vm: &mut Vm,
+    text: &str,
+    base: u32,
+    repr: impl FnOnce() -> String,
+) -> PyResult<Value> {
+    match numfmt::parse_int(text, base, vm.int_max_str_digits, repr) {
         Ok(IntValue::Small(i)) => Ok(Value::Int(i)),
         Ok(IntValue::Big(b)) => Ok(from_big(b)),
         Err(e) => Err(num_err(vm, e)),
@@ -697,13 +703,13 @@ fn int_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         };
         return match x {
             Value::Str(s) => {
-                let repr = crate::runtime::strings::str_repr(s.as_str());
+                let repr = || crate::runtime::strings::str_repr(s.as_str());
                 parse_int_text(vm, s.as_str(), b, repr)
             }
             Value::Object(o) if matches!(o.kind, ObjKind::Bytes(_)) => {
                 let bytes = super::iter::bytes_of(x);
                 let text: String = bytes.iter().map(|&c| c as char).collect();
-                let repr = crate::runtime::strings::bytes_repr(bytes);
+                let repr = || crate::runtime::strings::bytes_repr(bytes);
                 parse_int_text(vm, &text, b, repr)
             }
             _ => Err(vm.type_error("int() can't convert non-string with explicit base")),
@@ -723,13 +729,13 @@ pub fn to_int(vm: &mut Vm, x: &Value) -> PyResult<Value> {
             Err(e) => Err(num_err(vm, e)),
         },
         Value::Str(s) => {
-            let repr = crate::runtime::strings::str_repr(s.as_str());
+            let repr = || crate::runtime::strings::str_repr(s.as_str());
             parse_int_text(vm, s.as_str(), 10, repr)
         }
         Value::Object(o) if matches!(o.kind, ObjKind::Bytes(_)) => {
             let bytes = super::iter::bytes_of(x);
             let text: String = bytes.iter().map(|&c| c as char).collect();
-            let repr = crate::runtime::strings::bytes_repr(bytes);
+            let repr = || crate::runtime::strings::bytes_repr(bytes);
             parse_int_text(vm, &text, 10, repr)
         }
         _ => {

@@ -403,6 +403,12 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 return Ok(item);
             }
             ObjKind::TypeIter(t) => return type_iter_next(vm, t),
+            // map, filter, zip, enumerate, … and generators: no `__next__` lookup and call,
+            // and no `StopIteration` object at the end.
+            ObjKind::BuiltinIter(b) if b.subclass.is_none() => {
+                return crate::builtins::iterators::next_item(vm, b)
+            }
+            ObjKind::Generator(_) => return vm.next(it),
             _ => {}
         }
     }

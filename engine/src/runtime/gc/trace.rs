@@ -32,8 +32,35 @@ impl Trace for PyList {
 impl Drop for PyList {
     fn drop(&mut self) {
         let items = std::mem::take(&mut *self.borrow_mut());
+        release_items(items);
+    }
+}
+
+/// Drops a sequence's items last to first through the trashcan, or, when none of them can
+/// own anything (ints, floats, strs, …: nothing to recurse into and no `__del__` to order),
+/// simply frees them.
+fn release_items(items: Vec<Value>) {
+    if items.iter().all(is_leaf) {
+        drop(items);
+    } else {
         release(items.into_iter().rev());
     }
+}
+
+#[inline]
+fn is_leaf(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::Null
+            | Value::None
+            | Value::NotImplemented
+            | Value::Ellipsis
+            | Value::Bool(_)
+            | Value::Int(_)
+            | Value::Float(_)
+            | Value::BigInt(_)
+            | Value::Str(_)
+    )
 }
 
 impl Trace for PyTuple {
@@ -48,7 +75,7 @@ impl Trace for PyTuple {
 
 impl Drop for PyTuple {
     fn drop(&mut self) {
-        release(self.take_items().into_iter().rev());
+        release_items(self.take_items());
     }
 }
 
@@ -205,7 +232,7 @@ impl PyObject {
                 visit(stop);
                 visit(step);
             }
-            ObjKind::Set(s) | ObjKind::FrozenSet(s) => s.to_vec().iter().for_each(visit),
+            ObjKind::Set(s) | ObjKind::FrozenSet(s) => s.for_each(visit),
             ObjKind::Module(m) => visit(&Value::Dict(m.dict.clone())),
             ObjKind::ListIter { list: v, .. } | ObjKind::TupleIter { tuple: v, .. } => visit(v),
             ObjKind::Property {

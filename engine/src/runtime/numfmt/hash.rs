@@ -23,7 +23,12 @@ fn fix(h: i64) -> i64 {
 }
 
 /// `hash(n)` for a small int.
+#[inline]
 pub fn i64_hash(n: i64) -> i64 {
+    // Small non-negative ints (nearly all) are their own hash: no division.
+    if (n as u64) < HASH_MODULUS {
+        return n;
+    }
     let m = (n.unsigned_abs() % HASH_MODULUS) as i64;
     fix(if n < 0 { -m } else { m })
 }

@@ -49,6 +49,16 @@ pub struct PyDict {
 
 static NEXT_KEYS_VERSION: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
+/// A key's hash: ints and strs directly (the same value `hash()` gives), others through `cx`.
+#[inline]
+pub fn key_hash(cx: &mut dyn KeyCx, key: &Value) -> PyResult<i64> {
+    match key {
+        Value::Str(s) => Ok(s.hash()),
+        Value::Int(i) => Ok(crate::runtime::numfmt::i64_hash(*i)),
+        _ => cx.hash(key),
+    }
+}
+
 /// Equality that needs no Python code: `Some(answer)` for identical objects and for built-in
 /// scalar and string keys, `None` when `__eq__` must be called.
 pub fn fast_key_eq(a: &Value, b: &Value) -> Option<bool> {
@@ -283,7 +293,7 @@ impl PyDict {
     }
 
     pub fn get(&self, cx: &mut dyn KeyCx, key: &Value) -> PyResult<Option<Value>> {
-        let hash = cx.hash(key)?;
+        let hash = key_hash(cx, key)?;
         self.get_hashed(cx, key, hash)
     }
 
@@ -301,7 +311,7 @@ impl PyDict {
 
     /// Dense index of `key`'s entry, for caches.
     pub fn index_of(&self, cx: &mut dyn KeyCx, key: &Value) -> PyResult<Option<usize>> {
-        let hash = cx.hash(key)?;
+        let hash = key_hash(cx, key)?;
         Ok(match self.probe(cx, key, hash)? {
             Probe::Found { entry, .. } => Some(entry),
             Probe::Vacant { .. } => None,
@@ -309,7 +319,7 @@ impl PyDict {
     }
 
     pub fn set(&self, cx: &mut dyn KeyCx, key: Value, value: Value) -> PyResult<()> {
-        let hash = cx.hash(&key)?;
+        let hash = key_hash(cx, &key)?;
         self.set_hashed(cx, key, hash, value)
     }
 
@@ -349,7 +359,7 @@ impl PyDict {
 
     /// Removes `key`, returning its value.
     pub fn remove(&self, cx: &mut dyn KeyCx, key: &Value) -> PyResult<Option<Value>> {
-        let hash = cx.hash(key)?;
+        let hash = key_hash(cx, key)?;
         match self.probe(cx, key, hash)? {
             Probe::Found { slot, entry } => {
                 let mut table = self.table.borrow_mut();

@@ -74,8 +74,10 @@ pub enum ObjKind {
         name: Rc<PyStr>,
         owner: Rc<PyStr>,
     },
-    /// A generator object (`vm::generator`).
-    Generator(crate::vm::generator::Generator),
+    /// A generator object (`vm::generator`). Boxed: its suspended frame is several times
+    /// the size of every other variant, and would make each slice, cell, bound method and
+    /// iterator allocation as large.
+    Generator(Box<crate::vm::generator::Generator>),
     /// `iter(obj)` for an object with `__getitem__` but no `__iter__`; `seq` becomes `None`
     /// when exhausted.
     SeqIter {

@@ -25,11 +25,6 @@ struct Entry {
 
 impl Entry {
     #[inline]
-    fn is_unused(&self) -> bool {
-        self.key.is_null() && self.hash == 0
-    }
-
-    #[inline]
     fn is_live(&self) -> bool {
         !self.key.is_null()
     }
@@ -48,7 +43,7 @@ struct Table {
 impl Default for Table {
     fn default() -> Self {
         Table {
-            slots: vec![Entry::default(); MIN_SIZE],
+            slots: empty_slots(MIN_SIZE),
             fill: 0,
             used: 0,
             finger: 0,
@@ -103,64 +98,77 @@ impl PySet {
     }
 
     /// CPython's probe sequence: from `hash & mask`, each step scans up to `LINEAR_PROBES`
-    /// following slots (when they fit before the end), then perturbs.
+    /// following slots (when they fit before the end), then perturbs. The table stays
+    /// borrowed except around a Python `__eq__`, which may change it (then the probe restarts).
     fn lookup(&self, cx: &mut dyn KeyCx, key: &Value, hash: i64) -> PyResult<Lookup> {
         'restart: loop {
             let stamp = self.mutations.get();
             let mut freeslot: Option<usize> = None;
             let mut perturb = hash as u64;
-            let mut i = {
-                let t = self.table.borrow();
-                (hash as u64 as usize) & t.mask()
-            };
+            let mut t = self.table.borrow();
+            let mask = t.mask();
+            let mut i = (hash as u64 as usize) & mask;
             loop {
-                let mask = self.table.borrow().mask();
                 let probes = if i + LINEAR_PROBES <= mask {
                     LINEAR_PROBES
                 } else {
                     0
                 };
+                let end = i + probes;
                 let mut j = i;
-                for _ in 0..=probes {
-                    let (entry_hash, stored) = {
-                        let t = self.table.borrow();
-                        let e = &t.slots[j];
-                        if e.is_unused() {
-                            return Ok(match freeslot {
-                                Some(slot) => Lookup::Vacant {
-                                    slot,
-                                    unused: false,
-                                },
-                                None => Lookup::Vacant {
-                                    slot: j,
-                                    unused: true,
-                                },
-                            });
-                        }
-                        if e.hash != hash {
-                            if e.hash == DUMMY_HASH && e.key.is_null() {
-                                freeslot = Some(j);
+                while j <= end {
+                    // One bounds check per run of neighbouring slots, then a tight scan.
+                    let mut python_eq: Option<(usize, Value)> = None;
+                    for (k, e) in t.slots[j..=end].iter().enumerate() {
+                        let h = e.hash;
+                        if h == hash {
+                            if !e.key.is_null() {
+                                match fast_key_eq(&e.key, key) {
+                                    Some(true) => return Ok(Lookup::Found(j + k)),
+                                    Some(false) => continue,
+                                    None => {
+                                        python_eq = Some((j + k, e.key.clone()));
+                                        break;
+                                    }
+                                }
                             }
-                            j += 1;
+                        } else if h != 0 && h != DUMMY_HASH {
+                            // A live key with another hash (empty slots hash 0 or -1): the
+                            // common case decided without reading the key.
                             continue;
                         }
-                        (e.hash, e.key.clone())
-                    };
-                    debug_assert_eq!(entry_hash, hash);
-                    let equal = match fast_key_eq(&stored, key) {
-                        Some(eq) => eq,
-                        None => {
-                            let eq = cx.eq(&stored, key)?;
-                            if self.mutations.get() != stamp {
-                                continue 'restart;
+                        if e.key.is_null() {
+                            if h == 0 {
+                                return Ok(match freeslot {
+                                    Some(slot) => Lookup::Vacant {
+                                        slot,
+                                        unused: false,
+                                    },
+                                    None => Lookup::Vacant {
+                                        slot: j + k,
+                                        unused: true,
+                                    },
+                                });
                             }
-                            eq
+                            // A dummy: its hash is `DUMMY_HASH`, never a live key's.
+                            freeslot = Some(j + k);
                         }
-                    };
-                    if equal {
-                        return Ok(Lookup::Found(j));
                     }
-                    j += 1;
+                    let Some((at, stored)) = python_eq else {
+                        break;
+                    };
+                    // A Python `__eq__`: the table is released while it runs; the scan goes
+                    // on after `at`, or restarts if the table changed.
+                    drop(t);
+                    let eq = cx.eq(&stored, key)?;
+                    if self.mutations.get() != stamp {
+                        continue 'restart;
+                    }
+                    if eq {
+                        return Ok(Lookup::Found(at));
+                    }
+                    t = self.table.borrow();
+                    j = at + 1;
                 }
                 perturb >>= PERTURB_SHIFT;
                 i = (i
@@ -172,8 +180,27 @@ impl PySet {
         }
     }
 
+    /// The hash of an int or str key without going through the VM (identical to its
+    /// `hash()`); `None` for every other type.
+    #[inline]
+    fn quick_hash(key: &Value) -> Option<i64> {
+        match key {
+            Value::Int(i) => Some(crate::runtime::numfmt::i64_hash(*i)),
+            Value::Str(s) => Some(s.hash()),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn hash_of(cx: &mut dyn KeyCx, key: &Value) -> PyResult<i64> {
+        match PySet::quick_hash(key) {
+            Some(h) => Ok(h),
+            None => cx.hash(key),
+        }
+    }
+
     pub fn add(&self, cx: &mut dyn KeyCx, key: Value) -> PyResult<()> {
-        let hash = cx.hash(&key)?;
+        let hash = PySet::hash_of(cx, &key)?;
         self.add_hashed(cx, key, hash).map(|_| ())
     }
 
@@ -205,7 +232,7 @@ impl PySet {
     }
 
     pub fn contains(&self, cx: &mut dyn KeyCx, key: &Value) -> PyResult<bool> {
-        let hash = cx.hash(key)?;
+        let hash = PySet::hash_of(cx, key)?;
         self.contains_hashed(cx, key, hash)
     }
 
@@ -215,7 +242,7 @@ impl PySet {
 
     /// Removes `key`; false when it was absent.
     pub fn discard(&self, cx: &mut dyn KeyCx, key: &Value) -> PyResult<bool> {
-        let hash = cx.hash(key)?;
+        let hash = PySet::hash_of(cx, key)?;
         self.discard_hashed(cx, key, hash)
     }
 
@@ -273,6 +300,16 @@ impl PySet {
     }
 
     /// The members in iteration (table) order.
+    /// Calls `visit` with every member, in table order (the collector's view; `visit` must not
+    /// touch the set).
+    pub fn for_each(&self, visit: &mut dyn FnMut(&Value)) {
+        for e in self.table.borrow().slots.iter() {
+            if e.is_live() {
+                visit(&e.key);
+            }
+        }
+    }
+
     pub fn to_vec(&self) -> Vec<Value> {
         self.table
             .borrow()
@@ -435,6 +472,13 @@ fn insert_clean(slots: &mut [Entry], mask: usize, key: Value, hash: i64) {
     }
 }
 
+/// `n` unused slots, written directly (`vec![Entry::default(); n]` clones a value per slot).
+fn empty_slots(n: usize) -> Vec<Entry> {
+    let mut slots = Vec::with_capacity(n);
+    slots.resize_with(n, Entry::default);
+    slots
+}
+
 /// `set_table_resize`: the smallest power of two above `minused`, live keys reinserted in
 /// old table order, dummies dropped.
 fn resize(t: &mut Table, minused: usize) {
@@ -442,7 +486,7 @@ fn resize(t: &mut Table, minused: usize) {
     while size <= minused {
         size <<= 1;
     }
-    let old = std::mem::replace(&mut t.slots, vec![Entry::default(); size]);
+    let old = std::mem::replace(&mut t.slots, empty_slots(size));
     let mask = size - 1;
     for e in old.into_iter().filter(Entry::is_live) {
         insert_clean(&mut t.slots, mask, e.key, e.hash);

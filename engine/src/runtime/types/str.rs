@@ -1,12 +1,14 @@
 //! `str` objects: immutable UTF-8 text with a cached hash and code-point length, so indexing an
-//! ASCII string is O(1) and hashing happens once.
+//! ASCII string is O(1) and hashing happens once. Text of up to 24 bytes (most words, keys
+//! and identifiers) is stored inline, so such a string is one allocation, not two.
 
+use compact_str::CompactString;
 use std::cell::Cell;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 pub struct PyStr {
-    text: Box<str>,
+    text: CompactString,
     /// Number of code points; equals `text.len()` exactly when the string is ASCII.
     char_len: usize,
     /// 0 until computed (a computed hash is never 0; see `hash`).
@@ -15,7 +17,16 @@ pub struct PyStr {
 
 impl PyStr {
     pub fn new(text: &str) -> PyStr {
-        PyStr::from_string(text.to_owned())
+        let char_len = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        PyStr {
+            text: CompactString::new(text),
+            char_len,
+            hash: Cell::new(0),
+        }
     }
 
     pub fn from_string(text: String) -> PyStr {
@@ -25,7 +36,7 @@ impl PyStr {
             text.chars().count()
         };
         PyStr {
-            text: text.into_boxed_str(),
+            text: CompactString::from(text),
             char_len,
             hash: Cell::new(0),
         }
@@ -36,7 +47,7 @@ impl PyStr {
     pub fn part_of(whole: &PyStr, piece: &str) -> PyStr {
         if whole.is_ascii() {
             return PyStr {
-                text: piece.into(),
+                text: CompactString::new(piece),
                 char_len: piece.len(),
                 hash: Cell::new(0),
             };
@@ -62,7 +73,7 @@ impl PyStr {
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.text
+        self.text.as_str()
     }
 
     /// Length in code points, as Python's `len`.
@@ -105,7 +116,7 @@ impl PyStr {
             return cached;
         }
         let mut hasher = FxHasher::default();
-        self.text.hash(&mut hasher);
+        self.text.as_str().hash(&mut hasher);
         let mut h = hasher.finish() as i64;
         if h == -1 || h == 0 {
             h = -2;
@@ -116,14 +127,18 @@ impl PyStr {
 }
 
 impl PartialEq for PyStr {
+    /// Identity, then the code-point length stored beside the text, and only then the bytes:
+    /// unequal names (a shape's attribute scan) usually differ in length, and reading the
+    /// length needs no look at the (inline or heap) text.
     fn eq(&self, other: &PyStr) -> bool {
-        std::ptr::eq(self, other) || self.text == other.text
+        std::ptr::eq(self, other)
+            || (self.char_len == other.char_len && self.text.as_str() == other.text.as_str())
     }
 }
 
 /// The Fx hash (rustc's): fast, and good enough for hash tables keyed by identifiers.
 #[derive(Default)]
-struct FxHasher {
+pub(crate) struct FxHasher {
     hash: u64,
 }
 
