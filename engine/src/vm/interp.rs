@@ -1457,7 +1457,7 @@ impl Vm {
             Opcode::SetAdd => {
                 let v = self.pop();
                 let set = self.stack[self.stack.len() - arg as usize].clone();
-                self.set_add_all(&set, vec![v])?;
+                self.set_add_all(&set, [v])?;
             }
             Opcode::SetUpdate => {
                 let iterable = self.pop();
