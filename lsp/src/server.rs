@@ -55,17 +55,22 @@ impl Backend {
             // (which cancels this computation).
             h2.spawn_blocking(move || publish_changed(changed, &shared, &client, &h3));
         });
+        // One forwarding task, fed in order: a task per chunk would let tokio reorder the
+        // program's output (`print` writes the text and the newline separately).
+        let (out_tx, mut out_rx) = tokio::sync::mpsc::unbounded_channel::<crate::live::Output>();
         let out_client = client.clone();
-        let live = Live::spawn(move |output| {
-            let client = out_client.clone();
-            handle.spawn(async move {
-                client
+        handle.spawn(async move {
+            while let Some(output) = out_rx.recv().await {
+                out_client
                     .send_notification::<OutputNotification>(OutputParams {
                         stream: output.stream.to_owned(),
                         text: output.text,
                     })
                     .await;
-            });
+            }
+        });
+        let live = Live::spawn(move |output| {
+            let _ = out_tx.send(output);
         });
         if let Ok(mut l) = shared.live.lock() {
             *l = Some(live.clone());
