@@ -135,6 +135,29 @@ impl Vm {
                             }
                             continue 'instr;
                         }
+                        // Allocating instructions that cannot fail, kept off the slow path.
+                        Opcode::GetIter
+                            if matches!(self.top(), Value::List(_) | Value::Tuple(_)) =>
+                        {
+                            self.frames[fi].ip = ip;
+                            let v = self.pop();
+                            let it = self.get_iter(&v)?;
+                            self.stack.push(it);
+                            continue 'instr;
+                        }
+                        Opcode::BuildTuple => {
+                            let items = self.stack.split_off(self.stack.len() - arg as usize);
+                            self.stack.push(Value::tuple(items));
+                            continue 'instr;
+                        }
+                        Opcode::ListAppend => {
+                            let v = self.pop();
+                            let at = self.stack.len() - arg as usize;
+                            if let Value::List(l) = &self.stack[at] {
+                                l.push(v);
+                            }
+                            continue 'instr;
+                        }
                         Opcode::LoadDeref => {
                             let Value::Object(o) = &self.stack[base + arg as usize] else {
                                 break 'slow;
