@@ -251,16 +251,13 @@ impl Vm {
             drop(state);
             return Err(self.recursion_error(""));
         }
-        let Some((mut frame, mut values)) = state.frame.take() else {
+        let Some((frame, mut values)) = state.frame.take() else {
             drop(state);
             return Err(self.type_error("cannot resume a finished generator"));
         };
         state.status = GenStatus::Running;
         let own_exc = std::mem::replace(&mut state.exc_state, Value::None);
         let base = self.stack.len();
-        frame.base = base;
-        frame.ret_sp = base;
-        frame.is_entry = is_entry;
         self.stack.append(&mut values);
         state.spare = values;
         drop(state);
@@ -276,7 +273,14 @@ impl Vm {
             generator: gen_obj.clone(),
             caller_exc,
         });
+        // The frame is moved whole and then patched in place: patched first, its new fields
+        // would be reloaded by the move before their stores completed (a forwarding stall).
         self.frames.push(frame);
+        if let Some(frame) = self.frames.last_mut() {
+            frame.base = base;
+            frame.ret_sp = base;
+            frame.is_entry = is_entry;
+        }
         Ok(())
     }
 
