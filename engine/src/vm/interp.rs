@@ -664,7 +664,7 @@ impl Vm {
                 match r {
                     Some(Some(r)) => {
                         self.hit(&code.caches[ip - 1], instr.opcode());
-                        self.replace_top2_unboxed(Value::Int(r));
+                        self.set_top2_int(r);
                     }
                     // Ints whose result leaves the machine range (or a zero
                     // divisor): the guard held, the generic path computes it.
@@ -689,7 +689,7 @@ impl Vm {
                 match r {
                     Some(r) => {
                         self.hit(&code.caches[ip - 1], instr.opcode());
-                        self.replace_top2_unboxed(Value::Float(r));
+                        self.set_top2_float(r);
                     }
                     None => {
                         self.miss(code, ip - 1);
@@ -1100,7 +1100,6 @@ impl Vm {
                 match fget {
                     Some(f) => {
                         self.hit(c, instr.opcode());
-                        self.frames[fi].ip = ip;
                         let ret_sp = self.stack.len() - 1;
                         self.push_exact_frame(f, ret_sp, 1)?;
                         return Ok(Exit::Frame);
@@ -1210,7 +1209,6 @@ impl Vm {
                 }
             }
             Opcode::RaiseVarargs => {
-                self.frames[fi].ip = ip;
                 return Err(match arg {
                     0 => {
                         let handled = self.handled_exception.clone();
@@ -1348,7 +1346,6 @@ impl Vm {
                 if crate::runtime::finalize::attention() {
                     self.safe_point();
                 }
-                self.frames[fi].ip = ip;
                 if quicken::due(code, ip - 1) {
                     self.specialize_call_site(code, ip - 1, arg as usize);
                 }
@@ -1364,7 +1361,6 @@ impl Vm {
                 if crate::runtime::finalize::attention() {
                     self.safe_point();
                 }
-                self.frames[fi].ip = ip;
                 if self.call_py_specialized(code, ip - 1, instr.opcode(), arg as usize)? {
                     self.hit(&code.caches[ip - 1], instr.opcode());
                     return Ok(Exit::Frame);
@@ -1386,7 +1382,6 @@ impl Vm {
                 if crate::runtime::finalize::attention() {
                     self.safe_point();
                 }
-                self.frames[fi].ip = ip;
                 match self.call_native_specialized(code, ip - 1, instr.opcode(), arg as usize) {
                     Some(result) => {
                         self.hit(&code.caches[ip - 1], instr.opcode());

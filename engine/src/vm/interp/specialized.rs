@@ -104,22 +104,6 @@ pub fn seq_index(i: i64, len: usize) -> Option<usize> {
 }
 
 impl Vm {
-    /// Replaces the top two stack items, which hold no heap reference (ints, floats), by `v`.
-    #[inline(always)]
-    pub(super) fn replace_top2_unboxed(&mut self, v: Value) {
-        let len = self.stack.len();
-        assert!(len >= 2);
-        debug_assert!(self.stack[len - 2..]
-            .iter()
-            .all(|x| matches!(x, Value::Int(_) | Value::Float(_) | Value::Bool(_))));
-        // SAFETY: `len >= 2`; the two items own nothing (checked by every caller's match), so
-        // overwriting and forgetting them without running drop glue leaks nothing.
-        unsafe {
-            self.stack.set_len(len - 1);
-            std::ptr::write(self.stack.as_mut_ptr().add(len - 2), v);
-        }
-    }
-
     /// Pops the top two stack items, which hold no heap reference (ints, floats).
     #[inline(always)]
     pub(super) fn pop2_unboxed(&mut self) {
@@ -128,7 +112,7 @@ impl Vm {
         debug_assert!(self.stack[len - 2..]
             .iter()
             .all(|x| matches!(x, Value::Int(_) | Value::Float(_) | Value::Bool(_))));
-        // SAFETY: as in `replace_top2_unboxed`.
+        // SAFETY: `len >= 2`; the two items own nothing, so forgetting them leaks nothing.
         unsafe { self.stack.set_len(len - 2) };
     }
 
@@ -180,27 +164,13 @@ impl Vm {
         c: &InlineCache,
         name: &Rc<PyStr>,
     ) -> Option<Value> {
-        let Value::Instance(inst) = owner else {
-            return None;
-        };
-        let hooks = self.attr_hooks(inst.class());
-        // Classes with data descriptors (for other names) are served when they are the class
-        // the site was specialized for.
-        if hooks & HOOKS_NOT_PLAIN_GET != 0
-            && (hooks & (HOOK_GETATTRIBUTE | HOOK_PAYLOAD) != 0
-                || inst.class().version.get() != c.version.get())
-        {
-            return None;
-        }
-        let i = c.index.get() as usize;
-        match &*inst.attrs.borrow() {
-            Attrs::Shaped { shape, values } if shape.has_at(i, name) => values.get(i).cloned(),
-            _ => None,
-        }
+        // SAFETY: cloned at once, before anything can change the instance.
+        self.instance_value_ptr(owner, c, name)
+            .map(|v| unsafe { (*v).clone() })
     }
 
-    /// `load_instance_value` for the dispatch loop: where the attribute lives (valid until
-    /// the instance's attributes change; the caller copies it at once).
+    /// Where the attribute lives (valid until the instance's attributes change; the caller
+    /// copies it at once): what the dispatch loop copies straight onto the stack.
     #[inline(always)]
     pub(super) fn instance_value_ptr(
         &self,
