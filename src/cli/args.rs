@@ -47,9 +47,6 @@ pub struct RunArgs {
     #[arg(long, value_name = "FORMAT", num_args = 0..=1, require_equals = true,
           default_missing_value = "text")]
     pub stats: Option<StatsFormat>,
-    /// Write a profile of the run to OUT.
-    #[arg(long, value_name = "OUT")]
-    pub profile: Option<PathBuf>,
     /// The program file (omitted with -c), then the program's own arguments.
     #[arg(
         value_name = "FILE [ARGS]",
