@@ -136,6 +136,14 @@ fn module_member(db: &dyn Db, file: SourceFile, name: &str) -> Option<Target> {
     })
 }
 
+/// The class defined at `site` in `file`.
+fn class_def_at(db: &dyn Db, file: SourceFile, site: TextRange) -> Option<&ClassDef> {
+    match model::def_at(&db::parsed(db, file).parsed.module, site) {
+        DefNode::Class { def, .. } => Some(def),
+        _ => None,
+    }
+}
+
 /// `base.attr` with the cursor on `attr`: a member of an imported module or of a class.
 fn attribute_definition(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Target> {
     let (base, attr) = attribute_at(db, file, offset)?;
@@ -149,10 +157,7 @@ fn attribute_definition(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Ta
             file: f,
             class_site,
         } => {
-            let module = &db::parsed(db, f).parsed.module;
-            let DefNode::Class { def, .. } = model::def_at(module, class_site) else {
-                return None;
-            };
+            let def = class_def_at(db, f, class_site)?;
             let m = model::class_members(f.text(db), def)
                 .into_iter()
                 .find(|m| m.name == attr)?;
@@ -672,10 +677,7 @@ fn attribute_hover(
             file: f,
             class_site,
         } => {
-            let m = &db::parsed(db, f).parsed.module;
-            let DefNode::Class { def, .. } = model::def_at(m, class_site) else {
-                return None;
-            };
+            let def = class_def_at(db, f, class_site)?;
             let text = f.text(db);
             let member = model::class_members(text, def)
                 .into_iter()
@@ -967,8 +969,7 @@ fn attribute_completions(db: &dyn Db, file: SourceFile, before_dot: &str) -> Vec
                 class_site,
             },
         ) => {
-            let m = &db::parsed(db, f).parsed.module;
-            let DefNode::Class { def, .. } = model::def_at(m, class_site) else {
+            let Some(def) = class_def_at(db, f, class_site) else {
                 return Vec::new();
             };
             let text = f.text(db);
@@ -1060,10 +1061,7 @@ pub fn signature_help(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Sign
                 file: f,
                 class_site,
             } => {
-                let m = &db::parsed(db, f).parsed.module;
-                let DefNode::Class { def, .. } = model::def_at(m, class_site) else {
-                    return None;
-                };
+                let def = class_def_at(db, f, class_site)?;
                 let mem = model::class_members(f.text(db), def)
                     .into_iter()
                     .find(|x| x.name == name)?;

@@ -87,19 +87,7 @@ impl Vm {
         if let Value::Object(o) = it {
             match &o.kind {
                 ObjKind::RangeIter(state) => {
-                    let mut s = state.borrow_mut();
-                    let more = if s.step > 0 {
-                        s.next < s.stop
-                    } else {
-                        s.next > s.stop
-                    };
-                    return Ok(if more {
-                        let v = s.next;
-                        s.next = s.next.saturating_add(s.step);
-                        Some(Value::Int(v))
-                    } else {
-                        None
-                    });
+                    return Ok(state.borrow_mut().advance().map(Value::Int));
                 }
                 ObjKind::ListIter { list, index } => {
                     let Value::List(l) = list else {

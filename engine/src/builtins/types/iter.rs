@@ -364,21 +364,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     if let Value::Object(o) = it {
         match &o.kind {
             ObjKind::RangeIter(state) => {
-                let mut s = state.borrow_mut();
-                let more = if s.step > 0 {
-                    s.next < s.stop
-                } else {
-                    s.next > s.stop
-                };
-                if !more {
-                    return Ok(None);
-                }
-                let v = s.next;
-                s.next = s.next.saturating_add(s.step);
-                if (s.step > 0 && s.next < v) || (s.step < 0 && s.next > v) {
-                    s.next = s.stop;
-                }
-                return Ok(Some(Value::Int(v)));
+                return Ok(state.borrow_mut().advance().map(Value::Int));
             }
             ObjKind::ListIter { list, index } => {
                 let Value::List(l) = list else {

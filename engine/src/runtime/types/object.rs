@@ -100,6 +100,24 @@ pub struct RangeIter {
     pub step: i64,
 }
 
+impl RangeIter {
+    /// The next value, or `None` once exhausted (it stays exhausted: `next` saturates).
+    #[inline(always)]
+    pub fn advance(&mut self) -> Option<i64> {
+        let more = if self.step > 0 {
+            self.next < self.stop
+        } else {
+            self.next > self.stop
+        };
+        if !more {
+            return None;
+        }
+        let v = self.next;
+        self.next = self.next.saturating_add(self.step);
+        Some(v)
+    }
+}
+
 pub struct PyModule {
     pub name: Rc<PyStr>,
     pub dict: Rc<PyDict>,

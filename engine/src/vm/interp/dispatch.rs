@@ -197,19 +197,11 @@ impl Vm {
                             let ObjKind::RangeIter(state) = &o.kind else {
                                 break 'slow;
                             };
-                            let mut s = state.borrow_mut();
-                            let more = if s.step > 0 {
-                                s.next < s.stop
-                            } else {
-                                s.next > s.stop
-                            };
-                            if !more {
-                                // Exhaustion (once per loop) goes the long way.
+                            // Exhaustion (once per loop) goes the long way, where the
+                            // iterator reports it again.
+                            let Some(v) = state.borrow_mut().advance() else {
                                 break 'slow;
-                            }
-                            let v = s.next;
-                            s.next = s.next.saturating_add(s.step);
-                            drop(s);
+                            };
                             self.hit(&code.caches[ip - 1], op);
                             self.push_words(raw::TAG_INT, v as u64);
                             continue 'instr;

@@ -270,21 +270,7 @@ impl Vm {
     pub(super) fn next_builtin(it: &Value) -> Option<Option<Value>> {
         let Value::Object(o) = it else { return None };
         Some(match &o.kind {
-            ObjKind::RangeIter(state) => {
-                let mut s = state.borrow_mut();
-                let more = if s.step > 0 {
-                    s.next < s.stop
-                } else {
-                    s.next > s.stop
-                };
-                if more {
-                    let v = s.next;
-                    s.next = s.next.saturating_add(s.step);
-                    Some(Value::Int(v))
-                } else {
-                    None
-                }
-            }
+            ObjKind::RangeIter(state) => state.borrow_mut().advance().map(Value::Int),
             ObjKind::ListIter { list, index } => {
                 let Value::List(l) = list else { return None };
                 let mut i = index.borrow_mut();
