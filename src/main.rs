@@ -5,6 +5,11 @@ mod cli;
 
 use std::process::ExitCode;
 
+// The interpreter allocates and frees small objects at a high rate (tuples, frames' boxes,
+// dict tables); mimalloc's thread-local free lists are markedly faster at that than glibc's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     cli::main(std::env::args_os().collect())
 }
