@@ -9,7 +9,8 @@
 use crate::runtime::types::code::PyCode;
 use crate::runtime::types::dict::PyDict;
 use crate::runtime::types::function::PyFunction;
-use crate::runtime::value::Value;
+use crate::runtime::value::{raw, Value};
+use std::mem::MaybeUninit;
 use std::ptr::NonNull;
 use std::rc::Rc;
 
@@ -168,5 +169,88 @@ impl Frame {
     #[inline]
     pub fn stack_base(&self) -> usize {
         self.base + self.code().n_localsplus()
+    }
+}
+
+/// A frame kept off the frame stack: a suspended generator's. It moves on and off the stack
+/// word by word (`raw::move_words`), with no temporary copy: a generator that yields every
+/// few instructions would otherwise stall on reloading the frame it has just stored.
+pub struct SavedFrame {
+    slot: MaybeUninit<Frame>,
+    present: bool,
+}
+
+impl SavedFrame {
+    pub fn new(frame: Frame) -> SavedFrame {
+        SavedFrame {
+            slot: MaybeUninit::new(frame),
+            present: true,
+        }
+    }
+
+    pub fn empty() -> SavedFrame {
+        SavedFrame {
+            slot: MaybeUninit::uninit(),
+            present: false,
+        }
+    }
+
+    pub fn get(&self) -> Option<&Frame> {
+        // SAFETY: `present` says the slot holds a frame.
+        self.present.then(|| unsafe { self.slot.assume_init_ref() })
+    }
+
+    pub fn get_mut(&mut self) -> Option<&mut Frame> {
+        // SAFETY: as in `get`.
+        self.present.then(|| unsafe { self.slot.assume_init_mut() })
+    }
+
+    pub fn take(&mut self) -> Option<Frame> {
+        // SAFETY: as in `get`; `present` is cleared, so it is read out once.
+        std::mem::take(&mut self.present).then(|| unsafe { self.slot.assume_init_read() })
+    }
+
+    /// Drops the frame, if any.
+    pub fn clear(&mut self) {
+        drop(self.take());
+    }
+
+    /// Moves the frame onto the top of `frames`; false when there is none.
+    #[inline]
+    pub fn push_onto(&mut self, frames: &mut Vec<Frame>) -> bool {
+        if !self.present {
+            return false;
+        }
+        frames.reserve(1);
+        let len = frames.len();
+        // SAFETY: the slot holds a frame (`present`), which is moved into the reserved
+        // space past the end; clearing `present` leaves the stack its only owner.
+        unsafe {
+            raw::move_words(self.slot.as_ptr(), frames.as_mut_ptr().add(len), 1);
+            frames.set_len(len + 1);
+        }
+        self.present = false;
+        true
+    }
+
+    /// Moves the top frame of `frames` in, dropping any frame held before.
+    #[inline]
+    pub fn pop_from(&mut self, frames: &mut Vec<Frame>) {
+        let Some(last) = frames.len().checked_sub(1) else {
+            return;
+        };
+        self.clear();
+        // SAFETY: the stack is shortened first, so the slot becomes the frame's only owner.
+        unsafe {
+            frames.set_len(last);
+            raw::move_words(frames.as_ptr().add(last), self.slot.as_mut_ptr(), 1);
+        }
+        self.present = true;
+    }
+}
+
+impl Drop for SavedFrame {
+    fn drop(&mut self) {
+        self.clear();
     }
 }

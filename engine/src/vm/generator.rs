@@ -6,7 +6,7 @@
 //! pushed as an entry frame and the loop returns at its next `yield` or `return`. While a
 //! generator runs, the exception it handles (`sys.exc_info()`) is its own, as in CPython.
 
-use super::frame::Frame;
+use super::frame::SavedFrame;
 use super::Vm;
 use crate::bytecode::Opcode;
 use crate::runtime::error::{PyErr, PyResult};
@@ -14,7 +14,7 @@ use crate::runtime::types::class::Layout;
 use crate::runtime::types::native::{Args, PyNative};
 use crate::runtime::types::object::{ObjKind, PyObject};
 use crate::runtime::types::str::PyStr;
-use crate::runtime::value::Value;
+use crate::runtime::value::{raw, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -28,13 +28,13 @@ pub enum GenStatus {
 
 pub struct GenState {
     pub status: GenStatus,
-    /// The suspended frame and its fast locals + value stack.
-    pub frame: Option<(Frame, Vec<Value>)>,
+    /// The suspended frame (none while it runs, nor once it is finished).
+    pub frame: SavedFrame,
+    /// The suspended frame's fast locals and value stack. While the frame runs, the empty
+    /// buffer the next suspension moves them into (no allocation per `yield`).
+    pub values: Vec<Value>,
     /// The exception the generator's own `except` block was handling when it yielded.
     pub exc_state: Value,
-    /// The saved-values buffer while the frame runs: kept (empty) so that each suspension
-    /// moves the stack into it without allocating.
-    pub spare: Vec<Value>,
 }
 
 pub struct Generator {
@@ -65,13 +65,22 @@ impl Generator {
     /// exception would only unwind the frame, which dropping it does just the same.)
     fn owes_close(state: &GenState) -> bool {
         state.status == GenStatus::Suspended
-            && state.frame.as_ref().is_some_and(|(frame, _)| {
+            && state.frame.get().is_some_and(|frame| {
                 frame
                     .code()
                     .code
                     .handler_for(frame.ip.saturating_sub(1) as u32)
                     .is_some()
             })
+    }
+
+    /// Whether it can be resumed now (suspended, or not started and sent `None`): the
+    /// dispatch loop's fast resumption; anything else goes the long way, which raises.
+    #[inline]
+    pub(crate) fn resumable(&self, sending_none: bool) -> bool {
+        self.state.try_borrow().is_ok_and(|s| {
+            s.status == GenStatus::Suspended || (s.status == GenStatus::Created && sending_none)
+        })
     }
 
     /// Whether `take_close_debt` would answer true (nothing marked).
@@ -104,8 +113,8 @@ impl Generator {
         let Ok(state) = self.state.try_borrow() else {
             return;
         };
-        if let Some((frame, values)) = &state.frame {
-            values.iter().for_each(&mut *visit);
+        if let Some(frame) = state.frame.get() {
+            state.values.iter().for_each(&mut *visit);
             if let Some(f) = &frame.func {
                 visit(&Value::Function(f.clone()));
             }
@@ -126,10 +135,11 @@ impl Generator {
         }
         state.status = GenStatus::Finished;
         let frame = state.frame.take();
+        let locals = std::mem::take(&mut state.values);
         let exc = std::mem::take(&mut state.exc_state);
         drop(state);
         let mut values = Vec::new();
-        if let Some((frame, locals)) = frame {
+        if let Some(frame) = frame {
             values.extend(locals);
             values.extend(frame.func.map(Value::Function));
             values.extend(frame.locals.map(Value::Dict));
@@ -152,9 +162,9 @@ impl Drop for Generator {
             qualname: self.qualname.clone(),
             state: RefCell::new(GenState {
                 status: GenStatus::Suspended,
-                frame: state.frame.take(),
+                frame: std::mem::replace(&mut state.frame, SavedFrame::empty()),
+                values: std::mem::take(&mut state.values),
                 exc_state: std::mem::take(&mut state.exc_state),
-                spare: Vec::new(),
             }),
             finalized: Cell::new(true),
         };
@@ -174,7 +184,7 @@ fn move_tail(src: &mut Vec<Value>, from: usize, dst: &mut Vec<Value>) {
     // and nothing can panic between the two `set_len`s.
     unsafe {
         src.set_len(from);
-        std::ptr::copy_nonoverlapping(src.as_ptr().add(from), dst.as_mut_ptr().add(dst.len()), n);
+        raw::move_words(src.as_ptr().add(from), dst.as_mut_ptr().add(dst.len()), n);
         dst.set_len(dst.len() + n);
     }
 }
@@ -203,9 +213,9 @@ impl Vm {
             qualname,
             state: RefCell::new(GenState {
                 status: GenStatus::Created,
-                frame: Some((frame, values)),
+                frame: SavedFrame::new(frame),
+                values,
                 exc_state: Value::None,
-                spare: Vec::new(),
             }),
             finalized: Cell::new(false),
         };
@@ -251,31 +261,45 @@ impl Vm {
             drop(state);
             return Err(self.recursion_error(""));
         }
-        let Some((frame, mut values)) = state.frame.take() else {
+        let frame_index = self.frames.len();
+        if !state.frame.push_onto(&mut self.frames) {
             drop(state);
             return Err(self.type_error("cannot resume a finished generator"));
-        };
+        }
         state.status = GenStatus::Running;
         let own_exc = std::mem::replace(&mut state.exc_state, Value::None);
         let base = self.stack.len();
-        self.stack.append(&mut values);
-        state.spare = values;
+        let n = state.values.len();
+        self.stack.reserve(n + 1);
+        // SAFETY: the saved values move into the reserved space past the stack's end; the
+        // buffer is emptied first, so each has one owner.
+        unsafe {
+            state.values.set_len(0);
+            raw::move_words(state.values.as_ptr(), self.stack.as_mut_ptr().add(base), n);
+            self.stack.set_len(base + n);
+        }
         drop(state);
         if let Some(v) = sent {
             self.stack.push(v);
         }
-        let caller_exc = self.handled_exception.clone();
+        let caller_exc = raw::clone_whole(&self.handled_exception);
         if !own_exc.is_none() {
             self.handled_exception = own_exc;
         }
-        self.gen_links.push(GenLink {
-            frame_index: self.frames.len(),
-            generator: gen_obj.clone(),
-            caller_exc,
-        });
-        // The frame is moved whole and then patched in place: patched first, its new fields
-        // would be reloaded by the move before their stores completed (a forwarding stall).
-        self.frames.push(frame);
+        // Written field by field in place: built on the stack and then copied, the link is
+        // reloaded in wider pieces than it was stored in, which stalls.
+        self.gen_links.reserve(1);
+        let len = self.gen_links.len();
+        // SAFETY: the slot past the end is reserved; every field is written once before the
+        // length covers it.
+        unsafe {
+            use std::ptr::addr_of_mut;
+            let slot = self.gen_links.as_mut_ptr().add(len);
+            addr_of_mut!((*slot).frame_index).write(frame_index);
+            addr_of_mut!((*slot).generator).write(gen_obj.clone());
+            addr_of_mut!((*slot).caller_exc).write(caller_exc);
+            self.gen_links.set_len(len + 1);
+        }
         if let Some(frame) = self.frames.last_mut() {
             frame.base = base;
             frame.ret_sp = base;
@@ -297,26 +321,30 @@ impl Vm {
         let Some(link) = self.gen_links.pop() else {
             return false;
         };
-        let Some(frame) = self.frames.pop() else {
+        let Some(frame) = self.frames.last() else {
             return false;
         };
         let base = frame.base.min(self.stack.len());
+        let ret_sp = frame.ret_sp;
         let is_entry = frame.is_entry;
-        let own = std::mem::replace(&mut self.handled_exception, link.caller_exc.clone());
+        let own = std::mem::replace(
+            &mut self.handled_exception,
+            raw::clone_whole(&link.caller_exc),
+        );
         if let Some(generator) = generator_of(&link.generator) {
             let mut state = generator.state.borrow_mut();
-            let mut values = std::mem::take(&mut state.spare);
-            move_tail(&mut self.stack, base, &mut values);
-            self.stack.truncate(frame.ret_sp);
+            move_tail(&mut self.stack, base, &mut state.values);
+            state.frame.pop_from(&mut self.frames);
+            self.stack.truncate(ret_sp);
             state.status = GenStatus::Suspended;
-            state.frame = Some((frame, values));
             state.exc_state = if own.is(&link.caller_exc) {
                 Value::None
             } else {
                 own
             };
         } else {
-            self.stack.truncate(base.min(frame.ret_sp));
+            self.frames.pop();
+            self.stack.truncate(base.min(ret_sp));
         }
         is_entry
     }
@@ -328,7 +356,8 @@ impl Vm {
         if let Some(generator) = generator_of(&link.generator) {
             let mut state = generator.state.borrow_mut();
             state.status = GenStatus::Finished;
-            state.frame = None;
+            state.frame.clear();
+            state.values.clear();
             state.exc_state = Value::None;
         }
     }
@@ -458,7 +487,8 @@ impl Vm {
         if state.status != GenStatus::Suspended {
             return None;
         }
-        let (frame, values) = state.frame.as_ref()?;
+        let frame = state.frame.get()?;
+        let values = &state.values;
         let next = frame.code().instrs.get(frame.ip)?.get();
         if next.opcode() != Opcode::Resume || next.arg() < 2 {
             return None;
@@ -473,8 +503,9 @@ impl Vm {
             return;
         };
         let mut state = generator.state.borrow_mut();
-        if let Some((frame, values)) = state.frame.as_mut() {
-            values.pop();
+        let state = &mut *state;
+        if let Some(frame) = state.frame.get_mut() {
+            state.values.pop();
             if let Some(send) = frame
                 .ip
                 .checked_sub(2)
@@ -595,7 +626,8 @@ impl Vm {
             GenStatus::Created | GenStatus::Finished => {
                 let mut s = generator.state.borrow_mut();
                 s.status = GenStatus::Finished;
-                s.frame = None;
+                s.frame.clear();
+                s.values.clear();
                 return Ok(Value::None);
             }
             GenStatus::Running => {

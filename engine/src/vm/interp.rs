@@ -722,19 +722,11 @@ impl Vm {
             }
             Opcode::BinaryOpAddList | Opcode::BinaryOpAddTuple => {
                 let len = self.stack.len();
-                let r = match (instr.opcode(), &self.stack[len - 2], &self.stack[len - 1]) {
-                    (Opcode::BinaryOpAddList, Value::List(a), Value::List(b)) => {
-                        let mut items = a.to_vec();
-                        items.extend(b.borrow().iter().cloned());
-                        Some(Value::list(items))
-                    }
-                    (Opcode::BinaryOpAddTuple, Value::Tuple(a), Value::Tuple(b)) => {
-                        let mut items = a.items().to_vec();
-                        items.extend(b.items().iter().cloned());
-                        Some(Value::tuple(items))
-                    }
-                    _ => None,
-                };
+                let r = specialized::concat_sequences(
+                    instr.opcode(),
+                    &self.stack[len - 2],
+                    &self.stack[len - 1],
+                );
                 match r {
                     Some(r) => {
                         self.hit(&code.caches[ip - 1], instr.opcode());

@@ -88,6 +88,18 @@ pub unsafe fn clone_to(src: &Value, dst: *mut Value) {
     }
 }
 
+/// A clone made with one 16-byte copy: `Clone` writes the tag and the pointer separately,
+/// and the next whole-value move of the clone stalls on them.
+#[inline(always)]
+pub fn clone_whole(v: &Value) -> Value {
+    let mut slot = std::mem::MaybeUninit::<Value>::uninit();
+    // SAFETY: `clone_to` writes a whole value into the fresh slot.
+    unsafe {
+        clone_to(v, slot.as_mut_ptr());
+        slot.assume_init()
+    }
+}
+
 /// Drops the value at `p` in place if it owns an object (the common no-object case costs a
 /// compare, not a call into the drop glue).
 ///
@@ -120,6 +132,27 @@ pub fn discard(v: Value) {
         drop(v);
     } else {
         std::mem::forget(v);
+    }
+}
+
+/// Moves `count` values of `T` (whose size is a multiple of 8) from `src` to `dst` eight
+/// bytes at a time. A frame or value that was just written in 8-byte pieces (a field, a tag)
+/// and is then moved by `memcpy`'s wider loads stalls store-to-load forwarding; 8-byte loads
+/// always forward from the 8- or 16-byte stores that wrote them. For the generator
+/// resume/suspend moves, which copy what was written a few instructions before.
+///
+/// # Safety
+/// As `std::ptr::copy_nonoverlapping`; afterwards exactly one of `src`/`dst` owns the values.
+#[inline(always)]
+pub unsafe fn move_words<T>(src: *const T, dst: *mut T, count: usize) {
+    const { assert!(std::mem::size_of::<T>().is_multiple_of(8) && std::mem::align_of::<T>() >= 8) };
+    let words = count * (std::mem::size_of::<T>() / 8);
+    let src = src.cast::<std::mem::MaybeUninit<u64>>();
+    let dst = dst.cast::<std::mem::MaybeUninit<u64>>();
+    for i in 0..words {
+        // SAFETY: the caller guarantees both ranges; `MaybeUninit` copies padding as is.
+        // Volatile keeps the compiler from merging the words back into wide moves.
+        unsafe { dst.add(i).write(src.add(i).read_volatile()) };
     }
 }
 

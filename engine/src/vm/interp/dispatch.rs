@@ -136,13 +136,51 @@ impl Vm {
                             continue 'instr;
                         }
                         // Allocating instructions that cannot fail, kept off the slow path.
-                        Opcode::GetIter
-                            if matches!(self.top(), Value::List(_) | Value::Tuple(_)) =>
-                        {
+                        Opcode::GetIter => {
                             self.frames[fi].ip = ip;
                             let v = self.pop();
                             let it = self.get_iter(&v)?;
                             self.stack.push(it);
+                            continue 'instr;
+                        }
+                        Opcode::BuildSlice => {
+                            let step = if arg == 3 { self.pop() } else { Value::None };
+                            let stop = self.pop();
+                            let start = self.pop();
+                            self.stack.push(Vm::new_slice(start, stop, step));
+                            continue 'instr;
+                        }
+                        Opcode::BuildSet => {
+                            self.frames[fi].ip = ip;
+                            let items = self.stack.split_off(self.stack.len() - arg as usize);
+                            let set = self.new_set(items)?;
+                            self.stack.push(set);
+                            continue 'instr;
+                        }
+                        Opcode::SetAdd => {
+                            self.frames[fi].ip = ip;
+                            let v = self.pop();
+                            let set = self.stack[self.stack.len() - arg as usize].clone();
+                            self.set_add_all(&set, [v])?;
+                            continue 'instr;
+                        }
+                        Opcode::LoadClosure => {
+                            self.push_local(base + arg as usize);
+                            continue 'instr;
+                        }
+                        Opcode::BinaryOpAddTuple | Opcode::BinaryOpAddList => {
+                            let len = self.stack.len();
+                            let Some(r) = specialized::concat_sequences(
+                                op,
+                                &self.stack[len - 2],
+                                &self.stack[len - 1],
+                            ) else {
+                                break 'slow;
+                            };
+                            self.hit(&code.caches[ip - 1], op);
+                            self.pop_discard();
+                            let old = std::mem::replace(&mut self.stack[len - 2], r);
+                            raw::discard(old);
                             continue 'instr;
                         }
                         Opcode::BuildTuple => {
@@ -197,16 +235,20 @@ impl Vm {
                             let ObjKind::RangeIter(state) = &o.kind else {
                                 break 'slow;
                             };
-                            // Exhaustion (once per loop) goes the long way, where the
-                            // iterator reports it again.
-                            let Some(v) = state.borrow_mut().advance() else {
-                                break 'slow;
-                            };
+                            let next = state.borrow_mut().advance();
                             self.hit(&code.caches[ip - 1], op);
-                            self.push_words(raw::TAG_INT, v as u64);
+                            match next {
+                                Some(v) => self.push_words(raw::TAG_INT, v as u64),
+                                None => {
+                                    // Exhausted: the loop ends (a forward jump).
+                                    self.pop_discard();
+                                    ip = arg as usize;
+                                }
+                            }
                             continue 'instr;
                         }
                         Opcode::ForIterList | Opcode::ForIterTuple => {
+                            // `Some(None)`: exhausted; `None`: another iterator.
                             let item = match (op, self.top()) {
                                 (Opcode::ForIterList, Value::Object(o)) => match &o.kind {
                                     ObjKind::ListIter {
@@ -218,7 +260,7 @@ impl Vm {
                                         if item.is_some() {
                                             *i += 1;
                                         }
-                                        item
+                                        Some(item)
                                     }
                                     _ => None,
                                 },
@@ -232,17 +274,21 @@ impl Vm {
                                         if item.is_some() {
                                             *i += 1;
                                         }
-                                        item
+                                        Some(item)
                                     }
                                     _ => None,
                                 },
                                 _ => None,
                             };
-                            // `None`: another iterator, or exhausted (the slow path sees it
-                            // exhausted again and ends the loop).
                             let Some(item) = item else { break 'slow };
                             self.hit(&code.caches[ip - 1], op);
-                            self.stack.push(item);
+                            match item {
+                                Some(item) => self.stack.push(item),
+                                None => {
+                                    self.pop_discard();
+                                    ip = arg as usize;
+                                }
+                            }
                             continue 'instr;
                         }
                         Opcode::UnpackSequenceTwoTuple => {
@@ -720,6 +766,51 @@ impl Vm {
                             }
                             self.hit(&code.caches[ip - 1], op);
                             continue 'frame;
+                        }
+                        // Generators driven by this loop: resuming one and suspending it
+                        // are frame switches.
+                        Opcode::ForIterGen => {
+                            let Value::Object(o) = self.top() else {
+                                break 'slow;
+                            };
+                            match &o.kind {
+                                ObjKind::Generator(g) if g.resumable(true) => {}
+                                _ => break 'slow,
+                            }
+                            let generator = o.clone();
+                            self.frames[fi].ip = ip;
+                            self.hit(&code.caches[ip - 1], op);
+                            self.push_generator_frame(&generator, Some(Value::None), false)?;
+                            continue 'frame;
+                        }
+                        Opcode::Send => {
+                            let len = self.stack.len();
+                            let Value::Object(o) = &self.stack[len - 2] else {
+                                break 'slow;
+                            };
+                            match &o.kind {
+                                ObjKind::Generator(g)
+                                    if g.resumable(self.stack[len - 1].is_none()) => {}
+                                _ => break 'slow,
+                            }
+                            let generator = o.clone();
+                            self.frames[fi].ip = ip;
+                            let sent = self.pop();
+                            self.push_generator_frame(&generator, Some(sent), false)?;
+                            continue 'frame;
+                        }
+                        Opcode::YieldValue => {
+                            if self.frames[fi].is_entry || self.top_gen_link().is_none() {
+                                break 'slow;
+                            }
+                            self.frames[fi].ip = ip;
+                            let v = self.pop();
+                            self.suspend_generator();
+                            self.stack.push(v);
+                            continue 'frame;
+                        }
+                        Opcode::GetYieldFromIter if Vm::is_generator(self.top()) => {
+                            continue 'instr;
                         }
                         Opcode::ReturnValue => {
                             let frame = &self.frames[fi];

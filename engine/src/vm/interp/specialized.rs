@@ -15,6 +15,28 @@ use crate::vm::quicken::cache::InlineCache;
 use crate::vm::Vm;
 use std::rc::Rc;
 
+/// `a + b` for two tuples (`BINARY_OP_ADD_TUPLE`) or two lists (`BINARY_OP_ADD_LIST`),
+/// built in one allocation of the final size; `None` when the operands are not that pair.
+#[inline]
+pub(super) fn concat_sequences(form: Opcode, a: &Value, b: &Value) -> Option<Value> {
+    fn joined(a: &[Value], b: &[Value]) -> Vec<Value> {
+        let mut items = Vec::with_capacity(a.len() + b.len());
+        items.extend_from_slice(a);
+        items.extend_from_slice(b);
+        items
+    }
+    match (form, a, b) {
+        (Opcode::BinaryOpAddTuple, Value::Tuple(a), Value::Tuple(b)) => {
+            Some(Value::tuple(joined(a.items(), b.items())))
+        }
+        (Opcode::BinaryOpAddList, Value::List(a), Value::List(b)) => {
+            let items = joined(&a.borrow(), &b.borrow());
+            Some(Value::list(items))
+        }
+        _ => None,
+    }
+}
+
 /// Python's floor division and modulo for machine ints (`None` on a zero divisor or overflow).
 #[inline]
 fn floor_div(a: i64, b: i64) -> Option<i64> {
