@@ -90,6 +90,24 @@ impl Vm {
         match callable {
             Value::Function(func) => {
                 let ret_sp = self.stack.len();
+                if kwnames.is_empty()
+                    && func.exact_argcount as usize == args.len()
+                    && !self.frame_depth_exceeded()
+                    && !self.stack_exhausted()
+                {
+                    // Positional arguments that fill the parameters exactly (a callback from
+                    // `map`, a sort key, …): no binding, the frame written in place.
+                    let n_locals = func.code.n_localsplus();
+                    self.stack.reserve(n_locals.max(args.len()));
+                    for a in args {
+                        self.push_clone(a);
+                    }
+                    for _ in args.len()..n_locals {
+                        self.push_null();
+                    }
+                    self.push_function_frame_at(func.clone(), ret_sp, ret_sp, true);
+                    return self.run();
+                }
                 self.stack.extend_from_slice(args);
                 self.push_function_frame(func.clone(), ret_sp, args.len(), kwnames, true)?;
                 self.run()
@@ -958,12 +976,18 @@ impl Vm {
                     }
                 }
             }
-            Opcode::ForIterGen => {
-                let gen = match self.top() {
-                    Value::Object(o) if matches!(o.kind, ObjKind::Generator(_)) => Some(o.clone()),
-                    _ => None,
+            Opcode::ForIterGen | Opcode::ForIterNative => {
+                let guard = match self.top() {
+                    Value::Object(o) => match &o.kind {
+                        ObjKind::Generator(_) => instr.opcode() == Opcode::ForIterGen,
+                        ObjKind::BuiltinIter(b) => {
+                            b.subclass.is_none() && instr.opcode() == Opcode::ForIterNative
+                        }
+                        _ => false,
+                    },
+                    _ => false,
                 };
-                if gen.is_some() {
+                if guard {
                     self.hit(&code.caches[ip - 1], instr.opcode());
                 } else {
                     self.miss(code, ip - 1);

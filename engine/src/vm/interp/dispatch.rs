@@ -259,6 +259,10 @@ impl Vm {
                                         let item = l.get(*i);
                                         if item.is_some() {
                                             *i += 1;
+                                        } else {
+                                            // Exhausted for good, as in CPython, even if
+                                            // the list grows later.
+                                            *i = usize::MAX / 2;
                                         }
                                         Some(item)
                                     }
@@ -767,6 +771,31 @@ impl Vm {
                             self.hit(&code.caches[ip - 1], op);
                             continue 'frame;
                         }
+                        Opcode::ForIterNative => {
+                            let Value::Object(o) = self.top() else {
+                                break 'slow;
+                            };
+                            match &o.kind {
+                                ObjKind::BuiltinIter(b) if b.subclass.is_none() => {}
+                                _ => break 'slow,
+                            }
+                            // Its `next` may run Python code (`map`'s function): the
+                            // iterator is held here, and the frame's position saved.
+                            let it = o.clone();
+                            let ObjKind::BuiltinIter(b) = &it.kind else {
+                                unreachable!("checked above")
+                            };
+                            self.frames[fi].ip = ip;
+                            self.hit(&code.caches[ip - 1], op);
+                            match crate::builtins::iterators::next_item(self, b)? {
+                                Some(v) => self.stack.push(v),
+                                None => {
+                                    self.pop_discard();
+                                    ip = arg as usize;
+                                }
+                            }
+                            continue 'instr;
+                        }
                         // Generators driven by this loop: resuming one and suspending it
                         // are frame switches.
                         Opcode::ForIterGen => {
@@ -814,12 +843,12 @@ impl Vm {
                         }
                         Opcode::ReturnValue => {
                             let frame = &self.frames[fi];
-                            if frame.is_entry
-                                || code.is_generator
+                            if code.is_generator
                                 || !(frame.init_self.is_null() || self.top().is_none())
                             {
                                 break 'slow;
                             }
+                            let is_entry = frame.is_entry;
                             let frame = &mut self.frames[fi];
                             let ret_sp = frame.ret_sp;
                             let result = if frame.init_self.is_null() {
@@ -835,6 +864,9 @@ impl Vm {
                                 std::ptr::drop_in_place(self.frames.as_mut_ptr().add(fi));
                             }
                             self.truncate_stack(ret_sp);
+                            if is_entry {
+                                return Ok(result);
+                            }
                             self.stack.push(result);
                             continue 'frame;
                         }

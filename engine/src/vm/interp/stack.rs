@@ -30,6 +30,19 @@ impl Vm {
         base: usize,
         ret_sp: usize,
     ) {
+        self.push_function_frame_at(func, base, ret_sp, false);
+    }
+
+    /// `push_function_frame_in_place`, saying whether the frame is an entry frame (its
+    /// return ends the dispatch loop that runs it: a call from Rust).
+    #[inline(always)]
+    pub(crate) fn push_function_frame_at(
+        &mut self,
+        func: std::rc::Rc<crate::runtime::types::function::PyFunction>,
+        base: usize,
+        ret_sp: usize,
+        is_entry: bool,
+    ) {
         let len = self.frames.len();
         if len == self.frames.capacity() {
             self.frames.reserve(len.max(16));
@@ -37,7 +50,7 @@ impl Vm {
         // SAFETY: `len < capacity`, so the slot is free.
         unsafe {
             let slot = self.frames.as_mut_ptr().add(len);
-            crate::vm::frame::Frame::write_for_function(slot, func, base, ret_sp, false);
+            crate::vm::frame::Frame::write_for_function(slot, func, base, ret_sp, is_entry);
             self.frames.set_len(len + 1);
         }
     }

@@ -692,6 +692,7 @@ impl Vm {
                 ObjKind::ListIter { .. } => Some(Opcode::ForIterList),
                 ObjKind::TupleIter { .. } => Some(Opcode::ForIterTuple),
                 ObjKind::Generator(_) => Some(Opcode::ForIterGen),
+                ObjKind::BuiltinIter(b) if b.subclass.is_none() => Some(Opcode::ForIterNative),
                 _ => None,
             },
             _ => None,
