@@ -235,7 +235,8 @@ define_opcodes! {
     ForIterList: ForIter = "FOR_ITER_LIST",
     ForIterTuple: ForIter = "FOR_ITER_TUPLE",
     ForIterGen: ForIter = "FOR_ITER_GEN",
-    /// A built-in iterator whose `__next__` is native (`enumerate`, `zip`, `map`, `reversed`, …).
+    /// A built-in iterator whose `__next__` is native: `enumerate`, `zip`, `map`,
+    /// `reversed`, …, and the iterators of str, bytes, set and dict.
     ForIterNative: ForIter = "FOR_ITER_NATIVE",
     GetYieldFromIter = "GET_YIELD_FROM_ITER",
     /// `(receiver v -- receiver result)`: send into a sub-generator, jump to `arg` when it returns.

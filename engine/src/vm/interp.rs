@@ -983,6 +983,7 @@ impl Vm {
                         ObjKind::BuiltinIter(b) => {
                             b.subclass.is_none() && instr.opcode() == Opcode::ForIterNative
                         }
+                        ObjKind::TypeIter(_) => instr.opcode() == Opcode::ForIterNative,
                         _ => false,
                     },
                     _ => false,

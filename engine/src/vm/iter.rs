@@ -118,6 +118,10 @@ impl Vm {
                     };
                 }
                 ObjKind::SeqIter { seq, index } => return self.seq_iter_next(seq, index),
+                // str, bytes, set, dict iterators: native, no `__next__` lookup.
+                ObjKind::TypeIter(t) => {
+                    return crate::builtins::types::iter::type_iter_next(self, t)
+                }
                 // enumerate, zip, map, … (a Python subclass may override `__next__`).
                 ObjKind::BuiltinIter(b) if b.subclass.is_none() => {
                     return crate::builtins::iterators::next_item(self, b)

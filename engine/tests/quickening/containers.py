@@ -50,9 +50,27 @@ def loops(n, l, t):
         total += x
     for x in gen(3):  #q FOR_ITER_GEN
         total += x
-    for k in {1: 2}:  #q FOR_ITER failed "iterating dict_keyiterator"
+    for k in {1: 2}:  #q FOR_ITER_NATIVE
         total += k
+    for i, x in enumerate(t):  #q FOR_ITER_NATIVE
+        total += i
+    for x in Countdown(2):  #q FOR_ITER failed "iterating Countdown"
+        total += x
     return total
+
+
+class Countdown:
+    def __init__(self, n):
+        self.n = n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.n == 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n
 
 
 def truth(b, i, n, l, s, f):

@@ -409,7 +409,7 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     }
 }
 
-fn type_iter_next(vm: &mut Vm, t: &TypeIter) -> PyResult<Option<Value>> {
+pub(crate) fn type_iter_next(vm: &mut Vm, t: &TypeIter) -> PyResult<Option<Value>> {
     Ok(match t {
         TypeIter::Str { s, pos } => {
             let text = s.as_str();

@@ -777,17 +777,24 @@ impl Vm {
                             };
                             match &o.kind {
                                 ObjKind::BuiltinIter(b) if b.subclass.is_none() => {}
+                                ObjKind::TypeIter(_) => {}
                                 _ => break 'slow,
                             }
                             // Its `next` may run Python code (`map`'s function): the
                             // iterator is held here, and the frame's position saved.
                             let it = o.clone();
-                            let ObjKind::BuiltinIter(b) = &it.kind else {
-                                unreachable!("checked above")
-                            };
                             self.frames[fi].ip = ip;
                             self.hit(&code.caches[ip - 1], op);
-                            match crate::builtins::iterators::next_item(self, b)? {
+                            let next = match &it.kind {
+                                ObjKind::BuiltinIter(b) => {
+                                    crate::builtins::iterators::next_item(self, b)?
+                                }
+                                ObjKind::TypeIter(t) => {
+                                    crate::builtins::types::iter::type_iter_next(self, t)?
+                                }
+                                _ => unreachable!("checked above"),
+                            };
+                            match next {
                                 Some(v) => self.stack.push(v),
                                 None => {
                                     self.pop_discard();

@@ -693,6 +693,7 @@ impl Vm {
                 ObjKind::TupleIter { .. } => Some(Opcode::ForIterTuple),
                 ObjKind::Generator(_) => Some(Opcode::ForIterGen),
                 ObjKind::BuiltinIter(b) if b.subclass.is_none() => Some(Opcode::ForIterNative),
+                ObjKind::TypeIter(_) => Some(Opcode::ForIterNative),
                 _ => None,
             },
             _ => None,
