@@ -17,7 +17,7 @@ class Box:
 
 
 def mix(a, b):
-    return a % b
+    return a // b
 
 
 def main():
@@ -89,7 +89,7 @@ fn stats_prints_the_family_table_after_the_output() {
     line_starting("  CALL_ALLOC_AND_ENTER_INIT ");
     line_starting("  CALL_LEN ");
     let failed = line_starting("  failed ");
-    assert!(err.contains("int % float"), "{failed}\n{err}");
+    assert!(err.contains("int // float"), "{failed}\n{err}");
     assert!(line_starting("total: ").contains("attempts"));
 }
 
@@ -131,7 +131,7 @@ fn stats_json_is_valid_and_has_the_families() {
     assert!(
         reasons
             .iter()
-            .any(|r| r[0] == "int % float" && r[1].as_u64() >= Some(1)),
+            .any(|r| r[0] == "int // float" && r[1].as_u64() >= Some(1)),
         "{reasons:?}"
     );
     for key in ["attempts", "failures", "misses", "deopts"] {
@@ -158,7 +158,7 @@ fn dis_adaptive_shows_forms_under_source_lines() {
         "CALL_ALLOC_AND_ENTER_INIT",
         "LOAD_GLOBAL_BUILTIN",
         "FOR_ITER_RANGE",
-        "not specialized: int % float",
+        "not specialized: int // float",
     ] {
         assert!(shown.contains(needle), "no {needle:?} in:\n{shown}");
     }

@@ -151,6 +151,7 @@ define_opcodes! {
     BinaryOpSubtractFloat: BinaryOp = "BINARY_OP_SUBTRACT_FLOAT",
     BinaryOpMultiplyFloat: BinaryOp = "BINARY_OP_MULTIPLY_FLOAT",
     BinaryOpTrueDivideFloat: BinaryOp = "BINARY_OP_TRUE_DIVIDE_FLOAT",
+    BinaryOpRemainderFloat: BinaryOp = "BINARY_OP_REMAINDER_FLOAT",
     BinaryOpAddUnicode: BinaryOp = "BINARY_OP_ADD_UNICODE",
     BinaryOpAddList: BinaryOp = "BINARY_OP_ADD_LIST",
     BinaryOpAddTuple: BinaryOp = "BINARY_OP_ADD_TUPLE",
@@ -172,10 +173,14 @@ define_opcodes! {
     BinarySubscrListInt: BinarySubscr = "BINARY_SUBSCR_LIST_INT",
     BinarySubscrTupleInt: BinarySubscr = "BINARY_SUBSCR_TUPLE_INT",
     BinarySubscrStrInt: BinarySubscr = "BINARY_SUBSCR_STR_INT",
+    /// `list[a:b]`, `tuple[a:b]`, `str[a:b]` (a slice object key).
+    BinarySubscrSlice: BinarySubscr = "BINARY_SUBSCR_SLICE",
     BinarySubscrDict: BinarySubscr = "BINARY_SUBSCR_DICT",
     /// `(v container key -- )`
     StoreSubscr = "STORE_SUBSCR",
     StoreSubscrListInt: StoreSubscr = "STORE_SUBSCR_LIST_INT",
+    /// `list[a:b] = iterable`.
+    StoreSubscrListSlice: StoreSubscr = "STORE_SUBSCR_LIST_SLICE",
     StoreSubscrDict: StoreSubscr = "STORE_SUBSCR_DICT",
     DeleteSubscr = "DELETE_SUBSCR",
     /// `(start stop [step] -- slice)`: `arg` is 2 or 3.

@@ -19,7 +19,7 @@ use std::rc::Rc;
 mod dispatch;
 mod families;
 use families::{compare_float, compare_ord};
-mod specialized;
+pub(crate) mod specialized;
 mod stack;
 
 /// Where the dispatch loop goes after the slow path ran an instruction.
@@ -528,6 +528,23 @@ impl Vm {
                 }
                 self.generic_store_subscr()?;
             }
+            Opcode::BinarySubscrSlice | Opcode::StoreSubscrListSlice => {
+                let len = self.stack.len();
+                if specialized::slice_operands(
+                    instr.opcode(),
+                    &self.stack[len - 2],
+                    &self.stack[len - 1],
+                ) {
+                    self.hit(&code.caches[ip - 1], instr.opcode());
+                } else {
+                    self.miss(code, ip - 1);
+                }
+                if instr.opcode() == Opcode::BinarySubscrSlice {
+                    self.generic_binary_subscr()?;
+                } else {
+                    self.generic_store_subscr()?;
+                }
+            }
             Opcode::StoreSubscrListInt => {
                 let len = self.stack.len();
                 let done = match (&self.stack[len - 2], &self.stack[len - 1]) {
@@ -699,7 +716,8 @@ impl Vm {
             Opcode::BinaryOpAddFloat
             | Opcode::BinaryOpSubtractFloat
             | Opcode::BinaryOpMultiplyFloat
-            | Opcode::BinaryOpTrueDivideFloat => {
+            | Opcode::BinaryOpTrueDivideFloat
+            | Opcode::BinaryOpRemainderFloat => {
                 let len = self.stack.len();
                 let r =
                     crate::vm::quicken::float_operands(&self.stack[len - 2], &self.stack[len - 1])

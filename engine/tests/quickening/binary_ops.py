@@ -44,7 +44,7 @@ def accumulate(a, b):
 
 
 def mixed(a, b):
-    return a % b  #q BINARY_OP failed "int % float" state=failed
+    return a % b, a // b  #q BINARY_OP_REMAINDER_FLOAT #q BINARY_OP failed "int // float" state=failed
 
 
 def power(a, b):
@@ -75,7 +75,7 @@ for i in range(100):
     concat_list([i], [1])
     concat_tuple((i,), (1,))
     total += accumulate(i, 1)
-    total += mixed(i, 0.5)
+    total += sum(mixed(i, 0.5))
     total += power(i, 2)
     compares(i, 50)
     fcompares(i * 0.5, 20.0)
@@ -94,6 +94,6 @@ try:
 except ZeroDivisionError as e:
     print("ZeroDivisionError:", e)
 
-#stats BINARY_OP failed "int % float" failures>=1 hits>=1000
+#stats BINARY_OP failed "int // float" failures>=1 hits>=1000
 #stats BINARY_OP_ADD_INT successes>=2
 #stats COMPARE_OP failed "int vs str"

@@ -12,7 +12,8 @@ def subscripts(l, t, s, d, i):
 
 
 def slice_(l):
-    return l[1:]  #q BINARY_SUBSCR failed "list[slice]"
+    l[:1] = l[:1]  #q BINARY_SUBSCR_SLICE #q STORE_SUBSCR_LIST_SLICE
+    return l[1:], range(4)[1:]  #q BINARY_SUBSCR_SLICE #q BINARY_SUBSCR failed "range[slice]"
 
 
 def membership(x, d, s):

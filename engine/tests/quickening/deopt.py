@@ -10,7 +10,8 @@ def add(a, b):
 
 
 def x_of(o):
-    return o.x  #q LOAD_ATTR_INSTANCE_VALUE deopts=1 misses=53
+    # `B` keeps `x` at another slot (still a hit); `C`'s `x` is a class attribute: misses.
+    return o.x  #q LOAD_ATTR_NONDESCRIPTOR deopts=1 misses=53
 
 
 def call(o):
@@ -43,6 +44,13 @@ class B:
         return "B.f"
 
 
+class C:
+    x = "C"
+
+    def f(self):
+        return "C.f"
+
+
 def main():
     t = 0
     for i in range(100):  # warm-up, attempt, 98 hits
@@ -50,9 +58,9 @@ def main():
     for i in range(200):  # 53 misses (the last deopts), wait, attempt, 145 hits
         t += add(i + 0.5, 1.0)
     print(t)
-    a, b = A(), B()
+    a, b, c = A(), B(), C()
     r = [x_of(a) + call(a) for _ in range(100)] + [x_of(b) + call(b) for _ in range(100)]
-    print(r[0], r[-1])
+    print(r[0], r[-1], [x_of(c) for _ in range(100)][-1])
     fresh(2, 3)
     fresh(2, 3)
     # Alternating 60 ints and 60 floats, three times: every switch deoptimizes.

@@ -63,6 +63,19 @@ impl Shape {
             .is_some_and(|n| Rc::ptr_eq(n, name) || **n == **name)
     }
 
+    /// The slot of `name`: the cached `hint` when it still holds it, else found by pointer
+    /// among the (few) names — a site that sees several classes whose instances keep the
+    /// attribute at different slots (`self.strength` in a class hierarchy) stays fast.
+    /// `None` when the name is absent or only an equal, not identical, string is present
+    /// (the generic path decides those).
+    #[inline(always)]
+    pub fn slot_of(&self, hint: usize, name: &Rc<PyStr>) -> Option<usize> {
+        if self.has_at(hint, name) {
+            return Some(hint);
+        }
+        self.names.iter().position(|n| Rc::ptr_eq(n, name))
+    }
+
     /// Slot index of `name`. Interned names compare by pointer first.
     #[inline]
     pub fn index_of(&self, name: &PyStr) -> Option<usize> {

@@ -344,6 +344,27 @@ impl Vm {
                             }
                             continue 'instr;
                         }
+                        Opcode::PopJumpIfFalseList
+                        | Opcode::PopJumpIfFalseStr
+                        | Opcode::PopJumpIfTrueList
+                        | Opcode::PopJumpIfTrueStr => {
+                            use Opcode::*;
+                            let truth = match (op, self.top()) {
+                                (PopJumpIfFalseList | PopJumpIfTrueList, Value::List(l)) => {
+                                    !l.is_empty()
+                                }
+                                (PopJumpIfFalseStr | PopJumpIfTrueStr, Value::Str(s)) => {
+                                    !s.as_str().is_empty()
+                                }
+                                _ => break 'slow,
+                            };
+                            self.hit(&code.caches[ip - 1], op);
+                            self.pop_discard();
+                            if truth == (op.base() == Opcode::PopJumpIfTrue) {
+                                self.take_jump(fi, &mut ip, arg as usize)?;
+                            }
+                            continue 'instr;
+                        }
                         Opcode::LoadGlobalModule | Opcode::LoadGlobalBuiltin => {
                             let c = &code.caches[ip - 1];
                             let frame = &self.frames[fi];
@@ -432,8 +453,35 @@ impl Vm {
                             self.hit(&code.caches[ip - 1], op);
                             continue 'instr;
                         }
+                        // Slicing allocates and may raise (a bad step, a wrong-size
+                        // assignment); the forms save the adaptive path's bookkeeping.
+                        Opcode::BinarySubscrSlice | Opcode::StoreSubscrListSlice => {
+                            let len = self.stack.len();
+                            if !specialized::slice_operands(
+                                op,
+                                &self.stack[len - 2],
+                                &self.stack[len - 1],
+                            ) {
+                                break 'slow;
+                            }
+                            self.frames[fi].ip = ip;
+                            self.hit(&code.caches[ip - 1], op);
+                            if op == Opcode::BinarySubscrSlice {
+                                self.generic_binary_subscr()?;
+                            } else {
+                                self.generic_store_subscr()?;
+                            }
+                            continue 'instr;
+                        }
                         Opcode::BinaryOpTrueDivideFloat => {
                             if !self.fast_float_op(Opcode::BinaryOpTrueDivideFloat) {
+                                break 'slow;
+                            }
+                            self.hit(&code.caches[ip - 1], op);
+                            continue 'instr;
+                        }
+                        Opcode::BinaryOpRemainderFloat => {
+                            if !self.fast_float_op(Opcode::BinaryOpRemainderFloat) {
                                 break 'slow;
                             }
                             self.hit(&code.caches[ip - 1], op);

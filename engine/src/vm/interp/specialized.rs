@@ -114,8 +114,43 @@ pub fn float_op(form: Opcode, a: f64, b: f64) -> Option<f64> {
         Opcode::BinaryOpSubtractFloat => Some(a - b),
         Opcode::BinaryOpMultiplyFloat => Some(a * b),
         Opcode::BinaryOpTrueDivideFloat if b != 0.0 => Some(a / b),
+        Opcode::BinaryOpRemainderFloat if b != 0.0 => Some(float_mod(a, b)),
         _ => None,
     }
+}
+
+/// Python's `a % b` for floats (`b != 0`): the result takes the divisor's sign, and a zero
+/// result is signed like it (CPython's `float_rem`).
+#[inline]
+fn float_mod(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m + b
+        } else {
+            m
+        }
+    } else {
+        0.0f64.copysign(b)
+    }
+}
+
+/// Whether `v` is a slice object (the slice forms' key guard).
+#[inline(always)]
+pub(crate) fn is_slice(v: &Value) -> bool {
+    matches!(v, Value::Object(o) if matches!(o.kind, ObjKind::Slice { .. }))
+}
+
+/// The operands a slice form takes: a list, tuple or str (or, storing, a list) and a slice.
+#[inline(always)]
+pub(crate) fn slice_operands(form: Opcode, container: &Value, key: &Value) -> bool {
+    is_slice(key)
+        && match form {
+            Opcode::BinarySubscrSlice => {
+                matches!(container, Value::List(_) | Value::Tuple(_) | Value::Str(_))
+            }
+            _ => matches!(container, Value::List(_)),
+        }
 }
 
 /// Index `i` (possibly negative) into a sequence of length `len`.
@@ -210,11 +245,11 @@ impl Vm {
         {
             return None;
         }
-        let i = c.index.get() as usize;
         match &*inst.attrs.borrow() {
-            Attrs::Shaped { shape, values } if shape.has_at(i, name) => {
-                values.get(i).map(|v| v as *const Value)
-            }
+            Attrs::Shaped { shape, values } => shape
+                .slot_of(c.index.get() as usize, name)
+                .and_then(|i| values.get(i))
+                .map(|v| v as *const Value),
             _ => None,
         }
     }
@@ -245,8 +280,8 @@ impl Vm {
             return Err(value);
         };
         let i = c.index.get() as usize;
-        if shape.has_at(i, name) {
-            let old = std::mem::replace(&mut values[i], value);
+        if let Some(at) = shape.slot_of(i, name) {
+            let old = std::mem::replace(&mut values[at], value);
             drop(attrs);
             drop(old);
             return Ok(());

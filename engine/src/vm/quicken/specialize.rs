@@ -16,6 +16,7 @@ use crate::runtime::types::native::NativeKind;
 use crate::runtime::types::object::ObjKind;
 use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
+use crate::vm::interp::specialized::is_slice;
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -551,6 +552,7 @@ impl Vm {
                 B::Subtract => Some(Opcode::BinaryOpSubtractFloat),
                 B::Multiply => Some(Opcode::BinaryOpMultiplyFloat),
                 B::TrueDivide => Some(Opcode::BinaryOpTrueDivideFloat),
+                B::Remainder => Some(Opcode::BinaryOpRemainderFloat),
                 _ => None,
             },
             (Value::Str(_), Value::Str(_), B::Add) => Some(Opcode::BinaryOpAddUnicode),
@@ -611,6 +613,9 @@ impl Vm {
             (Value::Tuple(_), Value::Int(_)) => Opcode::BinarySubscrTupleInt,
             (Value::Str(_), Value::Int(_)) => Opcode::BinarySubscrStrInt,
             (Value::Dict(_), _) => Opcode::BinarySubscrDict,
+            (Value::List(_) | Value::Tuple(_) | Value::Str(_), k) if is_slice(k) => {
+                Opcode::BinarySubscrSlice
+            }
             _ => {
                 let text = format!("{}[{}]", self.type_name(container), self.type_name(key));
                 return self.fail(code, at, Failure::Operands(text));
@@ -632,6 +637,7 @@ impl Vm {
         let form = match (container, key) {
             (Value::List(_), Value::Int(_)) => Opcode::StoreSubscrListInt,
             (Value::Dict(_), _) => Opcode::StoreSubscrDict,
+            (Value::List(_), k) if is_slice(k) => Opcode::StoreSubscrListSlice,
             _ => {
                 let text = format!("{}[{}] = …", self.type_name(container), self.type_name(key));
                 return self.fail(code, at, Failure::Operands(text));
