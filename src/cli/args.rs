@@ -19,8 +19,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Start the interactive REPL.
-    Repl,
+    /// Start the interactive REPL (or, with --tui, the inspector).
+    Repl(ReplArgs),
     /// Run a program: `adder run FILE [ARGS...]` or `adder run -c CODE [ARGS...]`.
     Run(RunArgs),
     /// Report every syntax error in the given files, or in every .py file below a directory.
@@ -54,6 +54,16 @@ pub struct RunArgs {
         allow_hyphen_values = true
     )]
     pub argv: Vec<OsString>,
+}
+
+#[derive(Args, Debug)]
+pub struct ReplArgs {
+    /// Open the TUI inspector: input editor, output, live profile, quickening and stats panes.
+    #[arg(long)]
+    pub tui: bool,
+    /// Run without specializing (quickening) instructions.
+    #[arg(long)]
+    pub no_quicken: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use super::args::{Cli, RunArgs, StatsFormat};
 use super::host::OsHost;
 use super::source_file::{LoadError, SourceFile};
-use super::traceback::format_syntax_error;
+use engine::syntax::traceback::format_syntax_error;
 use clap::CommandFactory;
 use engine::check::check_source;
 use engine::eval::{finalize_main, new_module_globals, run_source, RunError};
@@ -73,7 +73,7 @@ fn execute(
         Err(error) => return report_load_error(&error),
     };
     if let Some(error) = check_source(&file.text).first() {
-        eprint!("{}", format_syntax_error(&file, error));
+        eprint!("{}", format_syntax_error(&file.reported(), error));
         return ExitCode::from(EXIT_EXCEPTION);
     }
     // Frames live on the VM's own stack; the native stack only serves Rust re-entry (dunder
@@ -124,7 +124,7 @@ fn report_stats(vm: &mut Vm, format: Option<StatsFormat>) {
     match format {
         StatsFormat::Text => {
             vm.host.flush_stdout();
-            eprint!("{}", super::stats::format_stats(&report));
+            eprint!("{}", repl::report::stats::format_stats(&report));
         }
         StatsFormat::Json => {
             let json = serde_json::to_string_pretty(&report).unwrap_or_default();
@@ -188,7 +188,7 @@ pub fn report_load_error(error: &LoadError) -> ExitCode {
 pub fn run_adaptive_dis(file: &SourceFile, function: Option<&str>) -> ExitCode {
     use std::io::IsTerminal;
     if let Some(error) = check_source(&file.text).first() {
-        eprint!("{}", format_syntax_error(file, error));
+        eprint!("{}", format_syntax_error(&file.reported(), error));
         return ExitCode::from(EXIT_EXCEPTION);
     }
     let file = file.clone();
@@ -218,7 +218,7 @@ pub fn run_adaptive_dis(file: &SourceFile, function: Option<&str>) -> ExitCode {
             let info = vm.inspect_code(&code);
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             let text =
-                super::adaptive::format_adaptive(&info, &file.text, function.as_deref(), color);
+                repl::report::adaptive::format_adaptive(&info, &file.text, function.as_deref(), color);
             print!("{text}");
             status
         });

@@ -13,7 +13,7 @@ use crate::runtime::error::PyErr;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Where a function is: file, qualified name, first line.
@@ -36,6 +36,13 @@ pub struct Profile {
     /// the stack (total; a recursive function counts once per sample).
     #[serde(skip)]
     pub functions: HashMap<FunctionKey, (u64, u64)>,
+    /// Samples per (function, line) with the function innermost: per-line profiles that stay
+    /// apart when several inputs share a file name (the REPL's `<stdin>`).
+    #[serde(skip)]
+    pub function_lines: HashMap<(FunctionKey, u32), u64>,
+    /// Samples per call stack, outermost function first (flame graphs).
+    #[serde(skip)]
+    pub stacks: HashMap<Vec<FunctionKey>, u64>,
 }
 
 /// Flags shared between the VM thread and whoever asks for samples or an interrupt.
@@ -47,19 +54,31 @@ pub struct ProfileFlags {
     pub user_interrupt: Arc<AtomicBool>,
 }
 
+/// A profile that other threads may read while the VM records into it (a live view).
+pub type SharedProfile = Arc<Mutex<Profile>>;
+
 thread_local! {
     /// The profile being recorded on this thread's VM, with its flags.
-    static ACTIVE: RefCell<Option<(ProfileFlags, Profile)>> = const { RefCell::new(None) };
+    static ACTIVE: RefCell<Option<(ProfileFlags, SharedProfile)>> = const { RefCell::new(None) };
 }
 
 /// Starts recording on the current thread (the VM's); samples accumulate into `profile`.
 pub fn start(flags: ProfileFlags, profile: Profile) {
+    start_shared(flags, Arc::new(Mutex::new(profile)));
+}
+
+/// Starts recording into a profile that others can read as it grows.
+pub fn start_shared(flags: ProfileFlags, profile: SharedProfile) {
     ACTIVE.with(|a| *a.borrow_mut() = Some((flags, profile)));
 }
 
 /// Stops recording on the current thread and returns what was recorded.
 pub fn stop() -> Option<Profile> {
-    ACTIVE.with(|a| a.borrow_mut().take().map(|(_, p)| p))
+    let (_, shared) = ACTIVE.with(|a| a.borrow_mut().take())?;
+    Some(match Arc::try_unwrap(shared) {
+        Ok(m) => m.into_inner().unwrap_or_else(|p| p.into_inner()),
+        Err(shared) => shared.lock().map(|p| p.clone()).unwrap_or_default(),
+    })
 }
 
 /// The timer thread that requests samples; dropping it stops the thread.
@@ -149,11 +168,16 @@ impl Vm {
             ));
         }
         ACTIVE.with(|a| {
-            let mut a = a.borrow_mut();
-            let Some((_, profile)) = a.as_mut() else {
+            let a = a.borrow();
+            let Some((_, shared)) = a.as_ref() else {
+                return;
+            };
+            let Ok(mut profile) = shared.lock() else {
                 return;
             };
             profile.total += 1;
+            let path: Vec<FunctionKey> = stack.iter().map(|(k, _)| k.clone()).collect();
+            *profile.stacks.entry(path).or_default() += 1;
             let mut seen: Vec<&FunctionKey> = Vec::new();
             for (i, (key, line)) in stack.iter().enumerate().rev() {
                 let innermost = i + 1 == stack.len();
@@ -161,6 +185,10 @@ impl Vm {
                     *profile
                         .lines
                         .entry((key.filename.clone(), *line))
+                        .or_default() += 1;
+                    *profile
+                        .function_lines
+                        .entry((key.clone(), *line))
                         .or_default() += 1;
                 }
                 if seen.contains(&key) {
