@@ -51,14 +51,12 @@ pub fn run(options: &Options) -> i32 {
     let session = match SessionHandle::spawn(|| Box::new(TerminalHost), !options.no_quicken) {
         Ok(s) => Arc::new(s),
         Err(e) => {
-            eprintln!("adder: cannot start the session: {e}");
+            let _ = writeln!(std::io::stderr(), "adder: cannot start the session: {e}");
             return 70;
         }
     };
-    for flag in session.interrupter().signal_flags() {
-        let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag);
-    }
     let status = if options.tui {
+        register_sigint(&session);
         crate::tui::run(&session)
     } else {
         line_loop(&session)
@@ -67,6 +65,24 @@ pub fn run(options: &Options) -> i32 {
     drop(session);
     let _ = std::io::stdout().flush();
     status
+}
+
+/// SIGINT (Ctrl-C while code runs) raises `KeyboardInterrupt` in the session. Registered
+/// after the line editor exists: rustyline installs its own SIGINT handler for its whole life,
+/// and signal-hook chains to the handler it finds (rustyline's `signal-hook` feature would
+/// avoid that, but then it stalls on typed-ahead input, waiting on the terminal for bytes it
+/// has already buffered).
+fn register_sigint(session: &SessionHandle) {
+    for flag in session.interrupter().signal_flags() {
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag);
+    }
+}
+
+/// Prints to stdout, ignoring a closed terminal (`println!` would panic).
+fn say(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
 }
 
 fn line_loop(session: &Arc<SessionHandle>) -> i32 {
@@ -80,11 +96,12 @@ fn line_loop(session: &Arc<SessionHandle>) -> i32 {
     let mut editor: Editor<PyHelper, FileHistory> = match Editor::with_config(config) {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("adder: cannot start the line editor: {e}");
+            let _ = writeln!(std::io::stderr(), "adder: cannot start the line editor: {e}");
             return 70;
         }
     };
     editor.set_helper(Some(PyHelper::new(session.clone(), color)));
+    register_sigint(session);
     let history = history_path();
     if let Some(path) = &history {
         if let Some(dir) = path.parent() {
@@ -92,10 +109,10 @@ fn line_loop(session: &Arc<SessionHandle>) -> i32 {
         }
         let _ = editor.load_history(path);
     }
-    println!(
-        "Adder {} (Python 3.11) — help(obj) for help, %help for magics, %tui for the inspector, Ctrl-D to exit.",
+    say(&format!(
+        "Adder {} (Python 3.11) — help(obj) for help, %help for magics, %tui for the inspector, Ctrl-D to exit.\n",
         env!("CARGO_PKG_VERSION")
-    );
+    ));
     let mut buffer = String::new();
     let status = loop {
         let (prompt, indent) = if buffer.is_empty() {
@@ -106,16 +123,16 @@ fn line_loop(session: &Arc<SessionHandle>) -> i32 {
         let line = match editor.readline_with_initial(prompt, (&indent, "")) {
             Ok(line) => line,
             Err(ReadlineError::Interrupted) => {
-                println!("KeyboardInterrupt");
+                say("KeyboardInterrupt\n");
                 buffer.clear();
                 continue;
             }
             Err(ReadlineError::Eof) => {
-                println!();
+                say("\n");
                 break 0;
             }
             Err(e) => {
-                eprintln!("adder: {e}");
+                let _ = writeln!(std::io::stderr(), "adder: {e}");
                 break 1;
             }
         };
@@ -123,7 +140,7 @@ fn line_loop(session: &Arc<SessionHandle>) -> i32 {
             remember(&mut editor, &history, line.trim());
             let magic_line = line.trim_start()[1..].to_owned();
             match run_magic(session, &magic_line, color) {
-                Effect::Text(text) => print!("{text}"),
+                Effect::Text(text) => say(&text),
                 Effect::Tui => {
                     let status = crate::tui::run(session);
                     if status != 0 {
@@ -139,9 +156,7 @@ fn line_loop(session: &Arc<SessionHandle>) -> i32 {
             buffer.push('\n');
         }
         // An auto-indented line left empty ends the block, like an empty line.
-        if line.trim().is_empty() && !buffer.is_empty() {
-            buffer.push_str("");
-        } else {
+        if !line.trim().is_empty() {
             buffer.push_str(&line);
         }
         if completeness(&buffer) == Completeness::Incomplete {
