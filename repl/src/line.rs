@@ -8,7 +8,7 @@
 
 mod helper;
 
-use crate::host::TerminalHost;
+use crate::host::{Sink, TerminalHost};
 use crate::magic::{self, Effect};
 use engine::session::worker::{Request, Response, SessionHandle};
 use engine::session::Status;
@@ -48,7 +48,13 @@ pub fn history_path() -> Option<PathBuf> {
 
 /// Runs the REPL until Ctrl-D or `exit()`; returns the process exit status.
 pub fn run(options: &Options) -> i32 {
-    let session = match SessionHandle::spawn(|| Box::new(TerminalHost), !options.no_quicken) {
+    let sink = Sink::default();
+    let host_sink = sink.clone();
+    let spawned = SessionHandle::spawn(
+        move || Box::new(TerminalHost::new(host_sink)),
+        !options.no_quicken,
+    );
+    let session = match spawned {
         Ok(s) => Arc::new(s),
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "adder: cannot start the session: {e}");
@@ -57,9 +63,9 @@ pub fn run(options: &Options) -> i32 {
     };
     let status = if options.tui {
         register_sigint(&session);
-        crate::tui::run(&session)
+        crate::tui::run(&session, &sink)
     } else {
-        line_loop(&session)
+        line_loop(&session, &sink)
     };
     // Exit-time finalizers run once the last handle goes.
     drop(session);
@@ -85,7 +91,7 @@ fn say(text: &str) {
     let _ = out.flush();
 }
 
-fn line_loop(session: &Arc<SessionHandle>) -> i32 {
+fn line_loop(session: &Arc<SessionHandle>, sink: &Sink) -> i32 {
     let color = use_color();
     let config = Config::builder()
         .auto_add_history(false)
@@ -142,7 +148,7 @@ fn line_loop(session: &Arc<SessionHandle>) -> i32 {
             match run_magic(session, &magic_line, color) {
                 Effect::Text(text) => say(&text),
                 Effect::Tui => {
-                    let status = crate::tui::run(session);
+                    let status = crate::tui::run(session, sink);
                     if status != 0 {
                         break status;
                     }
