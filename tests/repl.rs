@@ -100,8 +100,13 @@ fn ctrl_c_interrupts_running_code_and_the_session_survives() {
     // Let it spin, then Ctrl-C.
     std::thread::sleep(std::time::Duration::from_millis(500));
     p.send_control('c').expect("ctrl-c");
-    let out = p.exp_string("KeyboardInterrupt").expect("the interrupt's traceback");
-    assert!(out.contains("Traceback (most recent call last):"), "{out:?}");
+    let out = p
+        .exp_string("KeyboardInterrupt")
+        .expect("the interrupt's traceback");
+    assert!(
+        out.contains("Traceback (most recent call last):"),
+        "{out:?}"
+    );
     p.exp_string(">>> ").expect("prompt after the interrupt");
     let out = enter(&mut p, "print(kept)", ">>> ");
     assert!(out.contains("still here"), "{out:?}");
@@ -109,7 +114,8 @@ fn ctrl_c_interrupts_running_code_and_the_session_survives() {
     p.send("print('never')").expect("type");
     p.flush().expect("flush");
     p.send_control('c').expect("ctrl-c");
-    p.exp_string("KeyboardInterrupt").expect("Ctrl-C at the prompt");
+    p.exp_string("KeyboardInterrupt")
+        .expect("Ctrl-C at the prompt");
     p.exp_string(">>> ").expect("prompt after Ctrl-C");
     let out = enter(&mut p, "1 + 1", ">>> ");
     assert!(out.contains('2') && !out.contains("never"), "{out:?}");

@@ -38,7 +38,10 @@ impl Tmux {
             if ok(&screen) {
                 return screen;
             }
-            assert!(Instant::now() < deadline, "waiting for {what}; screen:\n{screen}");
+            assert!(
+                Instant::now() < deadline,
+                "waiting for {what}; screen:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -75,15 +78,34 @@ fn start_run_watch_the_profile_update_quit() {
         env!("CARGO_BIN_EXE_adder")
     );
     tmux.run(&[
-        "-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "160", "-y", "45", &command,
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "160",
+        "-y",
+        "45",
+        &command,
     ]);
     tmux.run(&["set-option", "-t", "t", "remain-on-exit", "on"]);
-    tmux.wait("the inspector", |s| s.contains("Input") && s.contains("Family stats"));
+    tmux.wait("the inspector", |s| {
+        s.contains("Input") && s.contains("Family stats")
+    });
     // A function that runs for seconds, so the profile is seen filling in while it runs.
     tmux.keys(&["def spin(n):", "Enter"]);
     tmux.keys(&["t = 0", "Enter"]);
     tmux.keys(&["for i in range(n):", "Enter"]);
-    tmux.keys(&["t = t + i % 7", "Enter", "BSpace", "BSpace", "BSpace", "BSpace"]);
+    tmux.keys(&[
+        "t = t + i % 7",
+        "Enter",
+        "BSpace",
+        "BSpace",
+        "BSpace",
+        "BSpace",
+    ]);
     tmux.keys(&["return t", "Enter", "Enter"]);
     tmux.wait("the definition to run", |s| s.contains(">>> def spin(n):"));
     tmux.keys(&["spin(10**9)", "Enter"]);
@@ -105,7 +127,13 @@ fn start_run_watch_the_profile_update_quit() {
     let status = {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            let s = tmux.run(&["display", "-p", "-t", "t", "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}"]);
+            let s = tmux.run(&[
+                "display",
+                "-p",
+                "-t",
+                "t",
+                "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}",
+            ]);
             if s.starts_with('1') || Instant::now() > deadline {
                 break s;
             }
@@ -115,9 +143,14 @@ fn start_run_watch_the_profile_update_quit() {
     // Dead, and not by a signal; tmux 3.3 sometimes leaves the status of a reaped pane
     // empty, so only a non-zero status fails.
     let fields: Vec<&str> = status.split(' ').map(str::trim).collect();
-    assert_eq!(fields.first(), Some(&"1"), "the inspector should exit: {status:?}");
+    assert_eq!(
+        fields.first(),
+        Some(&"1"),
+        "the inspector should exit: {status:?}"
+    );
     assert!(
-        matches!(fields.get(1), None | Some(&"") | Some(&"0")) && fields.get(2).is_none_or(|s| s.is_empty()),
+        matches!(fields.get(1), None | Some(&"") | Some(&"0"))
+            && fields.get(2).is_none_or(|s| s.is_empty()),
         "the inspector should exit cleanly: {status:?}"
     );
 }

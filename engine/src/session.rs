@@ -34,19 +34,24 @@ use std::time::{Duration, Instant};
 /// The file name of interactive input, as CPython reports it.
 pub const STDIN: &str = "<stdin>";
 
-/// How often the profiler samples while profiling is on.
-pub const SAMPLE_PERIOD: Duration = Duration::from_micros(500);
+/// How often the profiler samples while profiling is on (1 kHz: fine enough for a REPL
+/// statement, cheap enough for a whole program).
+pub const SAMPLE_PERIOD: Duration = Duration::from_millis(1);
 
 /// How running one input ended.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Status {
     Ok,
     /// An exception escaped; the traceback (already written to the host's stderr).
-    Error { report: String },
+    Error {
+        report: String,
+    },
     /// `KeyboardInterrupt` escaped; the traceback was written to stderr.
     Interrupted,
     /// It did not compile; the report (already written to stderr).
-    SyntaxError { report: String },
+    SyntaxError {
+        report: String,
+    },
     /// `SystemExit` escaped (`exit()`): the front end should end with this status.
     Exit(i32),
 }
@@ -203,11 +208,7 @@ impl Session {
             *live = Profile::default();
         }
         profile::start_shared(self.flags.clone(), self.live.clone());
-        let sampler = Sampler::spawn(
-            self.flags.clone(),
-            self.vm.interrupt.clone(),
-            SAMPLE_PERIOD,
-        );
+        let sampler = Sampler::spawn(self.flags.clone(), self.vm.interrupt.clone(), SAMPLE_PERIOD);
         let result = f(&mut self.vm);
         drop(sampler);
         let _ = profile::stop();
@@ -337,7 +338,9 @@ impl Session {
     pub(crate) fn all_codes(&self) -> Vec<(Rc<PyCode>, Rc<str>)> {
         let mut out = Vec::new();
         for input in &self.inputs {
-            walk(&input.code, &mut |c| out.push((c.clone(), input.source.clone())));
+            walk(&input.code, &mut |c| {
+                out.push((c.clone(), input.source.clone()))
+            });
         }
         out
     }

@@ -102,7 +102,10 @@ fn line_loop(session: &Arc<SessionHandle>, sink: &Sink) -> i32 {
     let mut editor: Editor<PyHelper, FileHistory> = match Editor::with_config(config) {
         Ok(e) => e,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "adder: cannot start the line editor: {e}");
+            let _ = writeln!(
+                std::io::stderr(),
+                "adder: cannot start the line editor: {e}"
+            );
             return 70;
         }
     };
@@ -208,13 +211,22 @@ pub fn run_magic(session: &SessionHandle, line: &str, color: bool) -> Effect {
 /// a `:`, one level shallower after a statement that ends a block.
 pub fn next_indent(buffer: &str) -> String {
     let last = buffer.lines().last().unwrap_or("");
-    let indent: String = last.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let indent: String = last
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
     let code = last.split('#').next().unwrap_or("").trim_end();
     let first_word = code.split_whitespace().next().unwrap_or("");
     if code.ends_with(':') {
         format!("{indent}    ")
-    } else if matches!(first_word, "return" | "pass" | "break" | "continue" | "raise") {
-        indent.get(..indent.len().saturating_sub(4)).unwrap_or("").to_owned()
+    } else if matches!(
+        first_word,
+        "return" | "pass" | "break" | "continue" | "raise"
+    ) {
+        indent
+            .get(..indent.len().saturating_sub(4))
+            .unwrap_or("")
+            .to_owned()
     } else {
         indent
     }
@@ -229,7 +241,10 @@ mod tests {
         assert_eq!(next_indent("def f(x):"), "    ");
         assert_eq!(next_indent("def f(x):\n    if x:  # c"), "        ");
         assert_eq!(next_indent("def f(x):\n    y = 1"), "    ");
-        assert_eq!(next_indent("def f(x):\n    if x:\n        return 1"), "    ");
+        assert_eq!(
+            next_indent("def f(x):\n    if x:\n        return 1"),
+            "    "
+        );
         assert_eq!(next_indent("x = (1,"), "");
     }
 }

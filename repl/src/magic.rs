@@ -6,7 +6,6 @@ use crate::report;
 use engine::session::timing::format_time;
 use engine::session::worker::{Request, Response};
 
-
 /// Every magic, for completion and `%help`.
 pub const NAMES: &[&str] = &[
     "time", "timeit", "dis", "stats", "prof", "heat", "run", "reset", "who", "tui", "help",
@@ -233,7 +232,8 @@ fn run(args: &str) -> Plan {
             },
             |_| Effect::Text(String::new()),
         ),
-        Err(e) => Plan::text(format!("ERROR: File `{path}` not found or unreadable ({e}).\n")),
+        Err(e) => Plan::text(format!(
+            "ERROR: File `{path}` not found or unreadable ({e}).\n"
+        )),
     }
 }
-

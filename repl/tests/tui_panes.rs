@@ -35,11 +35,18 @@ fn session_and_app() -> (Session, App, ProfileReport) {
     assert_eq!(out.status, engine::session::Status::Ok);
     let before = s.call_counts();
     let out = s.run_cell("work(2000)", true);
-    let profile = s.live_profile().lock().map(|p| p.clone()).unwrap_or_default();
+    let profile = s
+        .live_profile()
+        .lock()
+        .map(|p| p.clone())
+        .unwrap_or_default();
     let report = s.profile_report(&profile, out.elapsed, &before);
     // A family failure: int + str fails to specialize.
     for _ in 0..3 {
-        s.run_cell("try:\n    mixed(1, 'a')\nexcept TypeError:\n    pass\n", false);
+        s.run_cell(
+            "try:\n    mixed(1, 'a')\nexcept TypeError:\n    pass\n",
+            false,
+        );
     }
     let mut app = App::default();
     app.set_functions(s.functions());
@@ -92,7 +99,13 @@ fn quickening_pane_shows_forms_states_and_the_selected_cache() {
     select(&mut app, "work");
     app.focus = Focus::Quickening;
     // Select the specialized attribute load and show its cache.
-    let at = app.selected().expect("work").info.instructions.iter().position(|i| i.current == "LOAD_ATTR_INSTANCE_VALUE");
+    let at = app
+        .selected()
+        .expect("work")
+        .info
+        .instructions
+        .iter()
+        .position(|i| i.current == "LOAD_ATTR_INSTANCE_VALUE");
     app.selected_instr = at.expect("LOAD_ATTR specialized");
     let got = render(100, 30, |f, a| ui::draw_quickening(f, &app, a));
     assert!(got.contains("LOAD_ATTR_INSTANCE_VALUE"), "{got}");
@@ -100,7 +113,13 @@ fn quickening_pane_shows_forms_states_and_the_selected_cache() {
     snapshot("quickening_work", &got);
     // A failed instruction shows why.
     select(&mut app, "mixed");
-    let at = app.selected().expect("mixed").info.instructions.iter().position(|i| i.original == "BINARY_OP");
+    let at = app
+        .selected()
+        .expect("mixed")
+        .info
+        .instructions
+        .iter()
+        .position(|i| i.original == "BINARY_OP");
     app.selected_instr = at.expect("BINARY_OP");
     let got = render(100, 14, |f, a| ui::draw_quickening(f, &app, a));
     assert!(got.contains("failed"), "{got}");
@@ -131,7 +150,10 @@ fn profile_pane_shows_exact_calls() {
             assert_eq!(f.calls, Some(1));
         }
     }
-    assert!(got.contains(&format!("Profile — {} samples", report.samples)), "{got}");
+    assert!(
+        got.contains(&format!("Profile — {} samples", report.samples)),
+        "{got}"
+    );
 }
 
 #[test]
@@ -156,7 +178,10 @@ fn input_and_output_panes() {
     );
     app.push_output(Stream::Stdout, "partial ");
     app.push_output(Stream::Stdout, "line\nnext\n");
-    app.push_output(Stream::Stderr, "Traceback (most recent call last):\nValueError: x\n");
+    app.push_output(
+        Stream::Stderr,
+        "Traceback (most recent call last):\nValueError: x\n",
+    );
     let got = render(40, 7, |f, a| ui::draw_output(f, &app, a));
     snapshot("output", &got);
 }

@@ -47,6 +47,10 @@ pub struct RunArgs {
     #[arg(long, value_name = "FORMAT", num_args = 0..=1, require_equals = true,
           default_missing_value = "text")]
     pub stats: Option<StatsFormat>,
+    /// Profile the run (sampling) and write it to OUT: an SVG flame graph (`.svg`) or a
+    /// speedscope file (`.json`).
+    #[arg(long, value_name = "OUT", require_equals = true)]
+    pub profile: Option<PathBuf>,
     /// The program file (omitted with -c), then the program's own arguments.
     #[arg(
         value_name = "FILE [ARGS]",

@@ -14,10 +14,10 @@ use crate::runtime::value::Value;
 
 /// Python 3.11's `keyword.kwlist` and `keyword.softkwlist`.
 pub const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield", "_", "case", "match",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield", "_", "case", "match",
 ];
 
 /// Candidates for the word that ends at byte `pos` of `line`: where it starts, and the
@@ -119,7 +119,8 @@ fn dict_names(d: &PyDict) -> Vec<(String, Value)> {
 fn resolve(session: &Session, dotted: &str) -> Option<Value> {
     let mut parts = dotted.split('.');
     let first = parts.next()?;
-    let mut value = lookup(session.globals(), first).or_else(|| lookup(&session.vm.builtins, first))?;
+    let mut value =
+        lookup(session.globals(), first).or_else(|| lookup(&session.vm.builtins, first))?;
     for part in parts {
         value = static_attr(session, &value, part)?;
     }
@@ -161,7 +162,10 @@ fn static_attr(session: &Session, value: &Value, name: &str) -> Option<Value> {
         _ => {}
     }
     let class = session.vm.class_of(value);
-    let found = class.mro_with_self().iter().find_map(|k| lookup(&k.dict, name))?;
+    let found = class
+        .mro_with_self()
+        .iter()
+        .find_map(|k| lookup(&k.dict, name))?;
     // A descriptor would run code to produce the real attribute: stop there.
     match &found {
         Value::Instance(_) => None,
@@ -235,7 +239,9 @@ mod tests {
         assert_eq!(found, vec!["boom", "kind", "move(", "x_pos"]);
         // The property is listed but never evaluated: nothing past it completes.
         assert_eq!(complete(&s, "p.boom.", 7).1, Vec::<String>::new());
-        assert!(complete(&s, "p.kind.up", 9).1.contains(&"upper(".to_owned()));
+        assert!(complete(&s, "p.kind.up", 9)
+            .1
+            .contains(&"upper(".to_owned()));
     }
 
     #[test]

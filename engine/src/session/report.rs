@@ -7,6 +7,7 @@ use super::Session;
 use crate::bytecode::Opcode;
 use crate::runtime::types::code::PyCode;
 use crate::vm::profile::{FunctionKey, Profile};
+use crate::vm::Vm;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::time::Duration;
@@ -86,90 +87,113 @@ impl Session {
         elapsed: Duration,
         before: &CallCounts,
     ) -> ProfileReport {
-        let elapsed_s = elapsed.as_secs_f64();
-        let per_sample = if profile.total > 0 {
-            elapsed_s / profile.total as f64
-        } else {
-            0.0
-        };
-        let codes = self.all_codes();
-        let find = |key: &FunctionKey| {
-            codes.iter().rev().find(|(c, _)| {
-                c.code.qualname.as_str() == key.qualname
-                    && c.code.first_line == key.first_line
-                    && c.code.filename.as_ref() == key.filename
-            })
-        };
-        let mut functions: Vec<FunctionRow> = profile
-            .functions
-            .iter()
-            .map(|(key, &(self_samples, total_samples))| {
-                let mut row = FunctionRow {
-                    qualname: key.qualname.clone(),
-                    filename: key.filename.clone(),
-                    first_line: key.first_line,
-                    self_samples,
-                    total_samples,
-                    self_time: self_samples as f64 * per_sample,
-                    total_time: total_samples as f64 * per_sample,
-                    ..FunctionRow::default()
-                };
-                if let Some((code, _)) = find(key) {
-                    let now = entries(code).unwrap_or(0);
-                    let was = before.get(&(Rc::as_ptr(code) as usize)).copied().unwrap_or(0);
-                    row.calls = Some(now.saturating_sub(was));
-                    let info = self.vm.inspect_code(code);
-                    row.specialized = info.specialized;
-                    row.specializable = info.specializable;
-                }
-                row
-            })
-            .collect();
-        functions.sort_by(|a, b| {
-            b.total_samples
-                .cmp(&a.total_samples)
-                .then(b.self_samples.cmp(&a.self_samples))
-                .then(a.qualname.cmp(&b.qualname))
-        });
-        let mut lines: Vec<LineRow> = profile
-            .function_lines
-            .iter()
-            .map(|((key, line), &samples)| {
-                let text = find(key)
-                    .and_then(|(_, source)| {
-                        source
-                            .lines()
-                            .nth((*line as usize).saturating_sub(1))
-                            .map(|l| l.trim().to_owned())
-                    })
-                    .unwrap_or_default();
-                LineRow {
-                    qualname: key.qualname.clone(),
-                    line: *line,
-                    samples,
-                    time: samples as f64 * per_sample,
-                    text,
-                }
-            })
-            .collect();
-        lines.sort_by(|a, b| {
-            b.samples
-                .cmp(&a.samples)
-                .then(a.qualname.cmp(&b.qualname))
-                .then(a.line.cmp(&b.line))
-        });
-        let mut stacks: Vec<(Vec<String>, u64)> = profile
-            .stacks
-            .iter()
-            .map(|(path, &n)| (path.iter().map(frame_name).collect(), n))
-            .collect();
-        stacks.sort();
-        ProfileReport {
-            samples: profile.total,
-            elapsed: elapsed_s,
-            functions,
-            lines,
-            stacks,
-        }
+        report(&self.vm, &self.all_codes(), profile, elapsed, before)
+    }
+}
+
+/// `code` and every code object nested in it, each with `source` (for [`report`]).
+pub fn codes_of(code: &Rc<PyCode>, source: &str) -> Vec<(Rc<PyCode>, Rc<str>)> {
+    let source: Rc<str> = source.into();
+    let mut out = Vec::new();
+    super::walk(code, &mut |c| out.push((c.clone(), source.clone())));
+    out
+}
+
+/// Joins `profile` with the code objects that ran (`codes`, outermost first, with the
+/// source text each came from) on `vm`; `before` holds entry counts taken before the run
+/// (empty for a whole program).
+pub fn report(
+    vm: &Vm,
+    codes: &[(Rc<PyCode>, Rc<str>)],
+    profile: &Profile,
+    elapsed: Duration,
+    before: &CallCounts,
+) -> ProfileReport {
+    let elapsed_s = elapsed.as_secs_f64();
+    let per_sample = if profile.total > 0 {
+        elapsed_s / profile.total as f64
+    } else {
+        0.0
+    };
+    let find = |key: &FunctionKey| {
+        codes.iter().rev().find(|(c, _)| {
+            c.code.qualname.as_str() == key.qualname
+                && c.code.first_line == key.first_line
+                && c.code.filename.as_ref() == key.filename
+        })
+    };
+    let mut functions: Vec<FunctionRow> = profile
+        .functions
+        .iter()
+        .map(|(key, &(self_samples, total_samples))| {
+            let mut row = FunctionRow {
+                qualname: key.qualname.clone(),
+                filename: key.filename.clone(),
+                first_line: key.first_line,
+                self_samples,
+                total_samples,
+                self_time: self_samples as f64 * per_sample,
+                total_time: total_samples as f64 * per_sample,
+                ..FunctionRow::default()
+            };
+            if let Some((code, _)) = find(key) {
+                let now = entries(code).unwrap_or(0);
+                let was = before
+                    .get(&(Rc::as_ptr(code) as usize))
+                    .copied()
+                    .unwrap_or(0);
+                row.calls = Some(now.saturating_sub(was));
+                let info = vm.inspect_code(code);
+                row.specialized = info.specialized;
+                row.specializable = info.specializable;
+            }
+            row
+        })
+        .collect();
+    functions.sort_by(|a, b| {
+        b.total_samples
+            .cmp(&a.total_samples)
+            .then(b.self_samples.cmp(&a.self_samples))
+            .then(a.qualname.cmp(&b.qualname))
+    });
+    let mut lines: Vec<LineRow> = profile
+        .function_lines
+        .iter()
+        .map(|((key, line), &samples)| {
+            let text = find(key)
+                .and_then(|(_, source)| {
+                    source
+                        .lines()
+                        .nth((*line as usize).saturating_sub(1))
+                        .map(|l| l.trim().to_owned())
+                })
+                .unwrap_or_default();
+            LineRow {
+                qualname: key.qualname.clone(),
+                line: *line,
+                samples,
+                time: samples as f64 * per_sample,
+                text,
+            }
+        })
+        .collect();
+    lines.sort_by(|a, b| {
+        b.samples
+            .cmp(&a.samples)
+            .then(a.qualname.cmp(&b.qualname))
+            .then(a.line.cmp(&b.line))
+    });
+    let mut stacks: Vec<(Vec<String>, u64)> = profile
+        .stacks()
+        .iter()
+        .map(|(path, &n)| (path.iter().map(frame_name).collect(), n))
+        .collect();
+    stacks.sort();
+    ProfileReport {
+        samples: profile.total,
+        elapsed: elapsed_s,
+        functions,
+        lines,
+        stacks,
     }
 }

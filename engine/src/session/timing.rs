@@ -27,7 +27,10 @@ impl TimeitResult {
     /// The population standard deviation of the per-loop times (IPython's `stdev`).
     pub fn stdev(&self) -> f64 {
         let mean = self.average();
-        let var = self.per_loop().map(|t| (t - mean) * (t - mean)).sum::<f64>()
+        let var = self
+            .per_loop()
+            .map(|t| (t - mean) * (t - mean))
+            .sum::<f64>()
             / self.runs.len().max(1) as f64;
         var.sqrt()
     }
@@ -53,7 +56,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -218,6 +221,9 @@ mod tests {
         assert_eq!(r.runs.len(), 7);
         assert!(r.loops >= 1);
         assert!(s.eval("'__adder_timeit__' in globals()").is_ok());
-        assert_eq!(s.timeit("1/0"), Err("ZeroDivisionError: division by zero".into()));
+        assert_eq!(
+            s.timeit("1/0"),
+            Err("ZeroDivisionError: division by zero".into())
+        );
     }
 }

@@ -17,7 +17,10 @@ use std::sync::{mpsc, Arc};
 #[derive(Clone, Debug)]
 pub enum Request {
     /// Run interactive input (`single` mode), profiled or not.
-    Run { source: String, profile: bool },
+    Run {
+        source: String,
+        profile: bool,
+    },
     /// Run a file's text as a module in the session's namespace (`%run`).
     RunFile {
         filename: String,
@@ -25,14 +28,21 @@ pub enum Request {
         profile: bool,
     },
     /// Completion candidates for the word ending at byte `pos` of `line`.
-    Complete { line: String, pos: usize },
+    Complete {
+        line: String,
+        pos: usize,
+    },
     /// The quickening state of the function an expression names.
-    Inspect { expr: String },
+    Inspect {
+        expr: String,
+    },
     /// Every function the session has compiled, with its quickening state.
     Functions,
     Stats,
     ResetStats,
-    Timeit { stmt: String },
+    Timeit {
+        stmt: String,
+    },
     /// A fresh `__main__`.
     Reset,
     /// The user's global names.
@@ -55,7 +65,10 @@ pub enum Response {
         /// For a profiled run.
         profile: Option<ProfileReport>,
     },
-    Completions { start: usize, candidates: Vec<String> },
+    Completions {
+        start: usize,
+        candidates: Vec<String>,
+    },
     Inspected(Result<FunctionInfo, String>),
     Functions(Vec<FunctionInfo>),
     Stats(StatsReport),
@@ -168,9 +181,9 @@ impl Session {
     /// Answers one request.
     pub fn handle(&mut self, request: Request) -> Response {
         match request {
-            Request::Run { source, profile } => self.run_reported(profile, |s| {
-                s.run_cell(&source, profile)
-            }),
+            Request::Run { source, profile } => {
+                self.run_reported(profile, |s| s.run_cell(&source, profile))
+            }
             Request::RunFile {
                 filename,
                 source,
@@ -180,13 +193,12 @@ impl Session {
                 let (start, candidates) = super::complete::complete(self, &line, pos);
                 Response::Completions { start, candidates }
             }
-            Request::Inspect { expr } => Response::Inspected(
-                self.inspect(&expr)
-                    .map(|(info, source)| FunctionInfo {
-                        info,
-                        source: source.to_string(),
-                    }),
-            ),
+            Request::Inspect { expr } => {
+                Response::Inspected(self.inspect(&expr).map(|(info, source)| FunctionInfo {
+                    info,
+                    source: source.to_string(),
+                }))
+            }
             Request::Functions => Response::Functions(self.functions()),
             Request::Stats => Response::Stats(self.vm.spec_report()),
             Request::ResetStats => {
@@ -202,7 +214,11 @@ impl Session {
         }
     }
 
-    fn run_reported(&mut self, profile: bool, run: impl FnOnce(&mut Session) -> Outcome) -> Response {
+    fn run_reported(
+        &mut self,
+        profile: bool,
+        run: impl FnOnce(&mut Session) -> Outcome,
+    ) -> Response {
         let before = profile.then(|| self.call_counts());
         let outcome = run(self);
         let profile = before.map(|before| {

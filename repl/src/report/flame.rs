@@ -122,7 +122,10 @@ mod tests {
             samples: 4,
             elapsed: 0.002,
             stacks: vec![
-                (vec!["<module> (<stdin>:1)".into(), "f (<stdin>:1)".into()], 3),
+                (
+                    vec!["<module> (<stdin>:1)".into(), "f (<stdin>:1)".into()],
+                    3,
+                ),
                 (vec!["<module> (<stdin>:1)".into()], 1),
             ],
             ..ProfileReport::default()
@@ -134,7 +137,10 @@ mod tests {
         let r = report();
         assert_eq!(
             folded(&r),
-            vec!["<module> (<stdin>:1);f (<stdin>:1) 3", "<module> (<stdin>:1) 1"]
+            vec![
+                "<module> (<stdin>:1);f (<stdin>:1) 3",
+                "<module> (<stdin>:1) 1"
+            ]
         );
         let svg = String::from_utf8(svg(&r).unwrap_or_default()).unwrap_or_default();
         assert!(svg.contains("<svg"), "{svg}");

@@ -56,7 +56,12 @@ pub fn heat_map(code: &CodeInfo, source: &str) -> Vec<(u32, String, Vec<Option<H
     collect(code, &mut instrs);
     let index = LineIndex::new(source);
     let first = code.first_line.max(1);
-    let last = instrs.iter().map(|i| i.line).max().unwrap_or(first).max(first);
+    let last = instrs
+        .iter()
+        .map(|i| i.line)
+        .max()
+        .unwrap_or(first)
+        .max(first);
     // Widest ranges first, so inner expressions paint over the ones that contain them.
     let mut hot: Vec<(&InstrInfo, Heat)> = instrs
         .iter()

@@ -287,8 +287,7 @@ impl App {
                 let is_magic = text.trim_start().starts_with('%');
                 let last_blank = self.input[row].trim().is_empty() && row > 0;
                 let ready = is_magic
-                    || (at_end
-                        && (last_blank || completeness(&text) != Completeness::Incomplete));
+                    || (at_end && (last_blank || completeness(&text) != Completeness::Incomplete));
                 if ready && !text.trim().is_empty() && self.running.is_none() {
                     let text = text.trim_end().to_owned();
                     self.history.push(text.clone());

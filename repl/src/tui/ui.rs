@@ -18,7 +18,8 @@ pub const FOOTER: &str = " Enter run · Tab/Shift-Tab pane · ↑↓ PgUp/PgDn s
 
 /// Draws the whole screen.
 pub fn draw(f: &mut Frame<'_>, app: &App) {
-    let [main, footer] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(f.area());
+    let [main, footer] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(f.area());
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(main);
     let input_height = (app.input.len() as u16 + 2).clamp(3, 12);
@@ -74,8 +75,7 @@ pub fn draw_input(f: &mut Frame<'_>, app: &App, area: Rect) {
     };
     let text = app.input_text();
     let (row, col) = app.cursor;
-    let cursor_offset: usize =
-        app.input[..row].iter().map(|l| l.len() + 1).sum::<usize>() + col;
+    let cursor_offset: usize = app.input[..row].iter().map(|l| l.len() + 1).sum::<usize>() + col;
     let classes = classify(&text, Some(cursor_offset));
     let mut lines = Vec::new();
     let mut start = 0;
@@ -140,10 +140,7 @@ pub fn draw_output(f: &mut Frame<'_>, app: &App, area: Rect) {
 pub fn draw_profile(f: &mut Frame<'_>, app: &App, area: Rect) {
     let title = format!(" Profile — {} samples ", app.samples);
     let mut lines = vec![Line::styled(
-        format!(
-            "{:>8} {:>9} {:>9}  function",
-            "calls", "self", "total"
-        ),
+        format!("{:>8} {:>9} {:>9}  function", "calls", "self", "total"),
         Style::new().add_modifier(Modifier::BOLD),
     )];
     let height = area.height.saturating_sub(3) as usize;
@@ -213,8 +210,10 @@ fn detail(i: &InstrInfo) -> Vec<String> {
 pub fn draw_quickening(f: &mut Frame<'_>, app: &App, area: Rect) {
     let Some(func) = app.selected() else {
         f.render_widget(
-            Paragraph::new("no function yet: define one and call it")
-                .block(block(" Quickening ".to_owned(), app.focus == Focus::Quickening)),
+            Paragraph::new("no function yet: define one and call it").block(block(
+                " Quickening ".to_owned(),
+                app.focus == Focus::Quickening,
+            )),
             area,
         );
         return;
@@ -237,7 +236,9 @@ pub fn draw_quickening(f: &mut Frame<'_>, app: &App, area: Rect) {
     let inner = area.height.saturating_sub(2) as usize;
     let rows = inner.saturating_sub(details.len() + 2);
     // A window of `rows` instructions that keeps the selection in view.
-    let first = selected.saturating_sub(rows / 2).min(instrs.len().saturating_sub(rows));
+    let first = selected
+        .saturating_sub(rows / 2)
+        .min(instrs.len().saturating_sub(rows));
     let mut lines = vec![Line::styled(
         format!(
             "{:>5} {:>4}  {:<30} {:<11} {:>9} {:>7} {:>6}",
