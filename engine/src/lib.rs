@@ -12,6 +12,7 @@ pub mod db;
 pub mod eval;
 pub mod modules;
 pub mod runtime;
+pub mod session;
 pub mod symtable;
 pub mod syntax;
 pub mod vm;

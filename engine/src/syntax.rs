@@ -13,6 +13,7 @@ pub mod source;
 pub mod string;
 pub mod text;
 pub mod token;
+pub mod traceback;
 
 pub use error::{SyntaxError, SyntaxErrorType};
 pub use parser::{parse, Mode, Parsed};

@@ -1,1 +1,12 @@
-//! The line REPL and TUI inspector (issue 6).
+//! The line REPL and TUI inspector: everything `adder` (no arguments, on a terminal) and
+//! `adder repl [--tui]` show. Terminal I/O lives here; the session itself (VM, namespace,
+//! profile, inspection) is `engine::session`, on its own thread.
+
+pub mod highlight;
+pub mod host;
+pub mod line;
+pub mod magic;
+pub mod report;
+pub mod tui;
+
+pub use line::{run, Options};

@@ -19,8 +19,8 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Start the interactive REPL.
-    Repl,
+    /// Start the interactive REPL (or, with --tui, the inspector).
+    Repl(ReplArgs),
     /// Run a program: `adder run FILE [ARGS...]` or `adder run -c CODE [ARGS...]`.
     Run(RunArgs),
     /// Report every syntax error in the given files, or in every .py file below a directory.
@@ -47,6 +47,10 @@ pub struct RunArgs {
     #[arg(long, value_name = "FORMAT", num_args = 0..=1, require_equals = true,
           default_missing_value = "text")]
     pub stats: Option<StatsFormat>,
+    /// Profile the run (sampling) and write it to OUT: an SVG flame graph (`.svg`) or a
+    /// speedscope file (`.json`).
+    #[arg(long, value_name = "OUT", require_equals = true)]
+    pub profile: Option<PathBuf>,
     /// The program file (omitted with -c), then the program's own arguments.
     #[arg(
         value_name = "FILE [ARGS]",
@@ -54,6 +58,16 @@ pub struct RunArgs {
         allow_hyphen_values = true
     )]
     pub argv: Vec<OsString>,
+}
+
+#[derive(Args, Debug)]
+pub struct ReplArgs {
+    /// Open the TUI inspector: input editor, output, live profile, quickening and stats panes.
+    #[arg(long)]
+    pub tui: bool,
+    /// Run without specializing (quickening) instructions.
+    #[arg(long)]
+    pub no_quicken: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

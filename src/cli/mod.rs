@@ -1,7 +1,6 @@
 //! Subcommands of the `adder` binary, one module each, plus the shared pieces they use:
 //! reading a source file and printing syntax errors the way CPython or a linter does.
 
-mod adaptive;
 mod args;
 mod check;
 mod diagnostic;
@@ -9,8 +8,6 @@ mod host;
 mod inspect;
 mod run;
 mod source_file;
-mod stats;
-mod traceback;
 
 use args::{Cli, Command};
 use clap::Parser;
@@ -22,10 +19,13 @@ use std::process::ExitCode;
 pub fn main(argv: Vec<OsString>) -> ExitCode {
     let cli = Cli::parse_from(args::expand_script_shorthand(argv));
     match cli.command {
-        None if std::io::stdin().is_terminal() => repl_unavailable(),
+        None if std::io::stdin().is_terminal() => repl(&repl::Options::default()),
         // `python3 < prog.py`: a piped stdin is a program, not a REPL session.
         None => run::run_stdin(),
-        Some(Command::Repl) => repl_unavailable(),
+        Some(Command::Repl(options)) => repl(&repl::Options {
+            tui: options.tui,
+            no_quicken: options.no_quicken,
+        }),
         Some(Command::Run(run_args)) => run::run(&run_args),
         Some(Command::Check(check_args)) => check::check(&check_args),
         Some(Command::Tokens { file }) => inspect::tokens(&file),
@@ -35,14 +35,6 @@ pub fn main(argv: Vec<OsString>) -> ExitCode {
     }
 }
 
-fn repl_unavailable() -> ExitCode {
-    not_available("the REPL", 6)
-}
-
-/// Exit status for "this exists in the interface but is not built yet".
-pub(crate) const EXIT_UNAVAILABLE: u8 = 2;
-
-fn not_available(what: &str, issue: u32) -> ExitCode {
-    eprintln!("adder: {what} is not available yet (issue {issue})");
-    ExitCode::from(EXIT_UNAVAILABLE)
+fn repl(options: &repl::Options) -> ExitCode {
+    ExitCode::from((repl::run(options) & 0xff) as u8)
 }

@@ -4,13 +4,15 @@
 use super::args::{Cli, RunArgs, StatsFormat};
 use super::host::OsHost;
 use super::source_file::{LoadError, SourceFile};
-use super::traceback::format_syntax_error;
 use clap::CommandFactory;
 use engine::check::check_source;
 use engine::eval::{finalize_main, new_module_globals, run_source, RunError};
 use engine::runtime::value::Value;
+use engine::session::{report, SAMPLE_PERIOD};
+use engine::syntax::traceback::format_syntax_error;
+use engine::vm::profile::{self, Profile, ProfileFlags, Sampler};
 use engine::vm::Vm;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 
@@ -41,24 +43,27 @@ pub fn run(args: &RunArgs) -> ExitCode {
     let options = RunOptions {
         quicken: !args.no_quicken,
         stats: args.stats,
+        profile: args.profile.clone(),
     };
     execute(loaded, argv, options)
 }
 
 /// How `adder run` runs the program, beyond the program itself.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Default)]
 struct RunOptions {
     /// Specialize instructions (`--no-quicken` turns it off).
     quicken: bool,
     /// Print the specialization statistics after the run (`--stats`).
     stats: Option<StatsFormat>,
+    /// Write a sampled profile here (`--profile=OUT`).
+    profile: Option<PathBuf>,
 }
 
 /// `adder < prog.py`: the program comes from stdin.
 pub fn run_stdin() -> ExitCode {
     let options = RunOptions {
         quicken: true,
-        stats: None,
+        ..RunOptions::default()
     };
     execute(SourceFile::read_stdin(), vec![String::new()], options)
 }
@@ -73,7 +78,7 @@ fn execute(
         Err(error) => return report_load_error(&error),
     };
     if let Some(error) = check_source(&file.text).first() {
-        eprint!("{}", format_syntax_error(&file, error));
+        eprint!("{}", format_syntax_error(&file.reported(), error));
         return ExitCode::from(EXIT_EXCEPTION);
     }
     // Frames live on the VM's own stack; the native stack only serves Rust re-entry (dunder
@@ -98,10 +103,20 @@ fn run_program(file: &SourceFile, argv: &[String], options: RunOptions) -> ExitC
     let mut vm = Vm::new(Box::new(OsHost::new()));
     vm.quicken = options.quicken;
     engine::builtins::sys::set_argv(&mut vm, argv);
+    let flags = ProfileFlags::default();
+    if options.profile.is_some() {
+        // The sampler raises the VM's flag too: a real Ctrl-C also sets the user flag
+        // (first, so that whoever sees the VM's flag finds it).
+        let _ =
+            signal_hook::flag::register(signal_hook::consts::SIGINT, flags.user_interrupt.clone());
+    }
     // Ctrl-C sets the flag; the VM raises KeyboardInterrupt at its next check.
     let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, vm.interrupt.clone());
     let globals = new_module_globals(&mut vm, "__main__");
-    let result = run_source(&mut vm, &file.text, &file.name, globals.clone());
+    let result = match &options.profile {
+        None => run_source(&mut vm, &file.text, &file.name, globals.clone()),
+        Some(out) => run_profiled(&mut vm, file, globals.clone(), flags, out),
+    };
     let status = match result {
         Ok(_) => ExitCode::SUCCESS,
         Err(RunError::Compile(error)) => {
@@ -117,6 +132,46 @@ fn run_program(file: &SourceFile, argv: &[String], options: RunOptions) -> ExitC
     status
 }
 
+/// Runs the program with the sampling profiler on, then writes the profile to `out` (before
+/// any traceback, since an uncaught `KeyboardInterrupt` ends the process by SIGINT).
+fn run_profiled(
+    vm: &mut Vm,
+    file: &SourceFile,
+    globals: std::rc::Rc<engine::runtime::types::dict::PyDict>,
+    flags: ProfileFlags,
+    out: &Path,
+) -> Result<Value, RunError> {
+    let code = engine::eval::compile_for_run(vm, &file.text, &file.name)?;
+    let started = std::time::Instant::now();
+    profile::start(flags.clone(), Profile::default());
+    let sampler = Sampler::spawn(flags.clone(), vm.interrupt.clone(), SAMPLE_PERIOD);
+    let result = vm.run_module_code(code.clone(), globals);
+    drop(sampler);
+    let recorded = profile::stop().unwrap_or_default();
+    if !flags.user_interrupt.load(Ordering::SeqCst) {
+        // A sample asked for after the last check is not a Ctrl-C.
+        vm.interrupt.store(false, Ordering::SeqCst);
+    }
+    let codes = report::codes_of(&code, &file.text);
+    let report = report::report(
+        vm,
+        &codes,
+        &recorded,
+        started.elapsed(),
+        &Default::default(),
+    );
+    vm.host.flush_stdout();
+    match repl::report::flame::write(&report, out) {
+        Ok(()) => eprintln!(
+            "adder: profile written to {} ({} samples)",
+            out.display(),
+            report.samples
+        ),
+        Err(e) => eprintln!("adder: cannot write the profile to {}: {e}", out.display()),
+    }
+    result.map_err(RunError::Exception)
+}
+
 /// `--stats`: the specialization statistics, on stderr so they never mix with the output.
 fn report_stats(vm: &mut Vm, format: Option<StatsFormat>) {
     let Some(format) = format else { return };
@@ -124,7 +179,7 @@ fn report_stats(vm: &mut Vm, format: Option<StatsFormat>) {
     match format {
         StatsFormat::Text => {
             vm.host.flush_stdout();
-            eprint!("{}", super::stats::format_stats(&report));
+            eprint!("{}", repl::report::stats::format_stats(&report));
         }
         StatsFormat::Json => {
             let json = serde_json::to_string_pretty(&report).unwrap_or_default();
@@ -188,7 +243,7 @@ pub fn report_load_error(error: &LoadError) -> ExitCode {
 pub fn run_adaptive_dis(file: &SourceFile, function: Option<&str>) -> ExitCode {
     use std::io::IsTerminal;
     if let Some(error) = check_source(&file.text).first() {
-        eprint!("{}", format_syntax_error(file, error));
+        eprint!("{}", format_syntax_error(&file.reported(), error));
         return ExitCode::from(EXIT_EXCEPTION);
     }
     let file = file.clone();
@@ -217,8 +272,12 @@ pub fn run_adaptive_dis(file: &SourceFile, function: Option<&str>) -> ExitCode {
             vm.host.flush_stdout();
             let info = vm.inspect_code(&code);
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let text =
-                super::adaptive::format_adaptive(&info, &file.text, function.as_deref(), color);
+            let text = repl::report::adaptive::format_adaptive(
+                &info,
+                &file.text,
+                function.as_deref(),
+                color,
+            );
             print!("{text}");
             status
         });

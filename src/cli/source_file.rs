@@ -30,6 +30,16 @@ pub enum LoadError {
 }
 
 impl SourceFile {
+    /// The view of this file that syntax-error reports need.
+    pub fn reported(&self) -> engine::syntax::traceback::SourceFile<'_> {
+        engine::syntax::traceback::SourceFile {
+            name: &self.name,
+            text: &self.text,
+            char_offsets: self.char_offsets,
+            from_file: self.from_file,
+        }
+    }
+
     pub fn read(path: &Path) -> Result<SourceFile, LoadError> {
         let name = cpython_script_name(path);
         let bytes = std::fs::read(path)

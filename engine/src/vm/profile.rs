@@ -13,7 +13,7 @@ use crate::runtime::error::PyErr;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// Where a function is: file, qualified name, first line.
@@ -36,6 +36,32 @@ pub struct Profile {
     /// the stack (total; a recursive function counts once per sample).
     #[serde(skip)]
     pub functions: HashMap<FunctionKey, (u64, u64)>,
+    /// Samples per (function, line) with the function innermost: per-line profiles that stay
+    /// apart when several inputs share a file name (the REPL's `<stdin>`).
+    #[serde(skip)]
+    pub function_lines: HashMap<(FunctionKey, u32), u64>,
+    /// Samples per call stack of code addresses, outermost first (see [`Profile::stacks`]).
+    #[serde(skip)]
+    stack_ids: HashMap<Vec<usize>, u64>,
+    /// The key of each code object seen, by address (valid while the profiled code lives,
+    /// which is the whole run: the frames being sampled hold their code).
+    #[serde(skip)]
+    keys: HashMap<usize, FunctionKey>,
+}
+
+impl Profile {
+    /// Samples per call stack, outermost function first (flame graphs).
+    pub fn stacks(&self) -> HashMap<Vec<FunctionKey>, u64> {
+        let mut out: HashMap<Vec<FunctionKey>, u64> = HashMap::new();
+        for (ids, n) in &self.stack_ids {
+            let path: Vec<FunctionKey> = ids
+                .iter()
+                .filter_map(|id| self.keys.get(id).cloned())
+                .collect();
+            *out.entry(path).or_default() += n;
+        }
+        out
+    }
 }
 
 /// Flags shared between the VM thread and whoever asks for samples or an interrupt.
@@ -47,19 +73,31 @@ pub struct ProfileFlags {
     pub user_interrupt: Arc<AtomicBool>,
 }
 
+/// A profile that other threads may read while the VM records into it (a live view).
+pub type SharedProfile = Arc<Mutex<Profile>>;
+
 thread_local! {
     /// The profile being recorded on this thread's VM, with its flags.
-    static ACTIVE: RefCell<Option<(ProfileFlags, Profile)>> = const { RefCell::new(None) };
+    static ACTIVE: RefCell<Option<(ProfileFlags, SharedProfile)>> = const { RefCell::new(None) };
 }
 
 /// Starts recording on the current thread (the VM's); samples accumulate into `profile`.
 pub fn start(flags: ProfileFlags, profile: Profile) {
+    start_shared(flags, Arc::new(Mutex::new(profile)));
+}
+
+/// Starts recording into a profile that others can read as it grows.
+pub fn start_shared(flags: ProfileFlags, profile: SharedProfile) {
     ACTIVE.with(|a| *a.borrow_mut() = Some((flags, profile)));
 }
 
 /// Stops recording on the current thread and returns what was recorded.
 pub fn stop() -> Option<Profile> {
-    ACTIVE.with(|a| a.borrow_mut().take().map(|(_, p)| p))
+    let (_, shared) = ACTIVE.with(|a| a.borrow_mut().take())?;
+    Some(match Arc::try_unwrap(shared) {
+        Ok(m) => m.into_inner().unwrap_or_else(|p| p.into_inner()),
+        Err(shared) => shared.lock().map(|p| p.clone()).unwrap_or_default(),
+    })
 }
 
 /// The timer thread that requests samples; dropping it stops the thread.
@@ -134,45 +172,88 @@ impl Vm {
         Some(user)
     }
 
+    /// Records where every frame stands. Runs thousands of times a second inside the
+    /// measured program, so it allocates only for code, stacks and lines not seen before.
     fn record_sample(&self) {
-        let mut stack: Vec<(FunctionKey, u32)> = Vec::with_capacity(self.frames.len());
+        let mut ids: Vec<usize> = Vec::with_capacity(self.frames.len());
+        let mut innermost = None;
         for frame in &self.frames {
-            let c = &frame.code().code;
-            let line = c.line_of(frame.ip.saturating_sub(1));
-            stack.push((
-                FunctionKey {
-                    filename: c.filename.to_string(),
-                    qualname: c.qualname.to_string(),
-                    first_line: c.first_line,
-                },
-                line,
-            ));
+            let c = &*frame.code().code;
+            ids.push(c as *const crate::bytecode::CodeObject as usize);
+            innermost = Some((c, c.line_of(frame.ip.saturating_sub(1))));
         }
+        let Some((code, line)) = innermost else {
+            return;
+        };
         ACTIVE.with(|a| {
-            let mut a = a.borrow_mut();
-            let Some((_, profile)) = a.as_mut() else {
+            let a = a.borrow();
+            let Some((_, shared)) = a.as_ref() else {
                 return;
             };
-            profile.total += 1;
-            let mut seen: Vec<&FunctionKey> = Vec::new();
-            for (i, (key, line)) in stack.iter().enumerate().rev() {
-                let innermost = i + 1 == stack.len();
-                if innermost {
-                    *profile
-                        .lines
-                        .entry((key.filename.clone(), *line))
-                        .or_default() += 1;
+            let Ok(mut guard) = shared.lock() else {
+                return;
+            };
+            let Profile {
+                total,
+                lines,
+                functions,
+                function_lines,
+                stack_ids,
+                keys,
+            } = &mut *guard;
+            *total += 1;
+            for (frame, &id) in self.frames.iter().zip(&ids) {
+                keys.entry(id).or_insert_with(|| {
+                    let c = &frame.code().code;
+                    FunctionKey {
+                        filename: c.filename.to_string(),
+                        qualname: c.qualname.to_string(),
+                        first_line: c.first_line,
+                    }
+                });
+            }
+            bump(stack_ids, &ids[..], || ids.clone());
+            *lines.entry((code.filename.to_string(), line)).or_default() += 1;
+            let Some(last) = ids.last().and_then(|id| keys.get(id)) else {
+                return;
+            };
+            match function_lines.get_mut(&(last.clone(), line)) {
+                Some(n) => *n += 1,
+                None => {
+                    function_lines.insert((last.clone(), line), 1);
                 }
-                if seen.contains(&key) {
+            }
+            for (i, id) in ids.iter().enumerate().rev() {
+                // A recursive function counts once per sample in its total.
+                if ids[i + 1..].contains(id) {
                     continue;
                 }
-                seen.push(key);
-                let entry = profile.functions.entry(key.clone()).or_default();
-                if innermost {
-                    entry.0 += 1;
+                let Some(key) = keys.get(id) else { continue };
+                let innermost = u64::from(i + 1 == ids.len());
+                match functions.get_mut(key) {
+                    Some(entry) => {
+                        entry.0 += innermost;
+                        entry.1 += 1;
+                    }
+                    None => {
+                        functions.insert(key.clone(), (innermost, 1));
+                    }
                 }
-                entry.1 += 1;
             }
         });
+    }
+}
+
+/// Adds one to `map[key]`, building the owned key only when it is new.
+fn bump<K, Q>(map: &mut HashMap<K, u64>, key: &Q, owned: impl FnOnce() -> K)
+where
+    K: std::hash::Hash + Eq + std::borrow::Borrow<Q>,
+    Q: std::hash::Hash + Eq + ?Sized,
+{
+    match map.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(owned(), 1);
+        }
     }
 }

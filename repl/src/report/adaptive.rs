@@ -1,4 +1,4 @@
-//! `adder dis --adaptive FILE`: run the program, then print its instructions as they are
+//! Adaptive disassembly (`adder dis --adaptive FILE`, the REPL's `%dis`): instructions as they are
 //! now — the specialized form each one settled on, its counters and cache, or why it could not
 //! be specialized — under the source line each group belongs to (CPython's
 //! `dis.dis(adaptive=True)` plus what pystats knows per instruction).

@@ -6,13 +6,27 @@
 //! leading whitespace is stripped and the caret moved with it (no caret when it would land
 //! left of the text), only plain `SyntaxError`s get a caret range, and a file's line is read
 //! back in 999-byte chunks so a long line shows only its last chunk.
+//!
+//! Shared by `adder run` and the REPL (which reports its input as `<stdin>`, not a file).
 
-use super::source_file::SourceFile;
-use engine::syntax::{LineIndex, SyntaxError, SyntaxErrorType, TextSize};
+use super::{LineIndex, SyntaxError, SyntaxErrorType, TextSize};
 use std::fmt::Write;
 
+/// The text an error is reported against, and how CPython got it.
+#[derive(Clone, Copy)]
+pub struct SourceFile<'a> {
+    /// The name shown in `File "NAME"`.
+    pub name: &'a str,
+    pub text: &'a str,
+    /// Column offsets in characters rather than UTF-8 bytes (the file declares an encoding).
+    pub char_offsets: bool,
+    /// Read from a real file, which CPython re-reads for the error line and which changes
+    /// where it puts errors found at end of file.
+    pub from_file: bool,
+}
+
 /// The full stderr text CPython prints for `error` raised while compiling `file`.
-pub fn format_syntax_error(file: &SourceFile, error: &SyntaxError) -> String {
+pub fn format_syntax_error(file: &SourceFile<'_>, error: &SyntaxError) -> String {
     let mut out = String::new();
     let loc = Location::of(file, error);
     let _ = writeln!(out, "  File \"{}\", line {}", file.name, loc.lineno);
@@ -40,8 +54,8 @@ struct Location {
 }
 
 impl Location {
-    fn of(file: &SourceFile, error: &SyntaxError) -> Location {
-        let source = file.text.as_str();
+    fn of(file: &SourceFile<'_>, error: &SyntaxError) -> Location {
+        let source = file.text;
         let index = LineIndex::new(source);
         let last = end_of_last_line(source);
         let start = error.range.start.min(last);
@@ -102,7 +116,7 @@ fn reported_at_end_marker(source: &str, start: TextSize, error: &SyntaxError) ->
 /// a NUL (it is a C string), and for a file only the last 999-byte chunk of a long line,
 /// which is what its line re-reading keeps. Tokenizer errors carry the whole line.
 fn line_text(
-    file: &SourceFile,
+    file: &SourceFile<'_>,
     index: &LineIndex,
     line: usize,
     error: &SyntaxError,
@@ -110,7 +124,7 @@ fn line_text(
     if line >= index.line_count() {
         return None;
     }
-    let content = index.line_text(&file.text, line);
+    let content = index.line_text(file.text, line);
     let line_end = index.line_start(line) as usize + content.len();
     let mut text = content.split('\0').next().unwrap_or("").to_string();
     if line_end < file.text.len() {
@@ -171,7 +185,7 @@ fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use engine::syntax::TextRange;
+    use crate::syntax::TextRange;
 
     /// Renders an error at byte range `start..end` of `source` (read from a file named x.py).
     fn render(
@@ -182,8 +196,8 @@ mod tests {
         msg: &str,
     ) -> String {
         let file = SourceFile {
-            name: "x.py".into(),
-            text: source.into(),
+            name: "x.py",
+            text: source,
             char_offsets: false,
             from_file: true,
         };

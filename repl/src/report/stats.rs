@@ -1,4 +1,4 @@
-//! `adder run --stats`: the specialization statistics as a table, one family per block: its
+//! The specialization statistics as a table (`adder run --stats`, the REPL's `%stats`), one family per block: its
 //! totals, then each specialized form it used, then why attempts failed.
 
 use engine::vm::quicken::inspect::StatsReport;

@@ -1,0 +1,365 @@
+//! An interactive session: one VM and one `__main__` namespace that a front end feeds input
+//! to, one piece at a time — the line REPL, the TUI inspector, and (issue 9) the language
+//! server and clients over a socket. Everything here is data in, data out: no terminal I/O.
+//!
+//! What a session knows beyond a program run: every input it ran (source and code, so the
+//! quickening state and profile of a function can be shown against the text that defined
+//! it), an interrupt that a front end raises from another thread (distinct from the
+//! profiler's samples, which ride the same VM flag), a profile that other threads can read
+//! while code runs, and the aggregate specialization statistics.
+
+pub mod complete;
+pub mod help;
+pub mod report;
+pub mod timing;
+pub mod worker;
+
+use crate::compile::{compile_source, CompileError};
+use crate::eval::new_module_globals;
+use crate::runtime::types::code::PyCode;
+use crate::runtime::types::dict::PyDict;
+use crate::runtime::types::object::ObjKind;
+use crate::runtime::value::Value;
+use crate::syntax::traceback::{format_syntax_error, SourceFile};
+use crate::syntax::Mode;
+use crate::vm::host::Host;
+use crate::vm::profile::{self, Profile, ProfileFlags, Sampler, SharedProfile};
+use crate::vm::quicken::inspect::CodeInfo;
+use crate::vm::Vm;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// The file name of interactive input, as CPython reports it.
+pub const STDIN: &str = "<stdin>";
+
+/// How often the profiler samples while profiling is on (1 kHz: fine enough for a REPL
+/// statement, cheap enough for a whole program).
+pub const SAMPLE_PERIOD: Duration = Duration::from_millis(1);
+
+/// How running one input ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    /// An exception escaped; the traceback (already written to the host's stderr).
+    Error {
+        report: String,
+    },
+    /// `KeyboardInterrupt` escaped; the traceback was written to stderr.
+    Interrupted,
+    /// It did not compile; the report (already written to stderr).
+    SyntaxError {
+        report: String,
+    },
+    /// `SystemExit` escaped (`exit()`): the front end should end with this status.
+    Exit(i32),
+}
+
+/// What running one input did.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    pub status: Status,
+    pub elapsed: Duration,
+}
+
+/// Raises `KeyboardInterrupt` in the session's VM from any thread (Ctrl-C).
+#[derive(Clone)]
+pub struct Interrupter {
+    interrupt: Arc<AtomicBool>,
+    user: Arc<AtomicBool>,
+}
+
+impl Interrupter {
+    pub fn interrupt(&self) {
+        // The user flag first: a sampler seeing the VM flag must find it set.
+        self.user.store(true, Ordering::SeqCst);
+        self.interrupt.store(true, Ordering::SeqCst);
+    }
+
+    /// The two flags a signal handler must set, in this order, for a real interrupt (the
+    /// VM's flag alone reads as a profiler sample while profiling is on).
+    pub fn signal_flags(&self) -> [Arc<AtomicBool>; 2] {
+        [self.user.clone(), self.interrupt.clone()]
+    }
+}
+
+/// One piece of code the session ran.
+pub(crate) struct Input {
+    pub source: Rc<str>,
+    pub code: Rc<PyCode>,
+}
+
+pub struct Session {
+    pub vm: Vm,
+    globals: Rc<PyDict>,
+    flags: ProfileFlags,
+    inputs: Vec<Input>,
+    /// The profile of the current (or last) profiled run, readable from other threads (one
+    /// shared object for the session's life, cleared when a profiled run starts).
+    live: SharedProfile,
+}
+
+impl Session {
+    pub fn new(host: Box<dyn Host>) -> Session {
+        let mut vm = Vm::new(host);
+        help::install(&mut vm);
+        let globals = new_module_globals(&mut vm, "__main__");
+        Session {
+            vm,
+            globals,
+            flags: ProfileFlags::default(),
+            inputs: Vec::new(),
+            live: Arc::new(Mutex::new(Profile::default())),
+        }
+    }
+
+    pub fn interrupter(&self) -> Interrupter {
+        Interrupter {
+            interrupt: self.vm.interrupt.clone(),
+            user: self.flags.user_interrupt.clone(),
+        }
+    }
+
+    /// The profile being recorded (or the last one), shared with other threads.
+    pub fn live_profile(&self) -> SharedProfile {
+        self.live.clone()
+    }
+
+    pub fn globals(&self) -> &Rc<PyDict> {
+        &self.globals
+    }
+
+    /// Runs one interactive input (`single` mode: expression statements echo their `repr`,
+    /// which `_` keeps). With `profile`, the run is sampled into the live profile.
+    pub fn run_cell(&mut self, source: &str, profile: bool) -> Outcome {
+        self.run_source(source, STDIN, Mode::Interactive, profile)
+    }
+
+    /// Runs a whole file's text as a module in the session's namespace (`%run`).
+    pub fn run_file(&mut self, source: &str, filename: &str, profile: bool) -> Outcome {
+        self.vm.sources.insert(filename.to_owned(), source.into());
+        self.run_source(source, filename, Mode::Module, profile)
+    }
+
+    fn run_source(&mut self, source: &str, filename: &str, mode: Mode, profile: bool) -> Outcome {
+        let started = Instant::now();
+        let code = match self.compile(source, filename, mode) {
+            Ok(code) => code,
+            Err(report) => {
+                self.vm.host.write_stderr(&report);
+                return Outcome {
+                    status: Status::SyntaxError { report },
+                    elapsed: started.elapsed(),
+                };
+            }
+        };
+        let globals = self.globals.clone();
+        let result = self.with_profile(profile, |vm| vm.run_module_code(code, globals));
+        let status = match result {
+            Ok(_) => Status::Ok,
+            Err(err) => self.report_exception(&err.exc),
+        };
+        self.vm.host.flush_stdout();
+        Outcome {
+            status,
+            elapsed: started.elapsed(),
+        }
+    }
+
+    /// Compiles input and remembers it; a syntax error comes back as CPython's report.
+    pub(crate) fn compile(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: Mode,
+    ) -> Result<Rc<PyCode>, String> {
+        match compile_source(source, filename, mode) {
+            Ok(code) => {
+                let code = PyCode::new(code, &mut self.vm.interner);
+                self.inputs.push(Input {
+                    source: source.into(),
+                    code: code.clone(),
+                });
+                Ok(code)
+            }
+            Err(CompileError::Syntax(error)) => {
+                let file = SourceFile {
+                    name: filename,
+                    text: source,
+                    char_offsets: false,
+                    from_file: filename != STDIN,
+                };
+                Err(format_syntax_error(&file, &error))
+            }
+            Err(other) => Err(format!("{other}\n")),
+        }
+    }
+
+    /// Runs `f` on the VM with the interrupt flags cleared, sampling into the live profile
+    /// when `profile` is set (a fresh profile for each run).
+    pub(crate) fn with_profile<T>(&mut self, profile: bool, f: impl FnOnce(&mut Vm) -> T) -> T {
+        self.flags.user_interrupt.store(false, Ordering::SeqCst);
+        self.vm.interrupt.store(false, Ordering::SeqCst);
+        if !profile {
+            return f(&mut self.vm);
+        }
+        if let Ok(mut live) = self.live.lock() {
+            *live = Profile::default();
+        }
+        profile::start_shared(self.flags.clone(), self.live.clone());
+        let sampler = Sampler::spawn(self.flags.clone(), self.vm.interrupt.clone(), SAMPLE_PERIOD);
+        let result = f(&mut self.vm);
+        drop(sampler);
+        let _ = profile::stop();
+        // A sample requested after the last check must not read as Ctrl-C later.
+        self.vm.interrupt.store(false, Ordering::SeqCst);
+        self.flags.user_interrupt.store(false, Ordering::SeqCst);
+        result
+    }
+
+    /// Reports an exception that escaped an input, as the REPL does: the traceback on stderr.
+    fn report_exception(&mut self, exc: &Value) -> Status {
+        let class = self.vm.class_of(exc);
+        if class.is_subclass(&self.vm.types.system_exit.clone()) {
+            return Status::Exit(self.exit_code(exc));
+        }
+        let report = self.vm.format_exception(exc);
+        self.vm.host.flush_stdout();
+        self.vm.host.write_stderr(&report);
+        if class.is_subclass(&self.vm.types.keyboard_interrupt.clone()) {
+            Status::Interrupted
+        } else {
+            Status::Error { report }
+        }
+    }
+
+    /// `SystemExit`'s status: its code, 0 for None, 1 (after printing it) for anything else.
+    fn exit_code(&mut self, exc: &Value) -> i32 {
+        let code = match crate::vm::exceptions::exception_state(exc).map(|s| s.args.clone()) {
+            Some(Value::Tuple(t)) if t.len() == 1 => t.items()[0].clone(),
+            Some(Value::Tuple(_)) | None => Value::None,
+            Some(other) => other,
+        };
+        match code {
+            Value::None => 0,
+            Value::Int(n) => n as i32,
+            Value::Bool(b) => i32::from(b),
+            other => {
+                let text = self.vm.str(&other).unwrap_or_default();
+                self.vm.host.write_stderr(&format!("{text}\n"));
+                1
+            }
+        }
+    }
+
+    /// Evaluates an expression without echoing it (for magics: `%dis f` looks `f` up).
+    pub fn eval(&mut self, expr: &str) -> Result<Value, String> {
+        let code = match compile_source(expr, "<magic>", Mode::Expression) {
+            Ok(code) => PyCode::new(code, &mut self.vm.interner),
+            Err(CompileError::Syntax(e)) => return Err(format!("SyntaxError: {}", e.message)),
+            Err(other) => return Err(other.to_string()),
+        };
+        let globals = self.globals.clone();
+        self.with_profile(false, |vm| vm.run_module_code(code, globals))
+            .map_err(|e| {
+                let report = self.vm.format_exception(&e.exc);
+                report.lines().last().unwrap_or("").to_owned()
+            })
+    }
+
+    /// A fresh `__main__` (`%reset`): every user name goes; inputs and statistics stay.
+    pub fn reset(&mut self) {
+        self.globals = new_module_globals(&mut self.vm, "__main__");
+        let underscore = self.vm.interner.intern("_");
+        self.vm.builtins.remove_str(&underscore);
+    }
+
+    /// The user's names (`%who`): not dunders, not `_`-prefixed, sorted.
+    pub fn user_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .globals
+            .entries()
+            .iter()
+            .filter_map(|e| match &e.key {
+                Value::Str(s) if !s.as_str().starts_with('_') => Some(s.as_str().to_owned()),
+                _ => None,
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Zeroes the aggregate specialization statistics (`%stats reset`).
+    pub fn reset_stats(&mut self) {
+        self.vm.spec_stats.reset();
+    }
+
+    /// The code object a value runs (a function, a bound method's function, a class's
+    /// `__init__`), with the source text of the input that defined it.
+    pub fn code_of(&self, value: &Value) -> Option<(Rc<PyCode>, Rc<str>)> {
+        let code = match value {
+            Value::Function(f) => f.code.clone(),
+            Value::Object(o) => match &o.kind {
+                ObjKind::BoundMethod { func, .. } => return self.code_of(func),
+                ObjKind::Code(c) => c.clone(),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let source = self.source_of(&code).unwrap_or_else(|| Rc::from(""));
+        Some((code, source))
+    }
+
+    /// The source text of the input whose code tree holds `code`.
+    pub fn source_of(&self, code: &Rc<PyCode>) -> Option<Rc<str>> {
+        self.inputs
+            .iter()
+            .rev()
+            .find(|input| contains(&input.code, code))
+            .map(|input| input.source.clone())
+            .or_else(|| self.vm.sources.get(code.code.filename.as_ref()).cloned())
+    }
+
+    /// The quickening state of a function and the source that defined it (`%dis`, `%heat`).
+    pub fn inspect(&mut self, expr: &str) -> Result<(CodeInfo, Rc<str>), String> {
+        let value = self.eval(expr)?;
+        let Some((code, source)) = self.code_of(&value) else {
+            let type_name = self.vm.type_name(&value);
+            return Err(format!(
+                "{expr} is a {type_name} object, not a function defined in Python"
+            ));
+        };
+        let info = self.vm.inspect_code(&code);
+        Ok((info, source))
+    }
+
+    /// Every code object of every input, outermost first (profile and TUI lookups).
+    pub(crate) fn all_codes(&self) -> Vec<(Rc<PyCode>, Rc<str>)> {
+        let mut out = Vec::new();
+        for input in &self.inputs {
+            walk(&input.code, &mut |c| {
+                out.push((c.clone(), input.source.clone()))
+            });
+        }
+        out
+    }
+}
+
+/// Visits `code` and every code object nested in it.
+pub(crate) fn walk(code: &Rc<PyCode>, f: &mut dyn FnMut(&Rc<PyCode>)) {
+    f(code);
+    for v in &code.consts {
+        if let Value::Object(o) = v {
+            if let ObjKind::Code(child) = &o.kind {
+                walk(child, f);
+            }
+        }
+    }
+}
+
+fn contains(root: &Rc<PyCode>, code: &Rc<PyCode>) -> bool {
+    let mut found = false;
+    walk(root, &mut |c| found |= Rc::ptr_eq(c, code));
+    found
+}

@@ -1,0 +1,250 @@
+//! The line REPL: CPython's `>>> ` / `... ` loop on rustyline, with the session on its own
+//! thread. Input is collected until the engine's completeness check (codeop's rules) says it
+//! is a whole statement; continuation lines start auto-indented; a whole block is one history
+//! entry, kept across sessions in the XDG data directory. Lines starting with `%` are magics.
+//!
+//! Ctrl-C at the prompt drops the input; while code runs, SIGINT raises `KeyboardInterrupt`
+//! in the VM (the terminal is out of raw mode then) and the session and its globals survive.
+
+mod helper;
+
+use crate::host::{Sink, TerminalHost};
+use crate::magic::{self, Effect};
+use engine::session::worker::{Request, Response, SessionHandle};
+use engine::session::Status;
+use engine::syntax::completeness::{completeness, Completeness};
+use helper::PyHelper;
+use rustyline::error::ReadlineError;
+use rustyline::history::FileHistory;
+use rustyline::{Config, Editor};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// How the REPL starts.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Open the TUI inspector instead of the line REPL.
+    pub tui: bool,
+    /// Specialize instructions (`--no-quicken` clears it).
+    pub no_quicken: bool,
+}
+
+/// Whether to colour output: a terminal, and neither `NO_COLOR` nor `TERM=dumb`.
+pub fn use_color() -> bool {
+    std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none()
+        && std::env::var("TERM").map_or(true, |t| t != "dumb")
+}
+
+/// Where history lives: `$XDG_DATA_HOME/adder/history` (default `~/.local/share`).
+pub fn history_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
+    Some(base.join("adder").join("history"))
+}
+
+/// Runs the REPL until Ctrl-D or `exit()`; returns the process exit status.
+pub fn run(options: &Options) -> i32 {
+    let sink = Sink::default();
+    let host_sink = sink.clone();
+    let spawned = SessionHandle::spawn(
+        move || Box::new(TerminalHost::new(host_sink)),
+        !options.no_quicken,
+    );
+    let session = match spawned {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "adder: cannot start the session: {e}");
+            return 70;
+        }
+    };
+    let status = if options.tui {
+        register_sigint(&session);
+        crate::tui::run(&session, &sink)
+    } else {
+        line_loop(&session, &sink)
+    };
+    // Exit-time finalizers run once the last handle goes.
+    drop(session);
+    let _ = std::io::stdout().flush();
+    status
+}
+
+/// SIGINT (Ctrl-C while code runs) raises `KeyboardInterrupt` in the session. Registered
+/// after the line editor exists: rustyline installs its own SIGINT handler for its whole life,
+/// and signal-hook chains to the handler it finds (rustyline's `signal-hook` feature would
+/// avoid that, but then it stalls on typed-ahead input, waiting on the terminal for bytes it
+/// has already buffered).
+fn register_sigint(session: &SessionHandle) {
+    for flag in session.interrupter().signal_flags() {
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag);
+    }
+}
+
+/// Prints to stdout, ignoring a closed terminal (`println!` would panic).
+fn say(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
+fn line_loop(session: &Arc<SessionHandle>, sink: &Sink) -> i32 {
+    let color = use_color();
+    let config = Config::builder()
+        .auto_add_history(false)
+        .history_ignore_space(false)
+        .max_history_size(10_000)
+        .map(|b| b.build())
+        .unwrap_or_default();
+    let mut editor: Editor<PyHelper, FileHistory> = match Editor::with_config(config) {
+        Ok(e) => e,
+        Err(e) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "adder: cannot start the line editor: {e}"
+            );
+            return 70;
+        }
+    };
+    editor.set_helper(Some(PyHelper::new(session.clone(), color)));
+    register_sigint(session);
+    let history = history_path();
+    if let Some(path) = &history {
+        if let Some(dir) = path.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = editor.load_history(path);
+    }
+    say(&format!(
+        "Adder {} (Python 3.11) — help(obj) for help, %help for magics, %tui for the inspector, Ctrl-D to exit.\n",
+        env!("CARGO_PKG_VERSION")
+    ));
+    let mut buffer = String::new();
+    let status = loop {
+        let (prompt, indent) = if buffer.is_empty() {
+            (">>> ", String::new())
+        } else {
+            ("... ", next_indent(&buffer))
+        };
+        let line = match editor.readline_with_initial(prompt, (&indent, "")) {
+            Ok(line) => line,
+            Err(ReadlineError::Interrupted) => {
+                say("KeyboardInterrupt\n");
+                buffer.clear();
+                continue;
+            }
+            Err(ReadlineError::Eof) => {
+                say("\n");
+                break 0;
+            }
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "adder: {e}");
+                break 1;
+            }
+        };
+        if buffer.is_empty() && line.trim_start().starts_with('%') {
+            remember(&mut editor, &history, line.trim());
+            let magic_line = line.trim_start()[1..].to_owned();
+            match run_magic(session, &magic_line, color) {
+                Effect::Text(text) => say(&text),
+                Effect::Tui => {
+                    let status = crate::tui::run(session, sink);
+                    if status != 0 {
+                        break status;
+                    }
+                }
+                Effect::Exit(code) => break code,
+            }
+            let _ = std::io::stdout().flush();
+            continue;
+        }
+        if !buffer.is_empty() {
+            buffer.push('\n');
+        }
+        // An auto-indented line left empty ends the block, like an empty line.
+        if !line.trim().is_empty() {
+            buffer.push_str(&line);
+        }
+        if completeness(&buffer) == Completeness::Incomplete {
+            continue;
+        }
+        let source = std::mem::take(&mut buffer);
+        if source.trim().is_empty() {
+            continue;
+        }
+        remember(&mut editor, &history, source.trim_end());
+        let request = Request::Run {
+            source,
+            profile: false,
+        };
+        if let Some(Response::Ran { outcome, .. }) = session.call(request) {
+            if let Status::Exit(code) = outcome.status {
+                break code;
+            }
+        }
+    };
+    if let Some(path) = &history {
+        let _ = editor.save_history(path);
+    }
+    status
+}
+
+fn remember(editor: &mut Editor<PyHelper, FileHistory>, history: &Option<PathBuf>, entry: &str) {
+    if editor.add_history_entry(entry).unwrap_or(false) {
+        if let Some(path) = history {
+            let _ = editor.append_history(path);
+        }
+    }
+}
+
+/// Runs a magic to the end, waiting for the session.
+pub fn run_magic(session: &SessionHandle, line: &str, color: bool) -> Effect {
+    let plan = magic::plan(line, color);
+    let response = plan.request.and_then(|r| session.call(r));
+    (plan.finish)(response)
+}
+
+/// The indentation a continuation line starts with: the last line's, one level deeper after
+/// a `:`, one level shallower after a statement that ends a block.
+pub fn next_indent(buffer: &str) -> String {
+    let last = buffer.lines().last().unwrap_or("");
+    let indent: String = last
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    let code = last.split('#').next().unwrap_or("").trim_end();
+    let first_word = code.split_whitespace().next().unwrap_or("");
+    if code.ends_with(':') {
+        format!("{indent}    ")
+    } else if matches!(
+        first_word,
+        "return" | "pass" | "break" | "continue" | "raise"
+    ) {
+        indent
+            .get(..indent.len().saturating_sub(4))
+            .unwrap_or("")
+            .to_owned()
+    } else {
+        indent
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_indent;
+
+    #[test]
+    fn indentation_follows_blocks() {
+        assert_eq!(next_indent("def f(x):"), "    ");
+        assert_eq!(next_indent("def f(x):\n    if x:  # c"), "        ");
+        assert_eq!(next_indent("def f(x):\n    y = 1"), "    ");
+        assert_eq!(
+            next_indent("def f(x):\n    if x:\n        return 1"),
+            "    "
+        );
+        assert_eq!(next_indent("x = (1,"), "");
+    }
+}

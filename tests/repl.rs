@@ -1,0 +1,239 @@
+//! The line REPL end to end: the real `adder` binary on a pseudo-terminal (rexpect), typed at
+//! as a person would — waiting for each prompt before typing, since the line editor, like
+//! any readline, owns the terminal only while it shows one.
+
+use rexpect::session::{spawn_command, PtySession};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Generous: the machine running the tests may be loaded.
+const TIMEOUT_MS: u64 = 30_000;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("adder-repl-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// `adder` on a 40x120 pty, history under `data`, no colours.
+fn start(data: &Path) -> PtySession {
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!(
+            "stty rows 40 cols 120; exec {}",
+            env!("CARGO_BIN_EXE_adder")
+        ))
+        .env("XDG_DATA_HOME", data)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("spawn adder");
+    p.exp_string(">>> ").expect("first prompt");
+    p
+}
+
+/// Types `line`, Enter, and waits for the next prompt (`>>> ` or `... `); returns what came
+/// before it. The editor redraws the prompt with every keystroke (highlighting, history
+/// hints), so the next prompt is the first one after the line is accepted (its `\r\n`).
+fn enter(p: &mut PtySession, line: &str, prompt: &str) -> String {
+    p.send_line(line).expect("send");
+    accepted(p, line, prompt)
+}
+
+fn accepted(p: &mut PtySession, line: &str, prompt: &str) -> String {
+    p.exp_string("\r\n")
+        .unwrap_or_else(|e| panic!("{line:?} was not accepted: {e}"));
+    p.exp_string(prompt)
+        .unwrap_or_else(|e| panic!("after {line:?}, no {prompt:?}: {e}"))
+}
+
+fn quit(mut p: PtySession) {
+    p.send_control('d').expect("ctrl-d");
+    p.exp_eof().expect("exit on Ctrl-D");
+}
+
+#[test]
+fn a_function_defined_over_several_lines_then_called() {
+    let data = scratch("def");
+    let mut p = start(&data);
+    enter(&mut p, "def twice(x):", "... ");
+    // The continuation line starts indented; the body is typed without indentation.
+    enter(&mut p, "y = x * 2", "... ");
+    enter(&mut p, "return y", "... ");
+    enter(&mut p, "", ">>> ");
+    let out = enter(&mut p, "twice(21)", ">>> ");
+    assert!(out.contains("42"), "{out:?}");
+    // None is not echoed; `_` holds the last result.
+    let out = enter(&mut p, "None", ">>> ");
+    assert!(!out.contains("None\r\n"), "{out:?}");
+    let out = enter(&mut p, "_ + 1", ">>> ");
+    assert!(out.contains("43"), "{out:?}");
+    quit(p);
+}
+
+#[test]
+fn tracebacks_as_cpython_prints_them() {
+    let data = scratch("tb");
+    let mut p = start(&data);
+    enter(&mut p, "def f(x):", "... ");
+    enter(&mut p, "return 1 / x", "... ");
+    enter(&mut p, "", ">>> ");
+    let out = enter(&mut p, "f(0)", ">>> ");
+    let expected = "Traceback (most recent call last):\r\n  File \"<stdin>\", line 1, in <module>\r\n  File \"<stdin>\", line 2, in f\r\nZeroDivisionError: division by zero\r\n";
+    assert!(out.contains(expected), "{out:?}");
+    let out = enter(&mut p, "x = = 1", ">>> ");
+    assert!(
+        out.contains("  File \"<stdin>\", line 1\r\n    x = = 1\r\n        ^\r\nSyntaxError: invalid syntax\r\n"),
+        "{out:?}"
+    );
+    quit(p);
+}
+
+#[test]
+fn ctrl_c_interrupts_running_code_and_the_session_survives() {
+    let data = scratch("intr");
+    let mut p = start(&data);
+    enter(&mut p, "kept = 'still here'", ">>> ");
+    enter(&mut p, "while True: pass", "... ");
+    p.send_line("").expect("run the loop");
+    p.exp_string("\r\n").expect("accepted");
+    // Let it spin, then Ctrl-C.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    p.send_control('c').expect("ctrl-c");
+    let out = p
+        .exp_string("KeyboardInterrupt")
+        .expect("the interrupt's traceback");
+    assert!(
+        out.contains("Traceback (most recent call last):"),
+        "{out:?}"
+    );
+    p.exp_string(">>> ").expect("prompt after the interrupt");
+    let out = enter(&mut p, "print(kept)", ">>> ");
+    assert!(out.contains("still here"), "{out:?}");
+    // Ctrl-C at the prompt drops the line being typed.
+    p.send("print('never')").expect("type");
+    p.flush().expect("flush");
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("KeyboardInterrupt")
+        .expect("Ctrl-C at the prompt");
+    p.exp_string(">>> ").expect("prompt after Ctrl-C");
+    let out = enter(&mut p, "1 + 1", ">>> ");
+    assert!(out.contains('2') && !out.contains("never"), "{out:?}");
+    quit(p);
+}
+
+#[test]
+fn history_is_recalled_after_a_restart() {
+    let data = scratch("hist");
+    let mut p = start(&data);
+    enter(&mut p, "remembered = 41", ">>> ");
+    quit(p);
+    let history = std::fs::read_to_string(data.join("adder/history")).unwrap_or_default();
+    assert!(history.contains("remembered = 41"), "{history:?}");
+    let mut p = start(&data);
+    // Up arrow recalls the last entry of the previous session.
+    p.send("\x1b[A").expect("up");
+    p.flush().expect("flush");
+    p.exp_string("remembered = 41").expect("recalled");
+    p.send_line("").expect("enter");
+    accepted(&mut p, "(recalled)", ">>> ");
+    let out = enter(&mut p, "remembered + 1", ">>> ");
+    assert!(out.contains("42"), "{out:?}");
+    quit(p);
+}
+
+#[test]
+fn tab_completes_names_and_attributes() {
+    let data = scratch("tab");
+    let mut p = start(&data);
+    // Names no history entry starts with, so no history hint shows the same text.
+    enter(&mut p, "import math", ">>> ");
+    // A one-line compound statement still waits for an empty line, as in CPython.
+    enter(&mut p, "def helper_fn(): return 6", "... ");
+    enter(&mut p, "", ">>> ");
+    p.send("math.sq\t").expect("type");
+    p.flush().expect("flush");
+    p.exp_string("sqrt(").expect("completed attribute");
+    let out = enter(&mut p, "16)", ">>> ");
+    assert!(out.contains("4.0"), "{out:?}");
+    p.send("x = helper_f\t").expect("type");
+    p.flush().expect("flush");
+    p.exp_string("helper_fn(").expect("completed global");
+    enter(&mut p, ")", ">>> ");
+    let out = enter(&mut p, "x + 1", ">>> ");
+    assert!(out.contains('7'), "{out:?}");
+    quit(p);
+}
+
+#[test]
+fn dis_after_a_hot_loop_shows_specialized_instructions() {
+    let data = scratch("dis");
+    let mut p = start(&data);
+    enter(&mut p, "def total(n):", "... ");
+    enter(&mut p, "s = 0", "... ");
+    enter(&mut p, "for i in range(n):", "... ");
+    enter(&mut p, "s = s + i", "... ");
+    // Back to the function's level: the auto-indent is 8 here, so clear it first.
+    p.send("\x15").expect("ctrl-u");
+    enter(&mut p, "    return s", "... ");
+    enter(&mut p, "", ">>> ");
+    let out = enter(&mut p, "total(10000)", ">>> ");
+    assert!(out.contains("49995000"), "{out:?}");
+    let out = enter(&mut p, "%dis total", ">>> ");
+    assert!(out.contains("Adaptive disassembly of total"), "{out:?}");
+    assert!(out.contains("BINARY_OP_ADD_INT"), "{out:?}");
+    assert!(out.contains("FOR_ITER_RANGE"), "{out:?}");
+    let out = enter(&mut p, "%timeit total(10)", ">>> ");
+    // (rexpect reads the output as Latin-1: match around the `±`.)
+    assert!(out.contains(" per loop (mean "), "{out:?}");
+    assert!(out.contains(" std. dev. of 7 runs, "), "{out:?}");
+    let out = enter(&mut p, "%stats", ">>> ");
+    assert!(out.contains("BINARY_OP"), "{out:?}");
+    let out = enter(&mut p, "%who", ">>> ");
+    assert!(out.contains("total"), "{out:?}");
+    quit(p);
+}
+
+#[test]
+fn help_exit_and_syntax_continuation() {
+    let data = scratch("help");
+    let mut p = start(&data);
+    enter(&mut p, "def area(w, h=2):", "... ");
+    enter(&mut p, "'''Width times height.'''", "... ");
+    enter(&mut p, "return w * h", "... ");
+    enter(&mut p, "", ">>> ");
+    let out = enter(&mut p, "help(area)", ">>> ");
+    assert!(
+        out.contains("Help on function area in module __main__:\r\n\r\narea(w, h=2)\r\n    Width times height.\r\n"),
+        "{out:?}"
+    );
+    // An open bracket continues the statement.
+    enter(&mut p, "(1 +", "... ");
+    let out = enter(&mut p, "2)", ">>> ");
+    assert!(out.contains('3'), "{out:?}");
+    p.send_line("exit(3)").expect("exit");
+    p.exp_eof().expect("exit() ends the session");
+    let status = p.process_mut().wait().expect("status");
+    assert!(format!("{status:?}").contains('3'), "{status:?}");
+}
+
+#[test]
+fn piped_stdin_runs_as_a_program() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_adder"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"x = 6\nprint(x * 7)\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
+    assert!(out.status.success());
+}
