@@ -79,3 +79,13 @@ fn while_truth_loop() {
         "line 3, in <module>",
     );
 }
+
+#[test]
+fn loop_that_is_a_function_body() {
+    // The jump's target is the function's first instruction (no line of its own): the
+    // interrupt is reported on the loop's line.
+    check(
+        "def f():\n    while True: pass\nprint('start', flush=True)\nf()\n",
+        "line 2, in f",
+    );
+}

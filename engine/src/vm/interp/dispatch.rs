@@ -945,7 +945,7 @@ impl Vm {
             && (self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
                 || crate::runtime::finalize::attention())
         {
-            self.backward_edge_event(fi, to)?;
+            self.backward_edge_event(fi, *ip)?;
         }
         *ip = to;
         Ok(())
@@ -953,8 +953,10 @@ impl Vm {
 
     #[cold]
     #[inline(never)]
-    fn backward_edge_event(&mut self, fi: usize, to: usize) -> PyResult<()> {
-        self.frames[fi].ip = to;
+    fn backward_edge_event(&mut self, fi: usize, at: usize) -> PyResult<()> {
+        // The jump itself is where the frame stands: a `KeyboardInterrupt` is reported on
+        // the loop's line (its target may be the first instruction, at no line).
+        self.frames[fi].ip = at;
         // The flag is Ctrl-C, or the profiler asking for a sample.
         if self.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
             if let Some(e) = self.interrupt_or_sample() {
