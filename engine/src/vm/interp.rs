@@ -733,30 +733,7 @@ impl Vm {
                     }
                 }
             }
-            Opcode::BinaryOpAddUnicode => {
-                let len = self.stack.len();
-                let r = match (&self.stack[len - 2], &self.stack[len - 1]) {
-                    (Value::Str(a), Value::Str(b)) => {
-                        let mut out = String::with_capacity(a.as_str().len() + b.as_str().len());
-                        out.push_str(a.as_str());
-                        out.push_str(b.as_str());
-                        Some(Value::Str(Rc::new(PyStr::from_string(out))))
-                    }
-                    _ => None,
-                };
-                match r {
-                    Some(r) => {
-                        self.hit(&code.caches[ip - 1], instr.opcode());
-                        self.stack.pop();
-                        self.stack[len - 2] = r;
-                    }
-                    None => {
-                        self.miss(code, ip - 1);
-                        self.generic_binary_op(arg)?;
-                    }
-                }
-            }
-            Opcode::BinaryOpAddList | Opcode::BinaryOpAddTuple => {
+            Opcode::BinaryOpAddUnicode | Opcode::BinaryOpAddList | Opcode::BinaryOpAddTuple => {
                 let len = self.stack.len();
                 let r = specialized::concat_sequences(
                     instr.opcode(),
@@ -1704,7 +1681,12 @@ impl Vm {
         Err(self.name_error(name.as_str()))
     }
 
-    fn make_function(&mut self, fi: usize, code_value: Value, flags: u32) -> PyResult<Value> {
+    pub(super) fn make_function(
+        &mut self,
+        fi: usize,
+        code_value: Value,
+        flags: u32,
+    ) -> PyResult<Value> {
         use crate::bytecode::oparg::make_function as mf;
         let Value::Object(obj) = &code_value else {
             return Err(self.type_error("MAKE_FUNCTION expects a code object"));

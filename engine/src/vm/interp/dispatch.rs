@@ -168,7 +168,9 @@ impl Vm {
                             self.push_local(base + arg as usize);
                             continue 'instr;
                         }
-                        Opcode::BinaryOpAddTuple | Opcode::BinaryOpAddList => {
+                        Opcode::BinaryOpAddTuple
+                        | Opcode::BinaryOpAddList
+                        | Opcode::BinaryOpAddUnicode => {
                             let len = self.stack.len();
                             let Some(r) = specialized::concat_sequences(
                                 op,
@@ -181,6 +183,18 @@ impl Vm {
                             self.pop_discard();
                             let old = std::mem::replace(&mut self.stack[len - 2], r);
                             raw::discard(old);
+                            continue 'instr;
+                        }
+                        Opcode::BuildList => {
+                            let items = self.stack.split_off(self.stack.len() - arg as usize);
+                            self.stack.push(Value::list(items));
+                            continue 'instr;
+                        }
+                        Opcode::MakeFunction => {
+                            self.frames[fi].ip = ip;
+                            let code_value = self.pop();
+                            let func = self.make_function(fi, code_value, arg)?;
+                            self.stack.push(func);
                             continue 'instr;
                         }
                         Opcode::BuildTuple => {
@@ -891,6 +905,30 @@ impl Vm {
                             let v = self.pop();
                             self.suspend_generator();
                             self.stack.push(v);
+                            continue 'frame;
+                        }
+                        Opcode::ReturnGenerator if !self.frames[fi].is_entry => {
+                            self.frames[fi].ip = ip;
+                            let generator = self.make_generator();
+                            self.stack.push(generator);
+                            continue 'frame;
+                        }
+                        // A generator driven by `FOR_ITER`/`SEND` of this loop returns: the
+                        // resuming instruction ends as for an exhausted iterator.
+                        Opcode::ReturnValue
+                            if code.is_generator
+                                && !self.frames[fi].is_entry
+                                && self.top_gen_link().is_some() =>
+                        {
+                            self.frames[fi].ip = ip;
+                            let v = self.pop();
+                            if let Some(link) = self.gen_links.pop() {
+                                self.finish_generator(link);
+                            }
+                            if let Some(frame) = self.frames.pop() {
+                                self.truncate_stack(frame.ret_sp);
+                            }
+                            self.generator_returned(v);
                             continue 'frame;
                         }
                         Opcode::GetYieldFromIter if Vm::is_generator(self.top()) => {

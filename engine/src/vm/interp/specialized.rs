@@ -15,8 +15,9 @@ use crate::vm::quicken::cache::InlineCache;
 use crate::vm::Vm;
 use std::rc::Rc;
 
-/// `a + b` for two tuples (`BINARY_OP_ADD_TUPLE`) or two lists (`BINARY_OP_ADD_LIST`),
-/// built in one allocation of the final size; `None` when the operands are not that pair.
+/// `a + b` for two tuples (`BINARY_OP_ADD_TUPLE`), two lists (`BINARY_OP_ADD_LIST`) or
+/// two strs (`BINARY_OP_ADD_UNICODE`), built in one allocation of the final size; `None`
+/// when the operands are not that pair.
 #[inline]
 pub(super) fn concat_sequences(form: Opcode, a: &Value, b: &Value) -> Option<Value> {
     fn joined(a: &[Value], b: &[Value]) -> Vec<Value> {
@@ -32,6 +33,12 @@ pub(super) fn concat_sequences(form: Opcode, a: &Value, b: &Value) -> Option<Val
         (Opcode::BinaryOpAddList, Value::List(a), Value::List(b)) => {
             let items = joined(&a.borrow(), &b.borrow());
             Some(Value::list(items))
+        }
+        (Opcode::BinaryOpAddUnicode, Value::Str(a), Value::Str(b)) => {
+            let mut out = String::with_capacity(a.as_str().len() + b.as_str().len());
+            out.push_str(a.as_str());
+            out.push_str(b.as_str());
+            Some(Value::Str(Rc::new(PyStr::from_string(out))))
         }
         _ => None,
     }
