@@ -261,9 +261,9 @@ impl Vm {
         }
     }
 
-    /// `STORE_ATTR_INSTANCE_VALUE`: replaces the attribute at the cached index, or adds it by
-    /// moving an instance of the cached shape to the next shape. Gives the value back when a
-    /// guard fails.
+    /// `STORE_ATTR_INSTANCE_VALUE`: replaces the attribute (at the cached index, or found by
+    /// name), or adds it by moving the instance to the shape's successor with it. Gives the
+    /// value back when a guard fails.
     #[inline(always)]
     pub(super) fn store_instance_value(
         &self,
@@ -293,9 +293,8 @@ impl Vm {
             drop(old);
             return Ok(());
         }
-        if shape.id != c.aux.get() || i != values.len() {
-            return Err(value);
-        }
+        // Adding it: the cached transition, or another one from the shape's (short) list —
+        // a base class `__init__` run by subclasses adds to several shapes.
         match shape.with_attr(name) {
             Some(next) => {
                 *shape = next;
