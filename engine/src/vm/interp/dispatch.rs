@@ -898,12 +898,16 @@ impl Vm {
                             continue 'frame;
                         }
                         Opcode::YieldValue => {
-                            if self.frames[fi].is_entry || self.top_gen_link().is_none() {
+                            if self.top_gen_link().is_none() {
                                 break 'slow;
                             }
                             self.frames[fi].ip = ip;
                             let v = self.pop();
-                            self.suspend_generator();
+                            if self.suspend_generator() {
+                                // Resumed from Rust (`next(g)`, `sum(g)`): the value goes back.
+                                self.gen_yielded = true;
+                                return Ok(v);
+                            }
                             self.stack.push(v);
                             continue 'frame;
                         }
@@ -913,20 +917,22 @@ impl Vm {
                             self.stack.push(generator);
                             continue 'frame;
                         }
-                        // A generator driven by `FOR_ITER`/`SEND` of this loop returns: the
-                        // resuming instruction ends as for an exhausted iterator.
+                        // A generator returns: to Rust when resumed from there, else the
+                        // resuming `FOR_ITER`/`SEND` ends as for an exhausted iterator.
                         Opcode::ReturnValue
-                            if code.is_generator
-                                && !self.frames[fi].is_entry
-                                && self.top_gen_link().is_some() =>
+                            if code.is_generator && self.top_gen_link().is_some() =>
                         {
                             self.frames[fi].ip = ip;
                             let v = self.pop();
                             if let Some(link) = self.gen_links.pop() {
                                 self.finish_generator(link);
                             }
+                            let is_entry = self.frames[fi].is_entry;
                             if let Some(frame) = self.frames.pop() {
                                 self.truncate_stack(frame.ret_sp);
+                            }
+                            if is_entry {
+                                return Ok(v);
                             }
                             self.generator_returned(v);
                             continue 'frame;
