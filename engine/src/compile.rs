@@ -17,7 +17,7 @@ mod exc;
 mod expr;
 mod fold;
 mod func;
-mod ir;
+pub(crate) mod ir;
 mod pattern;
 mod stmt;
 mod unit;

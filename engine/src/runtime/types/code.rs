@@ -32,6 +32,7 @@ pub struct PyCode {
 
 impl PyCode {
     pub fn new(code: Rc<CodeObject>, interner: &mut Interner) -> Rc<PyCode> {
+        assert_stays_in_bounds(&code);
         let instrs = code.code.iter().map(|&i| Cell::new(i)).collect();
         let consts = code
             .consts
@@ -110,4 +111,33 @@ pub fn constant_value(c: &Constant, interner: &mut Interner) -> Value {
             ObjKind::Code(PyCode::new(code.clone(), interner)),
         ))),
     }
+}
+
+/// The dispatch loop fetches instructions without a bounds check, which is sound because no
+/// path leads past the last instruction: it is a terminator, and every jump and handler
+/// target is an instruction. The compiler guarantees this; a code object that broke it would
+/// be a compiler bug, stopped here rather than read out of bounds later.
+fn assert_stays_in_bounds(code: &CodeObject) {
+    use crate::bytecode::Opcode;
+    let n = code.code.len();
+    let ends = code.code.last().is_some_and(|i| {
+        matches!(
+            i.opcode().base(),
+            Opcode::Jump
+                | Opcode::JumpBackward
+                | Opcode::ReturnValue
+                | Opcode::RaiseVarargs
+                | Opcode::Reraise
+        )
+    });
+    let jumps = code
+        .code
+        .iter()
+        .all(|i| !crate::compile::ir::is_jump_opcode(i.opcode()) || (i.arg() as usize) < n);
+    let handlers = code.exception_table.iter().all(|e| (e.target as usize) < n);
+    assert!(
+        ends && jumps && handlers,
+        "compiler bug: code object {} can run past its end",
+        code.name
+    );
 }

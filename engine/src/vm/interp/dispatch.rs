@@ -29,8 +29,14 @@ impl Vm {
             let code: &PyCode = unsafe { &*(self.frames[fi].code() as *const PyCode) };
             let base = self.frames[fi].base;
             let mut ip = self.frames[fi].ip;
+            let instrs = code.instrs.as_ptr();
+            debug_assert!(ip < code.instrs.len());
             'instr: loop {
-                let instr = code.instrs[ip].get();
+                debug_assert!(ip < code.instrs.len());
+                // SAFETY: `ip` stays inside the code: every code object ends in a terminator
+                // (`PyCode::new` checks it) and every jump, handler and resume target is an
+                // instruction index (checked there too), so no path steps past the end.
+                let instr = unsafe { (*instrs.add(ip)).get() };
                 ip += 1;
                 let arg = instr.arg();
                 let op = instr.opcode();
