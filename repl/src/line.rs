@@ -7,6 +7,7 @@
 //! in the VM (the terminal is out of raw mode then) and the session and its globals survive.
 
 mod helper;
+mod keys;
 
 use crate::host::{Sink, TerminalHost};
 use crate::magic::{self, Effect};
@@ -14,6 +15,7 @@ use engine::session::worker::{Request, Response, SessionHandle};
 use engine::session::Status;
 use engine::syntax::completeness::{completeness, Completeness};
 use helper::PyHelper;
+use keys::Keys;
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 use rustyline::{Config, Editor};
@@ -110,6 +112,8 @@ fn line_loop(session: &Arc<SessionHandle>, sink: &Sink) -> i32 {
         }
     };
     editor.set_helper(Some(PyHelper::new(session.clone(), color)));
+    let keys = Keys::default();
+    keys.bind(&mut editor);
     register_sigint(session);
     let history = history_path();
     if let Some(path) = &history {
@@ -124,15 +128,17 @@ fn line_loop(session: &Arc<SessionHandle>, sink: &Sink) -> i32 {
     ));
     let mut buffer = String::new();
     let status = loop {
-        let (prompt, indent) = if buffer.is_empty() {
+        let (prompt, wanted) = if buffer.is_empty() {
             (">>> ", String::new())
         } else {
             ("... ", next_indent(&buffer))
         };
+        let indent = keys.start_line(wanted);
         let line = match editor.readline_with_initial(prompt, (&indent, "")) {
             Ok(line) => line,
             Err(ReadlineError::Interrupted) => {
                 say("KeyboardInterrupt\n");
+                keys.reset();
                 buffer.clear();
                 continue;
             }
