@@ -310,8 +310,12 @@ fn input_reads_lines_pasted_with_the_code() {
     enter(&mut p, "while True: last = input('? ')", "... ");
     enter(&mut p, "", "? ");
     enter(&mut p, "a", "? ");
+    // The session printed the prompt; Ctrl-C once the editor reads (it turns bracketed
+    // paste on after taking the terminal raw).
+    p.exp_string("\x1b[?2004h").expect("the editor reads");
     p.send_control('c').expect("ctrl-c");
-    p.exp_string("KeyboardInterrupt").expect("interrupted input()");
+    p.exp_string("KeyboardInterrupt")
+        .expect("interrupted input()");
     p.exp_string(">>> ").expect("prompt");
     let out = enter(&mut p, "name * 2", ">>> ");
     assert!(out.contains("'BobBob'"), "{out:?}");

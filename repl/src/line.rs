@@ -21,6 +21,7 @@ use rustyline::history::FileHistory;
 use rustyline::{Config, Editor};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::Duration;
@@ -249,6 +250,12 @@ fn input_line(
     keys: &Keys,
     prompt: &str,
 ) -> Option<String> {
+    // A Ctrl-C that came before the editor took the terminal raised SIGINT: its
+    // KeyboardInterrupt is on its way, so read nothing.
+    let [user_interrupt, _] = session.interrupter().signal_flags();
+    if user_interrupt.load(Ordering::SeqCst) {
+        return Some(String::new());
+    }
     keys.start_line(String::new());
     set_code(editor, false);
     let line = match editor.readline(prompt) {

@@ -247,7 +247,7 @@ fn redraw_benchmark() {
 #[test]
 fn inputs_entered_while_code_runs_wait_their_turn() {
     let mut app = App::default();
-    let mut type_line = |app: &mut App, text: &str| {
+    let type_line = |app: &mut App, text: &str| {
         for c in text.chars() {
             app.key(Key::Char(c));
         }
