@@ -217,6 +217,111 @@ fn help_exit_and_syntax_continuation() {
     assert!(format!("{status:?}").contains('3'), "{status:?}");
 }
 
+/// Sends `text` in one write, as a terminal delivers a paste.
+fn paste(p: &mut PtySession, text: &str) {
+    p.send(text).expect("paste");
+    p.flush().expect("flush");
+}
+
+/// What `python3 -i` prints for [`NESTED`] typed at it: the body's own indentation kept.
+const NESTED: &str =
+    "def f(x):\r    y = 1\r    if x:\r        y = 2\r    return y\r\rprint(f(1), f(0))\r";
+
+#[test]
+fn a_block_pasted_in_one_write_runs_line_by_line() {
+    let data = scratch("paste");
+    let mut p = start(&data);
+    // A terminal without bracketed paste: the lines arrive as keystrokes, all at once, and
+    // the editor reads them in one go; none may be lost between one prompt and the next.
+    paste(&mut p, "def g(n):\r    return n + 1\r\rprint(g(41))\r");
+    p.exp_string("\r\n42\r\n").expect("the call's result");
+    p.exp_string(">>> ").expect("prompt");
+    // Nested blocks keep their own indentation (the auto-indent gives way to it).
+    paste(&mut p, NESTED);
+    p.exp_string("\r\n2 1\r\n")
+        .expect("the nested block's result");
+    p.exp_string(">>> ").expect("prompt");
+    let out = enter(&mut p, "1 + 1", ">>> ");
+    assert!(out.contains('2'), "{out:?}");
+    quit(p);
+}
+
+#[test]
+fn a_bracketed_paste_of_several_statements_runs_them_as_typed() {
+    let data = scratch("bpaste");
+    let mut p = start(&data);
+    // The editor asks for bracketed paste; the paste comes between ESC[200~ and ESC[201~.
+    paste(
+        &mut p,
+        &format!("\x1b[200~{NESTED}a = 1\rb = a + 1\rprint(a, b)\r\x1b[201~"),
+    );
+    p.exp_string("\r\n2 1\r\n").expect("the block's result");
+    p.exp_string("\r\n1 2\r\n")
+        .expect("the last statement's result");
+    p.exp_string(">>> ").expect("prompt");
+    // A paste ending inside a block leaves the next line auto-indented; a paste's tab is
+    // text, not completion.
+    paste(&mut p, "\x1b[200~def h():\r\ty = 3\r\x1b[201~");
+    p.exp_string("... ").expect("continuation");
+    enter(&mut p, "return y", "... ");
+    enter(&mut p, "", ">>> ");
+    let out = enter(&mut p, "h()", ">>> ");
+    assert!(out.contains('3'), "{out:?}");
+    quit(p);
+}
+
+#[test]
+fn lines_typed_ahead_without_waiting_for_prompts() {
+    let data = scratch("ahead");
+    let mut p = start(&data);
+    // Each line its own write, none waiting for a prompt; the first keeps the session busy
+    // while the rest arrive (the terminal is out of raw mode then). Typed as for the
+    // auto-indenting editor: the body unindented.
+    for line in [
+        "n = 0\r",
+        "for i in range(300000): n += i\r",
+        "\r",
+        "if n:\r",
+        "print('sum', n)\r",
+        "\r",
+        "print(n + 1)\r",
+    ] {
+        paste(&mut p, line);
+    }
+    p.exp_string("sum 44999850000\r\n")
+        .expect("the block typed ahead");
+    p.exp_string("\r\n44999850001\r\n")
+        .expect("the last line typed ahead");
+    p.exp_string(">>> ").expect("prompt");
+    quit(p);
+}
+
+#[test]
+fn input_reads_lines_pasted_with_the_code() {
+    let data = scratch("input");
+    let mut p = start(&data);
+    // The answer arrives with the code, before `input()` runs: it sits in the line
+    // editor's read buffer, where `input()` must find it.
+    paste(&mut p, "name = input('Name: ')\rBob\rprint('hi', name)\r");
+    p.exp_string("\r\nhi Bob\r\n")
+        .expect("input() got the pasted line");
+    p.exp_string(">>> ").expect("prompt");
+    // Ctrl-C while input() waits interrupts the loop around it; the session goes on.
+    enter(&mut p, "while True: last = input('? ')", "... ");
+    enter(&mut p, "", "? ");
+    enter(&mut p, "a", "? ");
+    // The session printed the prompt; Ctrl-C once the editor reads (it turns bracketed
+    // paste on after taking the terminal raw).
+    p.exp_string("\x1b[?2004h").expect("the editor reads");
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("KeyboardInterrupt")
+        .expect("interrupted input()");
+    p.exp_string(">>> ").expect("prompt");
+    let out = enter(&mut p, "name * 2", ">>> ");
+    assert!(out.contains("'BobBob'"), "{out:?}");
+    quit(p);
+}
+
 #[test]
 fn piped_stdin_runs_as_a_program() {
     use std::io::Write;

@@ -7,19 +7,24 @@
 //! in the VM (the terminal is out of raw mode then) and the session and its globals survive.
 
 mod helper;
+mod keys;
 
-use crate::host::{Sink, TerminalHost};
+use crate::host::{LineRequest, Lines, Sink, TerminalHost};
 use crate::magic::{self, Effect};
 use engine::session::worker::{Request, Response, SessionHandle};
 use engine::session::Status;
 use engine::syntax::completeness::{completeness, Completeness};
 use helper::PyHelper;
+use keys::Keys;
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 use rustyline::{Config, Editor};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Arc;
+use std::time::Duration;
 
 /// How the REPL starts.
 #[derive(Clone, Debug, Default)]
@@ -50,8 +55,10 @@ pub fn history_path() -> Option<PathBuf> {
 pub fn run(options: &Options) -> i32 {
     let sink = Sink::default();
     let host_sink = sink.clone();
+    let lines = Lines::default();
+    let host_lines = lines.clone();
     let spawned = SessionHandle::spawn(
-        move || Box::new(TerminalHost::new(host_sink)),
+        move || Box::new(TerminalHost::new(host_sink, host_lines)),
         !options.no_quicken,
     );
     let session = match spawned {
@@ -65,7 +72,7 @@ pub fn run(options: &Options) -> i32 {
         register_sigint(&session);
         crate::tui::run(&session, &sink)
     } else {
-        line_loop(&session, &sink)
+        line_loop(&session, &sink, &lines)
     };
     // Exit-time finalizers run once the last handle goes.
     drop(session);
@@ -91,7 +98,7 @@ fn say(text: &str) {
     let _ = out.flush();
 }
 
-fn line_loop(session: &Arc<SessionHandle>, sink: &Sink) -> i32 {
+fn line_loop(session: &Arc<SessionHandle>, sink: &Sink, lines: &Lines) -> i32 {
     let color = use_color();
     let config = Config::builder()
         .auto_add_history(false)
@@ -110,6 +117,8 @@ fn line_loop(session: &Arc<SessionHandle>, sink: &Sink) -> i32 {
         }
     };
     editor.set_helper(Some(PyHelper::new(session.clone(), color)));
+    let keys = Keys::default();
+    keys.bind(&mut editor);
     register_sigint(session);
     let history = history_path();
     if let Some(path) = &history {
@@ -124,15 +133,17 @@ fn line_loop(session: &Arc<SessionHandle>, sink: &Sink) -> i32 {
     ));
     let mut buffer = String::new();
     let status = loop {
-        let (prompt, indent) = if buffer.is_empty() {
+        let (prompt, wanted) = if buffer.is_empty() {
             (">>> ", String::new())
         } else {
             ("... ", next_indent(&buffer))
         };
+        let indent = keys.start_line(wanted);
         let line = match editor.readline_with_initial(prompt, (&indent, "")) {
             Ok(line) => line,
             Err(ReadlineError::Interrupted) => {
                 say("KeyboardInterrupt\n");
+                keys.reset();
                 buffer.clear();
                 continue;
             }
@@ -180,7 +191,8 @@ fn line_loop(session: &Arc<SessionHandle>, sink: &Sink) -> i32 {
             source,
             profile: false,
         };
-        if let Some(Response::Ran { outcome, .. }) = session.call(request) {
+        let response = run_code(session, request, &mut editor, &keys, lines);
+        if let Some(Response::Ran { outcome, .. }) = response {
             if let Status::Exit(code) = outcome.status {
                 break code;
             }
@@ -190,6 +202,79 @@ fn line_loop(session: &Arc<SessionHandle>, sink: &Sink) -> i32 {
         let _ = editor.save_history(path);
     }
     status
+}
+
+/// Runs code, lending the line editor to `input()` meanwhile (see [`crate::host`]).
+fn run_code(
+    session: &SessionHandle,
+    request: Request,
+    editor: &mut Editor<PyHelper, FileHistory>,
+    keys: &Keys,
+    lines: &Lines,
+) -> Option<Response> {
+    let (requests_tx, requests) = mpsc::channel::<LineRequest>();
+    link(lines, Some(Some(requests_tx)));
+    let answer = session.send(request);
+    let response = loop {
+        match answer.recv_timeout(Duration::from_millis(10)) {
+            Ok(response) => break Some(response),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => break None,
+        }
+        while let Ok(request) = requests.try_recv() {
+            let line = input_line(session, editor, keys, &request.prompt);
+            link(lines, None);
+            let _ = request.reply.send(line);
+        }
+    };
+    link(lines, Some(None));
+    response
+}
+
+/// Notes that the editor left the cursor at the start of a line, and (`Some`) sets where
+/// `input()` asks for lines.
+fn link(lines: &Lines, requests: Option<Option<Sender<LineRequest>>>) {
+    if let Ok(mut link) = lines.lock() {
+        link.fresh_line = true;
+        if let Some(requests) = requests {
+            link.requests = requests;
+        }
+    }
+}
+
+/// A line for `input()`: plain text after `prompt` (already on the screen); `None` at end
+/// of input. Ctrl-C raises `KeyboardInterrupt` in the code waiting for it.
+fn input_line(
+    session: &SessionHandle,
+    editor: &mut Editor<PyHelper, FileHistory>,
+    keys: &Keys,
+    prompt: &str,
+) -> Option<String> {
+    // A Ctrl-C that came before the editor took the terminal raised SIGINT: its
+    // KeyboardInterrupt is on its way, so read nothing.
+    let [user_interrupt, _] = session.interrupter().signal_flags();
+    if user_interrupt.load(Ordering::SeqCst) {
+        return Some(String::new());
+    }
+    keys.start_line(String::new());
+    set_code(editor, false);
+    let line = match editor.readline(prompt) {
+        Ok(line) => Some(line),
+        Err(ReadlineError::Interrupted) => {
+            keys.reset();
+            session.interrupter().interrupt();
+            Some(String::new())
+        }
+        Err(_) => None,
+    };
+    set_code(editor, true);
+    line
+}
+
+fn set_code(editor: &mut Editor<PyHelper, FileHistory>, code: bool) {
+    if let Some(helper) = editor.helper_mut() {
+        helper.code = code;
+    }
 }
 
 fn remember(editor: &mut Editor<PyHelper, FileHistory>, history: &Option<PathBuf>, entry: &str) {

@@ -77,6 +77,38 @@ pub fn key_of(code: KeyCode, modifiers: KeyModifiers) -> Option<Key> {
     })
 }
 
+/// Answers awaited from the session, oldest first.
+type Awaited = VecDeque<(Receiver<Response>, Pending)>;
+
+/// Starts running an input (code, or a `%magic`): shown in the output, sent to the session.
+fn start(app: &mut App, session: &SessionHandle, pending: &mut Awaited, text: String) {
+    for (i, line) in text.lines().enumerate() {
+        let prompt = if i == 0 { ">>> " } else { "... " };
+        app.push_output(Stream::Stdout, &format!("{prompt}{line}\n"));
+    }
+    app.running = Some(text.clone());
+    if let Some(magic_line) = text.trim_start().strip_prefix('%') {
+        let plan = magic::plan(magic_line, false);
+        match plan.request {
+            Some(request) => {
+                pending.push_back((session.send(request), Pending::Magic(plan.finish)))
+            }
+            None => {
+                app.running = None;
+                if let Effect::Text(t) = (plan.finish)(None) {
+                    app.push_output(Stream::Stdout, &t);
+                }
+            }
+        }
+    } else {
+        let request = Request::Run {
+            source: text,
+            profile: true,
+        };
+        pending.push_back((session.send(request), Pending::Run));
+    }
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     session: &SessionHandle,
@@ -87,8 +119,8 @@ fn event_loop(
         Stream::Stdout,
         "Adder inspector: type Python (or a %magic) and press Enter. Every run is profiled.\n",
     );
-    let mut pending: VecDeque<(Receiver<Response>, Pending)> = VecDeque::new();
-    let refresh = |pending: &mut VecDeque<(Receiver<Response>, Pending)>| {
+    let mut pending: Awaited = VecDeque::new();
+    let refresh = |pending: &mut Awaited| {
         pending.push_back((session.send(Request::Functions), Pending::Functions));
         pending.push_back((session.send(Request::Stats), Pending::Stats));
     };
@@ -143,6 +175,11 @@ fn event_loop(
         if quitting && app.running.is_none() {
             break;
         }
+        if app.running.is_none() {
+            if let Some(text) = app.queued.pop_front() {
+                start(&mut app, session, &mut pending, text);
+            }
+        }
         if app.running.is_some() {
             if let Ok(p) = live.lock() {
                 app.update_live(&p);
@@ -181,33 +218,7 @@ fn event_loop(
                 }
                 quitting = true;
             }
-            Action::Run(text) => {
-                for (i, line) in text.lines().enumerate() {
-                    let prompt = if i == 0 { ">>> " } else { "... " };
-                    app.push_output(Stream::Stdout, &format!("{prompt}{line}\n"));
-                }
-                app.running = Some(text.clone());
-                if let Some(magic_line) = text.trim_start().strip_prefix('%') {
-                    let plan = magic::plan(magic_line, false);
-                    match plan.request {
-                        Some(request) => {
-                            pending.push_back((session.send(request), Pending::Magic(plan.finish)))
-                        }
-                        None => {
-                            app.running = None;
-                            if let Effect::Text(t) = (plan.finish)(None) {
-                                app.push_output(Stream::Stdout, &t);
-                            }
-                        }
-                    }
-                } else {
-                    let request = Request::Run {
-                        source: text,
-                        profile: true,
-                    };
-                    pending.push_back((session.send(request), Pending::Run));
-                }
-            }
+            Action::Run(text) => start(&mut app, session, &mut pending, text),
         }
     }
     // Leave the session idle for whoever uses it next (the line REPL after `%tui`).

@@ -243,3 +243,35 @@ fn redraw_benchmark() {
         times[times.len() - 1]
     );
 }
+
+#[test]
+fn inputs_entered_while_code_runs_wait_their_turn() {
+    let mut app = App::default();
+    let type_line = |app: &mut App, text: &str| {
+        for c in text.chars() {
+            app.key(Key::Char(c));
+        }
+        app.key(Key::Enter)
+    };
+    assert_eq!(
+        type_line(&mut app, "x = 1"),
+        repl::tui::app::Action::Run("x = 1".into())
+    );
+    app.running = Some("x = 1".into());
+    // Typed ahead: queued whole, the editor emptied, nothing run yet.
+    assert_eq!(
+        type_line(&mut app, "print(x)"),
+        repl::tui::app::Action::None
+    );
+    assert_eq!(type_line(&mut app, "y = 2"), repl::tui::app::Action::None);
+    assert_eq!(app.input_text(), "");
+    assert_eq!(app.queued, ["print(x)", "y = 2"]);
+    let got = render(60, 3, |f, a| ui::draw_input(f, &app, a));
+    assert!(
+        got.contains("running (Ctrl-C interrupts), 2 queued"),
+        "{got}"
+    );
+    // Ctrl-C interrupts the run and drops what was typed ahead.
+    assert_eq!(app.key(Key::CtrlC), repl::tui::app::Action::Interrupt);
+    assert!(app.queued.is_empty());
+}

@@ -16,6 +16,8 @@ pub struct PyHelper {
     session: Arc<SessionHandle>,
     hinter: HistoryHinter,
     pub color: bool,
+    /// The line is code (off while `input()` reads a line: plain text then).
+    pub code: bool,
 }
 
 impl PyHelper {
@@ -24,6 +26,7 @@ impl PyHelper {
             session,
             hinter: HistoryHinter::new(),
             color,
+            code: true,
         }
     }
 }
@@ -37,6 +40,9 @@ impl Completer for PyHelper {
         pos: usize,
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<String>)> {
+        if !self.code {
+            return Ok((pos, Vec::new()));
+        }
         let before = line.get(..pos).unwrap_or(line);
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         // Tab at the start of a line indents, as CPython's REPL does.
@@ -66,7 +72,7 @@ impl Hinter for PyHelper {
     type Hint = String;
 
     fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
-        if line.trim().is_empty() {
+        if line.trim().is_empty() || !self.code {
             return None;
         }
         self.hinter.hint(line, pos, ctx)
@@ -75,7 +81,7 @@ impl Hinter for PyHelper {
 
 impl Highlighter for PyHelper {
     fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
-        if !self.color {
+        if !self.color || !self.code {
             return Cow::Borrowed(line);
         }
         Cow::Owned(highlight::ansi(line, Some(pos)))
@@ -90,7 +96,7 @@ impl Highlighter for PyHelper {
 
     fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
         // Colours depend on the whole line and the bracket on the cursor: redraw always.
-        self.color
+        self.color && self.code
     }
 }
 

@@ -9,6 +9,7 @@ use engine::session::worker::FunctionInfo;
 use engine::syntax::completeness::{completeness, Completeness};
 use engine::vm::profile::Profile;
 use engine::vm::quicken::inspect::StatsReport;
+use std::collections::VecDeque;
 
 /// The panes that take keys, in focus order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +94,9 @@ pub struct App {
     /// The last output line has no newline yet.
     line_open: bool,
     pub running: Option<String>,
+    /// Inputs entered while code ran, to run in turn after it (typed ahead, as at a
+    /// terminal); Ctrl-C drops them with the run it interrupts.
+    pub queued: VecDeque<String>,
     /// Inputs run, for Up/Down recall in an empty editor.
     pub history: Vec<String>,
     history_pos: Option<usize>,
@@ -117,6 +121,7 @@ impl Default for App {
             output_scroll: 0,
             line_open: false,
             running: None,
+            queued: VecDeque::new(),
             history: Vec::new(),
             history_pos: None,
             hot: Vec::new(),
@@ -221,7 +226,10 @@ impl App {
     /// Handles one key.
     pub fn key(&mut self, key: Key) -> Action {
         match key {
-            Key::CtrlC if self.running.is_some() => return Action::Interrupt,
+            Key::CtrlC if self.running.is_some() => {
+                self.queued.clear();
+                return Action::Interrupt;
+            }
             Key::CtrlC => {
                 self.set_input("");
                 return Action::None;
@@ -288,11 +296,15 @@ impl App {
                 let last_blank = self.input[row].trim().is_empty() && row > 0;
                 let ready = is_magic
                     || (at_end && (last_blank || completeness(&text) != Completeness::Incomplete));
-                if ready && !text.trim().is_empty() && self.running.is_none() {
+                if ready && !text.trim().is_empty() {
                     let text = text.trim_end().to_owned();
                     self.history.push(text.clone());
                     self.history_pos = None;
                     self.set_input("");
+                    if self.running.is_some() || !self.queued.is_empty() {
+                        self.queued.push_back(text);
+                        return Action::None;
+                    }
                     return Action::Run(text);
                 }
                 if text.trim().is_empty() {

@@ -70,6 +70,10 @@ fn class_style(class: Class) -> Style {
 
 pub fn draw_input(f: &mut Frame<'_>, app: &App, area: Rect) {
     let title = match &app.running {
+        Some(_) if !app.queued.is_empty() => format!(
+            " Input — running (Ctrl-C interrupts), {} queued ",
+            app.queued.len()
+        ),
         Some(_) => " Input — running (Ctrl-C interrupts) ".to_owned(),
         None => " Input ".to_owned(),
     };
