@@ -136,7 +136,15 @@ fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             sink.flush(vm)?;
         }
     }
-    match vm.host.read_line() {
+    let line = vm.host.read_line();
+    // Ctrl-C while waiting for the line: `KeyboardInterrupt` here, as CPython raises it from
+    // `input()` itself (not at some later point of the program).
+    if vm.interrupt.load(std::sync::atomic::Ordering::Relaxed) {
+        if let Some(e) = vm.interrupt_or_sample() {
+            return Err(e);
+        }
+    }
+    match line {
         Some(line) => Ok(Value::str(line.strip_suffix('\n').unwrap_or(&line))),
         None => {
             let class = super::builtin_exception(vm, "EOFError");
