@@ -164,6 +164,7 @@ fn session(
     output: Box<dyn Fn(Output) + Send>,
 ) {
     let mut vm = Vm::new(Box::new(StreamHost { output }));
+    engine::session::help::install(&mut vm);
     vm.interrupt = interrupt.clone();
     let mut globals: Option<Rc<PyDict>> = None;
     while let Ok(cmd) = rx.recv() {

@@ -101,6 +101,8 @@ const EXIT_INTERNAL: u8 = 70;
 
 fn run_program(file: &SourceFile, argv: &[String], options: RunOptions) -> ExitCode {
     let mut vm = Vm::new(Box::new(OsHost::new()));
+    // What CPython's `site` adds in every mode: `help`, `exit`, `quit`.
+    engine::session::help::install(&mut vm);
     vm.quicken = options.quicken;
     engine::builtins::sys::set_argv(&mut vm, argv);
     let flags = ProfileFlags::default();

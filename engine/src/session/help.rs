@@ -35,7 +35,11 @@ pub fn install(vm: &mut Vm) {
         Value::Native(Rc::new(PyNative::function("help", builtin_help))),
     );
     let ns = crate::eval::new_module_globals(vm, "_sitebuiltins");
-    if crate::eval::run_source(vm, QUITTER, "<site>", ns.clone()).is_ok() {
+    // Run once, unquickened: the program's specialization statistics start from nothing.
+    let quicken = std::mem::replace(&mut vm.quicken, false);
+    let ran = crate::eval::run_source(vm, QUITTER, "<site>", ns.clone()).is_ok();
+    vm.quicken = quicken;
+    if ran {
         for name in ["exit", "quit"] {
             let key = vm.interner.intern(name);
             if let Some(v) = ns.get_str(&key) {
