@@ -8,10 +8,14 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 # is tested with (installed here when missing and we are root; the test skips, saying so, if
 # it cannot be had). python3 3.11 is optional: the stdlib and CPython-comparison tests skip
 # themselves without it.
-if ! command -v nvim >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-  printf '\n==> apt-get install -y neovim\n'
-  apt-get install -y neovim >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y neovim >/dev/null 2>&1; } || echo "neovim could not be installed: its test will skip"
-fi
+# tmux drives the TUI smoke test the same way.
+for tool in nvim:neovim tmux:tmux; do
+  if ! command -v "${tool%%:*}" >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    pkg=${tool#*:}
+    printf '\n==> apt-get install -y %s\n' "$pkg"
+    apt-get install -y "$pkg" >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y "$pkg" >/dev/null 2>&1; } || echo "$pkg could not be installed: its test will skip"
+  fi
+done
 
 step() { printf '\n==> %s\n' "$*"; }
 
