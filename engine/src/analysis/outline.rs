@@ -182,17 +182,7 @@ pub fn folding_ranges(db: &dyn Db, file: SourceFile) -> Vec<(u32, u32, FoldKind)
     }
     impl<'a> Visitor<'a> for Folds<'_> {
         fn stmt(&mut self, s: &'a Stmt) -> bool {
-            let compound = matches!(
-                s.kind,
-                StmtKind::FunctionDef(_)
-                    | StmtKind::ClassDef(_)
-                    | StmtKind::For(_)
-                    | StmtKind::While { .. }
-                    | StmtKind::If { .. }
-                    | StmtKind::With { .. }
-                    | StmtKind::Try(_)
-                    | StmtKind::Match { .. }
-            );
+            let compound = s.is_compound();
             if compound {
                 let end = s
                     .range

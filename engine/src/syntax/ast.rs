@@ -31,6 +31,24 @@ pub struct Stmt {
     pub range: TextRange,
 }
 
+impl Stmt {
+    /// A compound statement: one with a header and an indented body (`def`, `class`, `for`,
+    /// `while`, `if`, `with`, `try`, `match`).
+    pub fn is_compound(&self) -> bool {
+        matches!(
+            self.kind,
+            StmtKind::FunctionDef(_)
+                | StmtKind::ClassDef(_)
+                | StmtKind::For(_)
+                | StmtKind::While { .. }
+                | StmtKind::If { .. }
+                | StmtKind::With { .. }
+                | StmtKind::Match { .. }
+                | StmtKind::Try(_)
+        )
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum StmtKind {
     FunctionDef(Box<FunctionDef>),

@@ -17,7 +17,6 @@ use super::parser::{parse, Mode};
 use super::text::LineIndex;
 use super::token::{Token, TokenKind};
 use super::SyntaxError;
-use crate::syntax::ast::{Stmt, StmtKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Completeness {
@@ -58,20 +57,6 @@ pub fn completeness(source: &str) -> Completeness {
     }
 }
 
-fn is_compound(s: &Stmt) -> bool {
-    matches!(
-        s.kind,
-        StmtKind::FunctionDef(_)
-            | StmtKind::ClassDef(_)
-            | StmtKind::For(_)
-            | StmtKind::While { .. }
-            | StmtKind::If { .. }
-            | StmtKind::With { .. }
-            | StmtKind::Match { .. }
-            | StmtKind::Try(_)
-    )
-}
-
 fn attempt(text: &str) -> Attempt {
     let parsed = parse(text, Mode::Module);
     let tokens = lex(text).tokens;
@@ -85,7 +70,7 @@ fn attempt(text: &str) -> Attempt {
         let mut prev = first;
         for s in body.iter().skip(1) {
             let same_line = lines.line_of(s.range.start) == lines.line_of(prev.range.end);
-            if first_is_clean && (is_compound(prev) || is_compound(s) || !same_line) {
+            if first_is_clean && (prev.is_compound() || s.is_compound() || !same_line) {
                 return Attempt::Fails;
             }
             prev = s;
@@ -101,7 +86,7 @@ fn attempt(text: &str) -> Attempt {
     let Some(last) = body.last() else {
         return Attempt::Compiles;
     };
-    if text.ends_with('\n') || text.ends_with('\r') || !is_compound(last) {
+    if text.ends_with('\n') || text.ends_with('\r') || !last.is_compound() {
         return Attempt::Compiles;
     }
     // The compound statement needs the NEWLINE the end marker becomes; what is left of the
