@@ -75,6 +75,60 @@ enum Lookup {
     },
 }
 
+/// The probe of `PySet::lookup` (same sequence, same slot chosen) for the common case where
+/// every key met compares without Python code (`fast_key_eq`); `None` as soon as one does not.
+/// Kept separate so that the hot path is a tight loop with no unwinding or re-borrowing.
+#[inline(always)]
+fn probe_quick(t: &Table, key: &Value, hash: i64) -> Option<Lookup> {
+    let slots = &t.slots[..];
+    let mask = slots.len() - 1;
+    let mut freeslot: Option<usize> = None;
+    let mut perturb = hash as u64;
+    let mut i = (hash as u64 as usize) & mask;
+    loop {
+        let end = if i + LINEAR_PROBES <= mask {
+            i + LINEAR_PROBES
+        } else {
+            i
+        };
+        for (j, e) in slots[i..=end].iter().enumerate() {
+            let h = e.hash;
+            if h == hash {
+                if !e.key.is_null() {
+                    match fast_key_eq(&e.key, key) {
+                        Some(true) => return Some(Lookup::Found(i + j)),
+                        Some(false) => continue,
+                        None => return None,
+                    }
+                }
+            } else if h != 0 && h != DUMMY_HASH {
+                continue;
+            }
+            if e.key.is_null() {
+                if h == 0 {
+                    return Some(match freeslot {
+                        Some(slot) => Lookup::Vacant {
+                            slot,
+                            unused: false,
+                        },
+                        None => Lookup::Vacant {
+                            slot: i + j,
+                            unused: true,
+                        },
+                    });
+                }
+                freeslot = Some(i + j);
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i
+            .wrapping_mul(5)
+            .wrapping_add(1)
+            .wrapping_add(perturb as usize))
+            & mask;
+    }
+}
+
 impl PySet {
     pub fn new() -> PySet {
         PySet::default()
@@ -100,7 +154,19 @@ impl PySet {
     /// CPython's probe sequence: from `hash & mask`, each step scans up to `LINEAR_PROBES`
     /// following slots (when they fit before the end), then perturbs. The table stays
     /// borrowed except around a Python `__eq__`, which may change it (then the probe restarts).
+    #[inline]
     fn lookup(&self, cx: &mut dyn KeyCx, key: &Value, hash: i64) -> PyResult<Lookup> {
+        if let Ok(t) = self.table.try_borrow() {
+            if let Some(found) = probe_quick(&t, key, hash) {
+                return Ok(found);
+            }
+        }
+        self.lookup_full(cx, key, hash)
+    }
+
+    /// `lookup` for keys whose comparison may run Python code (or a table that is busy).
+    #[inline(never)]
+    fn lookup_full(&self, cx: &mut dyn KeyCx, key: &Value, hash: i64) -> PyResult<Lookup> {
         'restart: loop {
             let stamp = self.mutations.get();
             let mut freeslot: Option<usize> = None;
@@ -205,6 +271,7 @@ impl PySet {
     }
 
     /// Adds `key` with its known hash; true when it was not present.
+    #[inline]
     pub fn add_hashed(&self, cx: &mut dyn KeyCx, key: Value, hash: i64) -> PyResult<bool> {
         match self.lookup(cx, &key, hash)? {
             Lookup::Found(_) => Ok(false),
@@ -231,11 +298,13 @@ impl PySet {
         }
     }
 
+    #[inline]
     pub fn contains(&self, cx: &mut dyn KeyCx, key: &Value) -> PyResult<bool> {
         let hash = PySet::hash_of(cx, key)?;
         self.contains_hashed(cx, key, hash)
     }
 
+    #[inline]
     pub fn contains_hashed(&self, cx: &mut dyn KeyCx, key: &Value, hash: i64) -> PyResult<bool> {
         Ok(matches!(self.lookup(cx, key, hash)?, Lookup::Found(_)))
     }
@@ -246,6 +315,7 @@ impl PySet {
         self.discard_hashed(cx, key, hash)
     }
 
+    #[inline]
     pub fn discard_hashed(&self, cx: &mut dyn KeyCx, key: &Value, hash: i64) -> PyResult<bool> {
         match self.lookup(cx, key, hash)? {
             Lookup::Found(slot) => {

@@ -9,7 +9,6 @@
 //! The layout is fixed by `#[repr(u8)]` on `Value`; the tests below check it.
 
 use super::Value;
-use std::rc::Rc;
 
 pub const TAG_NULL: u64 = 0;
 pub const TAG_NONE: u64 = 1;
@@ -110,7 +109,7 @@ pub unsafe fn drop_at(p: *mut Value) {
     // SAFETY: the caller guarantees `p`.
     unsafe {
         if (*p).tag() >= FIRST_HEAP_TAG {
-            std::ptr::drop_in_place(p);
+            release_at(p);
         }
     }
 }
@@ -128,11 +127,9 @@ pub unsafe fn move_to(src: *const Value, dst: *mut Value) {
 /// Drops `v`, with the common no-object case decided inline (the drop glue is a call).
 #[inline(always)]
 pub fn discard(v: Value) {
-    if v.tag() >= FIRST_HEAP_TAG {
-        drop(v);
-    } else {
-        std::mem::forget(v);
-    }
+    let mut v = std::mem::ManuallyDrop::new(v);
+    // SAFETY: `v` is valid and never used again.
+    unsafe { drop_at(&mut *v) };
 }
 
 /// Moves `count` values of `T` (whose size is a multiple of 8) from `src` to `dst` eight
@@ -166,21 +163,51 @@ impl Value {
     /// One more strong reference to the object (a heap variant), without a new `Value`.
     #[inline(always)]
     fn add_ref(&self) {
-        // SAFETY: each pointer comes from a live `Rc`.
-        unsafe {
-            match self {
-                Value::BigInt(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
-                Value::Str(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
-                Value::Tuple(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
-                Value::List(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
-                Value::Dict(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
-                Value::Function(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
-                Value::Native(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
-                Value::Class(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
-                Value::Instance(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
-                Value::Object(x) => Rc::increment_strong_count(Rc::as_ptr(x)),
-                _ => {}
-            }
+        // SAFETY: the caller checked that `self` is a heap variant.
+        let count = unsafe { strong_count(self) };
+        let n = count.get().wrapping_add(1);
+        if n == 0 {
+            // `Rc` aborts on an overflowing count too (only reachable by leaking on purpose).
+            std::process::abort();
+        }
+        count.set(n);
+    }
+}
+
+/// The strong count of the `Rc` a heap variant holds, read without matching on the variant.
+/// Every heap variant holds an `Rc<T>` of a sized `T` in its payload word: one pointer to std's
+/// `RcBox<T>` (`RcInner`), which is `#[repr(C)] { strong, weak, value }`, so the pointer is
+/// the strong count's address. `strong_count_is_the_rcs` checks this for every variant, so a
+/// change in std's layout fails the tests instead of corrupting counts. One load and one
+/// store instead of a ten-way jump table on the tag (the derived glue's per-variant code).
+///
+/// # Safety
+/// `v` must be a heap variant (`tag() >= FIRST_HEAP_TAG`).
+#[inline(always)]
+unsafe fn strong_count(v: &Value) -> &std::cell::Cell<usize> {
+    // SAFETY: `repr(u8)` puts the payload word second; the caller guarantees it is an `Rc`
+    // pointer, whose first word is the strong count.
+    unsafe {
+        let payload = *(v as *const Value).cast::<usize>().add(1);
+        &*(payload as *const std::cell::Cell<usize>)
+    }
+}
+
+/// Drops the value at `p` in place; a heap object that other references keep alive costs a
+/// decrement, only the last reference runs the drop glue.
+///
+/// # Safety
+/// As `drop_at`.
+#[inline(always)]
+unsafe fn release_at(p: *mut Value) {
+    // SAFETY: the caller guarantees `p` is a valid heap variant, now moved out.
+    unsafe {
+        let count = strong_count(&*p);
+        let n = count.get();
+        if n > 1 {
+            count.set(n - 1);
+        } else {
+            std::ptr::drop_in_place(p);
         }
     }
 }
@@ -189,6 +216,7 @@ impl Value {
 mod tests {
     use super::*;
     use std::mem::MaybeUninit;
+    use std::rc::Rc;
 
     fn written(f: impl FnOnce(*mut Value)) -> Value {
         let mut slot = MaybeUninit::<Value>::uninit();
@@ -228,6 +256,63 @@ mod tests {
         );
         assert!(Value::BigInt(Rc::new(0.into())).tag() >= FIRST_HEAP_TAG);
         assert_eq!(Value::Ellipsis.tag(), FIRST_HEAP_TAG - 4);
+    }
+
+    /// `Rc::strong_count` of a heap variant, through the typed `Rc`.
+    fn typed_count(v: &Value) -> usize {
+        match v {
+            Value::BigInt(x) => Rc::strong_count(x),
+            Value::Str(x) => Rc::strong_count(x),
+            Value::Tuple(x) => Rc::strong_count(x),
+            Value::List(x) => Rc::strong_count(x),
+            Value::Dict(x) => Rc::strong_count(x),
+            Value::Function(x) => Rc::strong_count(x),
+            Value::Native(x) => Rc::strong_count(x),
+            Value::Class(x) => Rc::strong_count(x),
+            Value::Instance(x) => Rc::strong_count(x),
+            Value::Object(x) => Rc::strong_count(x),
+            _ => unreachable!("not a heap variant"),
+        }
+    }
+
+    #[test]
+    fn strong_count_is_the_rcs() {
+        use crate::runtime::types;
+        let mut vm = crate::vm::Vm::new(Box::<crate::vm::host::CaptureHost>::default());
+        let heap = [
+            Value::BigInt(Rc::new(num_bigint::BigInt::from(1) << 100)),
+            Value::str("abc"),
+            Value::tuple(vec![Value::Int(1)]),
+            Value::list(vec![]),
+            Value::Dict(Rc::new(types::dict::PyDict::new())),
+            vm.builtins
+                .get_str(&vm.interner.intern("len"))
+                .expect("len"),
+            Value::Class(vm.types.int.clone()),
+            Value::Object(Rc::new(types::object::PyObject::new(
+                types::object::ObjKind::Cell(std::cell::RefCell::new(Value::None)),
+            ))),
+        ];
+        for v in &heap {
+            assert!(v.tag() >= FIRST_HEAP_TAG);
+            let before = typed_count(v);
+            // SAFETY: a heap variant.
+            assert_eq!(unsafe { strong_count(v) }.get(), before);
+            v.add_ref();
+            assert_eq!(typed_count(v), before + 1);
+            // The bitwise copy owns the reference `add_ref` added.
+            let mut extra = std::mem::ManuallyDrop::new(unsafe { std::ptr::read(v) });
+            // SAFETY: `extra` is valid and not used again.
+            unsafe { release_at(&mut *extra) };
+            assert_eq!(typed_count(v), before);
+        }
+        // The last reference runs the drop glue.
+        let rc = Rc::new(types::str::PyStr::new("last"));
+        let weak = Rc::downgrade(&rc);
+        let mut last = std::mem::ManuallyDrop::new(Value::Str(rc));
+        // SAFETY: `last` is valid and not used again.
+        unsafe { release_at(&mut *last) };
+        assert!(weak.upgrade().is_none());
     }
 
     #[test]
