@@ -10,6 +10,16 @@ use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
+/// `first` followed by `rest`: the argument list of a call that adds a receiver (a bound
+/// method, `__new__`'s class, `__init__`'s instance), inline for the usual few arguments.
+#[inline]
+pub(crate) fn prepended(first: Value, rest: &[Value]) -> smallvec::SmallVec<[Value; 4]> {
+    let mut all = smallvec::SmallVec::with_capacity(rest.len() + 1);
+    all.push(first);
+    all.extend(rest.iter().cloned());
+    all
+}
+
 impl Vm {
     /// The values of `func`'s parameter slots (positional, keyword-only, `*args`, `**kwargs`,
     /// in `co_varnames` order) for a call with `values` (positional then keyword values) and

@@ -31,9 +31,7 @@ impl Vm {
             if let Some(call) = meta.lookup_rc(&call_name) {
                 let default = self.types.type_.dict.get_str(&call_name);
                 if !default.is_some_and(|d| d.is(&call)) {
-                    let mut all = Vec::with_capacity(args.len() + 1);
-                    all.push(Value::Class(class.clone()));
-                    all.extend_from_slice(args);
+                    let all = crate::vm::call::prepended(Value::Class(class.clone()), args);
                     return self.call_with_keywords(&call, &all, kwnames);
                 }
             }
@@ -81,9 +79,7 @@ impl Vm {
                     },
                     _ => new.clone(),
                 };
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(Value::Class(class.clone()));
-                all.extend_from_slice(args);
+                let all = crate::vm::call::prepended(Value::Class(class.clone()), args);
                 self.call_with_keywords(&new, &all, kwnames)?
             }
         };
@@ -92,9 +88,7 @@ impl Vm {
         }
         match init {
             Some(init) if !default_init => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(instance.clone());
-                all.extend_from_slice(args);
+                let mut all = crate::vm::call::prepended(instance.clone(), args);
                 let init = match &init {
                     Value::Function(_) | Value::Native(_) => init.clone(),
                     _ => {
@@ -178,9 +172,7 @@ impl Vm {
         let new = class.lookup_rc(&self.names.new.clone());
         match new {
             Some(Value::Native(n)) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(Value::Class(class.clone()));
-                all.extend_from_slice(args);
+                let all = crate::vm::call::prepended(Value::Class(class.clone()), args);
                 (n.func)(
                     self,
                     Args {

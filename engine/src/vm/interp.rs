@@ -117,9 +117,7 @@ impl Vm {
                 let ObjKind::BoundMethod { func, receiver } = &o.kind else {
                     unreachable!("matched above")
                 };
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(receiver.clone());
-                all.extend_from_slice(args);
+                let all = crate::vm::call::prepended(receiver.clone(), args);
                 self.call_with_keywords(func, &all, kwnames)
             }
             Value::Class(class) => self.call_type(class, args, kwnames),
@@ -127,9 +125,7 @@ impl Vm {
                 let name = self.names.call.clone();
                 match self.lookup_special(other, &name) {
                     Some(call) if !call.is_none() => {
-                        let mut all = Vec::with_capacity(args.len() + 1);
-                        all.push(callable.clone());
-                        all.extend_from_slice(args);
+                        let all = crate::vm::call::prepended(callable.clone(), args);
                         match &call {
                             Value::Function(_) | Value::Native(_) => {
                                 self.call_with_keywords(&call, &all, kwnames)
@@ -159,9 +155,7 @@ impl Vm {
         use crate::runtime::types::native::Args;
         match &native.bound_self {
             Some(receiver) => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(receiver.clone());
-                all.extend_from_slice(args);
+                let all = crate::vm::call::prepended(receiver.clone(), args);
                 if matches!(receiver, Value::Instance(_)) {
                     if let Some(r) = self.call_native_subclass_aware(native, &all, kwnames) {
                         return r;
@@ -212,7 +206,7 @@ impl Vm {
             && nargs == code.code.argcount as usize
             && code.code.total_params() == code.code.argcount;
         if !simple {
-            let values: Vec<Value> = self.stack.drain(base..).collect();
+            let values = self.take_top(base);
             match self.bind_arguments(&func, &values, kwnames) {
                 Ok(slots) => self.stack.extend(slots),
                 Err(e) => {

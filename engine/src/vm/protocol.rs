@@ -95,9 +95,7 @@ impl Vm {
             [a] => self.call(f, &[receiver.clone(), a.clone()]),
             [a, b] => self.call(f, &[receiver.clone(), a.clone(), b.clone()]),
             _ => {
-                let mut all = Vec::with_capacity(args.len() + 1);
-                all.push(receiver.clone());
-                all.extend_from_slice(args);
+                let all = crate::vm::call::prepended(receiver.clone(), args);
                 self.call(f, &all)
             }
         }

@@ -28,6 +28,10 @@ pub struct PyCode {
     /// Whether frames of this code are generator (or coroutine) frames, whose return goes
     /// through the generator machinery.
     pub is_generator: bool,
+    /// Locals plus the deepest value stack (`stack_size`, which the compiler guarantees) plus
+    /// a little slack: the dispatch loop reserves this much stack capacity on entering a frame,
+    /// so its hottest pushes need no capacity check.
+    pub frame_size: usize,
 }
 
 impl PyCode {
@@ -55,7 +59,9 @@ impl PyCode {
             })
             .collect();
         let simple_params = code.total_params() == code.argcount;
+        let frame_size = code.localsplus.len() + code.stack_size as usize + 4;
         Rc::new(PyCode {
+            frame_size,
             caches,
             simple_params,
             is_generator: code.flags.has(

@@ -29,6 +29,7 @@ impl Vm {
             let code: &PyCode = unsafe { &*(self.frames[fi].code() as *const PyCode) };
             let base = self.frames[fi].base;
             let mut ip = self.frames[fi].ip;
+            self.reserve_frame(base, code);
             let instrs = code.instrs.as_ptr();
             debug_assert!(ip < code.instrs.len());
             'instr: loop {
@@ -53,10 +54,15 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::LoadFast => {
-                            if self.stack[base + arg as usize].is_null() {
+                            let slot = base + arg as usize;
+                            debug_assert!(slot < self.stack.len());
+                            // SAFETY: the compiler gives `LOAD_FAST` only indexes of the
+                            // frame's locals, which sit below its value stack.
+                            if unsafe { self.stack.get_unchecked(slot) }.is_null() {
                                 break 'slow;
                             }
-                            self.push_local(base + arg as usize);
+                            // SAFETY: as above; the push is within the frame's stack depth.
+                            unsafe { self.push_local_in_frame(slot) };
                             continue 'instr;
                         }
                         Opcode::StoreFast => {
@@ -64,7 +70,9 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::LoadConst => {
-                            self.push_clone(&code.consts[arg as usize]);
+                            // SAFETY: within the frame's stack depth; constants are not on
+                            // the stack.
+                            unsafe { self.push_clone_in_frame(&code.consts[arg as usize]) };
                             continue 'instr;
                         }
                         Opcode::PopTop => {

@@ -174,7 +174,7 @@ impl Vm {
             self.push_function_frame(func, ret_sp, nargs, kwnames, false)?;
             return Ok(true);
         }
-        let args: Vec<Value> = self.stack.drain(args_at..).collect();
+        let args = self.take_top(args_at);
         self.stack.truncate(ret_sp);
         // CPython counts calls of one-argument built-ins (METH_O) against the recursion limit.
         let counted = args.len() == 1 && kwnames.is_empty();
@@ -388,7 +388,7 @@ impl Vm {
                     return None;
                 }
                 let n = n.clone();
-                let args: Vec<Value> = self.stack.drain(callable_at..).collect();
+                let args = self.take_top(callable_at);
                 self.stack.truncate(ret_sp);
                 Some((n.func)(
                     self,
@@ -419,7 +419,7 @@ impl Vm {
                     self.stack.truncate(ret_sp);
                     return Some(self.len(&v).map(|n| Value::Int(n as i64)));
                 }
-                let args: Vec<Value> = self.stack.drain(callable_at + 1..).collect();
+                let args = self.take_top(callable_at + 1);
                 self.stack.truncate(ret_sp);
                 if args.len() == 1 {
                     if let Err(e) = self.enter_native_call(" while calling a Python object") {
@@ -447,7 +447,7 @@ impl Vm {
                     return Some(Ok(Value::Class(self.class_of(&v))));
                 }
                 let k = k.clone();
-                let args: Vec<Value> = self.stack.drain(callable_at + 1..).collect();
+                let args = self.take_top(callable_at + 1);
                 self.stack.truncate(ret_sp);
                 Some(self.call_type(&k, &args, &[]))
             }

@@ -16,10 +16,82 @@ impl Vm {
         unsafe { self.stack.as_mut_ptr().add(self.stack.len()) }
     }
 
+    /// Makes room for a frame of `code` at `base` (see `PyCode::frame_size`).
+    #[inline(always)]
+    pub(super) fn reserve_frame(
+        &mut self,
+        base: usize,
+        code: &crate::runtime::types::code::PyCode,
+    ) {
+        let need = base + code.frame_size;
+        if need > self.stack.capacity() {
+            self.grow_stack_to(need);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn grow_stack_to(&mut self, need: usize) {
+        self.stack
+            .reserve(need.max(2 * self.stack.capacity()) - self.stack.len());
+    }
+
+    /// Pushes a clone of local slot `slot` of the running frame (bound, checked by the
+    /// caller) within the frame's reserved room (`reserve_frame`): no capacity or bounds
+    /// checks, for `LOAD_FAST`.
+    ///
+    /// # Safety
+    /// `slot < len`, and the push stays within the frame's validated stack depth.
+    #[inline(always)]
+    pub(super) unsafe fn push_local_in_frame(&mut self, slot: usize) {
+        let len = self.stack.len();
+        debug_assert!(slot < len && len < self.stack.capacity());
+        // SAFETY: the caller guarantees both; `len` and `slot` differ.
+        unsafe {
+            let p = self.stack.as_mut_ptr();
+            raw::clone_to(&*p.add(slot), p.add(len));
+            self.stack.set_len(len + 1);
+        }
+    }
+
+    /// `push_clone` within the frame's reserved room (see `push_local_in_frame`).
+    ///
+    /// # Safety
+    /// The push stays within the frame's validated stack depth; `v` is not in the stack.
+    #[inline(always)]
+    pub(super) unsafe fn push_clone_in_frame(&mut self, v: &Value) {
+        let len = self.stack.len();
+        debug_assert!(len < self.stack.capacity());
+        // SAFETY: the caller guarantees the room.
+        unsafe {
+            raw::clone_to(v, self.stack.as_mut_ptr().add(len));
+            self.stack.set_len(len + 1);
+        }
+    }
+
     #[cold]
     #[inline(never)]
     fn grow_stack(&mut self) {
         self.stack.reserve(self.stack.len().max(64));
+    }
+
+    /// Moves the items from `from` to the top off the stack into an inline buffer: the
+    /// arguments of a call into Rust, which may itself use (and reallocate) the stack. No heap
+    /// allocation for the usual few arguments.
+    #[inline(always)]
+    pub(crate) fn take_top(&mut self, from: usize) -> smallvec::SmallVec<[Value; 4]> {
+        let len = self.stack.len();
+        assert!(from <= len);
+        let n = len - from;
+        let mut out = smallvec::SmallVec::<[Value; 4]>::with_capacity(n);
+        // SAFETY: the `n` items are initialized and move to the buffer, which has room for
+        // them; cutting the stack's length first makes them moved-out there.
+        unsafe {
+            self.stack.set_len(from);
+            std::ptr::copy_nonoverlapping(self.stack.as_ptr().add(from), out.as_mut_ptr(), n);
+            out.set_len(n);
+        }
+        out
     }
 
     /// Pushes a frame for `func`, written in place (`Frame::write_for_function`).
