@@ -87,6 +87,11 @@ impl Vm {
             return Ok(instance);
         }
         match init {
+            // `new_instance` stored the arguments just as `BaseException.__init__` would.
+            Some(init)
+                if new.is_none()
+                    && kwnames.is_empty()
+                    && crate::vm::exc_api::is_base_exception_init(&init) => {}
             Some(init) if !default_init => {
                 let mut all = crate::vm::call::prepended(instance.clone(), args);
                 let init = match &init {

@@ -437,6 +437,12 @@ fn self_exception(vm: &mut Vm, args: &Args<'_>) -> PyResult<Value> {
     }
 }
 
+/// Whether `v` is `BaseException.__init__` itself, which only stores the arguments that
+/// instance creation already stored (so `call_class` may skip calling it).
+pub(crate) fn is_base_exception_init(v: &Value) -> bool {
+    matches!(v, Value::Native(n) if n.func as usize == exc_init as NativeFn as usize)
+}
+
 fn exc_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let exc = self_exception(vm, &args)?;
     if !args.kwnames.is_empty() {

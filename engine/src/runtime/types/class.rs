@@ -53,8 +53,9 @@ struct TypeCacheEntry {
 }
 
 thread_local! {
-    static TYPE_CACHE: RefCell<Vec<TypeCacheEntry>> =
-        RefCell::new((0..TYPE_CACHE_SIZE).map(|_| TypeCacheEntry::default()).collect());
+    // Const-initialized (filled on the first miss): a lazily initialized thread-local checks
+    // its state and stays an out-of-line call on every access.
+    static TYPE_CACHE: RefCell<Vec<TypeCacheEntry>> = const { RefCell::new(Vec::new()) };
 }
 
 #[inline]
@@ -150,7 +151,7 @@ impl PyClass {
         let slot = type_cache_slot(version, name.hash());
         let hit = TYPE_CACHE.with(|cache| {
             let cache = cache.borrow();
-            let e = &cache[slot];
+            let e = cache.get(slot)?;
             (e.version == version
                 && e.name
                     .as_ref()
@@ -166,7 +167,13 @@ impl PyClass {
             name: Some(owned()),
             value: found.clone(),
         };
-        let old = TYPE_CACHE.with(|cache| std::mem::replace(&mut cache.borrow_mut()[slot], entry));
+        let old = TYPE_CACHE.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.is_empty() {
+                cache.resize_with(TYPE_CACHE_SIZE, TypeCacheEntry::default);
+            }
+            std::mem::replace(&mut cache[slot], entry)
+        });
         drop(old);
         found
     }
