@@ -3,6 +3,8 @@
 mod descriptors;
 pub mod functions;
 pub mod iterators;
+#[rustfmt::skip]
+pub mod native_docs;
 pub mod sys;
 pub mod types;
 

@@ -14,6 +14,69 @@ use std::rc::Rc;
 pub fn install(vm: &mut Vm) {
     gc::install(vm);
     math::install(vm);
+    name_functions(vm);
+    document_builtin_classes(vm);
+}
+
+/// `__doc__` of the built-in classes (CPython's docstrings, `native_docs`), where the class
+/// has none of its own.
+fn document_builtin_classes(vm: &mut Vm) {
+    let classes: Vec<_> = vm
+        .builtins
+        .entries()
+        .iter()
+        .filter_map(|e| match &e.value {
+            Value::Class(c) if c.builtin => Some(c.clone()),
+            _ => None,
+        })
+        .collect();
+    let key = vm.interner.intern("__doc__");
+    for class in classes {
+        if class.dict.get_str(&key).is_some_and(|d| !d.is_none()) {
+            continue;
+        }
+        let name = class.name();
+        let table = crate::builtins::native_docs::NATIVE_DOCS;
+        if let Ok(i) = table.binary_search_by(|e| e.0.cmp(name.as_str())) {
+            class.dict.set_str(key.clone(), Value::str(table[i].2));
+        }
+    }
+}
+
+/// Tells every native function of a native module which module it belongs to (for `help`,
+/// `__doc__` and `__text_signature__`, which CPython keys by module).
+fn name_functions(vm: &mut Vm) {
+    let modules: Vec<Value> = vm
+        .modules
+        .entries()
+        .iter()
+        .map(|e| e.value.clone())
+        .collect();
+    for module in modules {
+        let Value::Object(o) = &module else { continue };
+        let ObjKind::Module(m) = &o.kind else {
+            continue;
+        };
+        if m.name.as_str() == "builtins" {
+            continue;
+        }
+        let functions: Vec<_> = m
+            .dict
+            .entries()
+            .iter()
+            .filter_map(|e| match (&e.key, &e.value) {
+                (Value::Str(key), Value::Native(n))
+                    if n.module.is_none() && n.bound_self.is_none() =>
+                {
+                    Some((key.clone(), n.in_module(m.name.clone())))
+                }
+                _ => None,
+            })
+            .collect();
+        for (key, named) in functions {
+            m.dict.set_str(key, Value::Native(Rc::new(named)));
+        }
+    }
 }
 
 /// A new module object named `name`, registered in `sys.modules`; returns its namespace.

@@ -7,7 +7,7 @@ use crate::bytecode::CodeFlags;
 use crate::runtime::error::PyResult;
 use crate::runtime::types::class::PyClass;
 use crate::runtime::types::function::PyFunction;
-use crate::runtime::types::native::{Args, PyNative};
+use crate::runtime::types::native::{Args, NativeKind, PyNative};
 use crate::runtime::types::object::ObjKind;
 use crate::runtime::value::Value;
 use crate::vm::Vm;
@@ -71,7 +71,7 @@ pub fn describe(vm: &mut Vm, obj: &Value) -> String {
                 function_entry(f, None, "")
             )
         }
-        Value::Native(n) => native_help(n),
+        Value::Native(n) => native_help(vm, n),
         Value::Class(c) => class_help(vm, c),
         Value::Str(s) => format!("No Python documentation found for '{}'.\nUse help() to get the interactive help utility.\nUse help(str) for help on the str class.\n\n", s.as_str()),
         Value::Object(o) => match &o.kind {
@@ -123,21 +123,65 @@ fn module_name(vm: &mut Vm, module: &Value) -> String {
     }
 }
 
-fn native_help(n: &PyNative) -> String {
-    let kind = if n.bound_self.is_some() {
-        "built-in method"
-    } else {
-        "built-in function"
+/// pydoc's help for a built-in function or method: the signature from CPython's text
+/// signature (without its `$module`/`$self` marker), `(...)` when there is none.
+fn native_help(vm: &mut Vm, n: &PyNative) -> String {
+    let signature = match n.text_signature() {
+        Some(sig) => native_signature(sig, n.bound_self.is_some()),
+        None => "(...)".to_owned(),
     };
-    let mut out = format!(
-        "Help on {kind} {} in module builtins:\n\n{}(...)\n",
-        n.name, n.qualname
-    );
-    if let Some(doc) = n.doc {
+    let mut out = match (&n.bound_self, &n.module) {
+        (Some(receiver), _) if n.kind == NativeKind::Function => {
+            let class = vm.class_of(receiver);
+            let owner = if matches!(receiver, Value::Class(_)) {
+                "builtins.type".to_owned()
+            } else {
+                format!("builtins.{}", class.name())
+            };
+            format!(
+                "Help on built-in function {name}:\n\n{name}{signature} method of {owner} instance\n",
+                name = n.name
+            )
+        }
+        _ if n.kind != NativeKind::Function => {
+            format!("Help on method_descriptor:\n\n{}{signature}\n", n.name)
+        }
+        (_, module) => {
+            let module = module.as_ref().map_or("builtins", |m| m.as_str());
+            format!(
+                "Help on built-in function {name} in module {module}:\n\n{name}{signature}\n",
+                name = n.name
+            )
+        }
+    };
+    if let Some(doc) = n.docstring() {
         out.push_str(&indent(&clean_doc(doc), "    "));
     }
     out.push('\n');
     out
+}
+
+/// A text signature as pydoc shows it: `($module, obj, /)` → `(obj, /)`; `($self, x, /)` →
+/// `(self, x, /)` unbound, `(x, /)` bound.
+fn native_signature(sig: &str, bound: bool) -> String {
+    let Some(inner) = sig.strip_prefix('(').and_then(|s| s.strip_suffix(')')) else {
+        return sig.to_owned();
+    };
+    let mut params: Vec<&str> = inner.split(", ").collect();
+    if let Some(first) = params.first().copied() {
+        if let Some(name) = first.strip_prefix('$') {
+            if bound || name == "module" || name == "type" {
+                params.remove(0);
+                // A lone `/` left behind marks nothing.
+                if params.first() == Some(&"/") {
+                    params.remove(0);
+                }
+            } else {
+                params[0] = name;
+            }
+        }
+    }
+    format!("({})", params.join(", "))
 }
 
 /// `name(signature)` then the docstring indented, as pydoc's `docroutine`; `skip` drops the
@@ -240,11 +284,20 @@ fn class_help(vm: &mut Vm, c: &Rc<PyClass>) -> String {
                 .get_str(&vm.interner.intern("__module__"))
                 .map(|m| module_name(vm, &m))
                 .unwrap_or_else(|| "builtins".to_owned());
-            format!("{m}.{}", b.name())
+            if m == module {
+                b.name().to_string()
+            } else {
+                format!("{m}.{}", b.name())
+            }
         })
         .collect();
     let bases = if bases.is_empty() {
-        "builtins.object".to_owned()
+        if module == "builtins" {
+            "object"
+        } else {
+            "builtins.object"
+        }
+        .to_owned()
     } else {
         bases.join(", ")
     };
@@ -254,6 +307,7 @@ fn class_help(vm: &mut Vm, c: &Rc<PyClass>) -> String {
         body.push_str("\n\n");
     }
     let mut methods = String::new();
+    let mut descriptors = String::new();
     let mut data = String::new();
     for e in c.dict.entries().iter() {
         let Value::Str(name) = &e.key else { continue };
@@ -266,6 +320,28 @@ fn class_help(vm: &mut Vm, c: &Rc<PyClass>) -> String {
                 methods.push_str(&function_entry(f, None, ""));
                 methods.push('\n');
             }
+            Value::Native(n) => {
+                let signature = n
+                    .text_signature()
+                    .map_or_else(|| "(...)".to_owned(), |s| native_signature(s, false));
+                methods.push_str(&format!("{name}{signature}\n"));
+                if let Some(doc) = n.docstring() {
+                    methods.push_str(&indent(&clean_doc(doc), "    "));
+                }
+                methods.push('\n');
+            }
+            Value::Object(o) if matches!(o.kind, ObjKind::Property { .. }) => {
+                descriptors.push_str(name);
+                descriptors.push('\n');
+                if let ObjKind::Property {
+                    doc: Value::Str(doc),
+                    ..
+                } = &o.kind
+                {
+                    descriptors.push_str(&indent(&clean_doc(doc.as_str()), "    "));
+                }
+                descriptors.push('\n');
+            }
             other => data.push_str(&format!("{name} = {}\n", plain_repr(other))),
         }
     }
@@ -273,8 +349,16 @@ fn class_help(vm: &mut Vm, c: &Rc<PyClass>) -> String {
         body.push_str("Methods defined here:\n\n");
         body.push_str(&methods);
     }
-    if !data.is_empty() {
+    if !descriptors.is_empty() {
         if !methods.is_empty() {
+            body.push_str(&"-".repeat(70));
+            body.push('\n');
+        }
+        body.push_str("Data descriptors defined here:\n\n");
+        body.push_str(&descriptors);
+    }
+    if !data.is_empty() {
+        if !methods.is_empty() || !descriptors.is_empty() {
             body.push_str(&"-".repeat(70));
             body.push('\n');
         }

@@ -320,7 +320,8 @@ impl Vm {
             Value::Native(n) => match name.as_str() {
                 "__name__" => Some(Value::str(n.name)),
                 "__qualname__" => Some(Value::str(n.qualname)),
-                "__doc__" => Some(n.doc.map_or(Value::None, Value::str)),
+                "__doc__" => Some(n.docstring().map_or(Value::None, Value::str)),
+                "__text_signature__" => Some(n.text_signature().map_or(Value::None, Value::str)),
                 "__self__" => Some(n.bound_self.clone().unwrap_or(Value::None)),
                 _ => None,
             },

@@ -65,6 +65,8 @@ pub struct PyNative {
     /// The receiver of a bound native (`[].append`), or the module of a module function.
     pub bound_self: Option<Value>,
     pub doc: Option<&'static str>,
+    /// The module of a module-level function (`math`), `None` for `builtins` and methods.
+    pub module: Option<Rc<PyStr>>,
 }
 
 impl PyNative {
@@ -76,6 +78,7 @@ impl PyNative {
             kind: NativeKind::Function,
             bound_self: None,
             doc: None,
+            module: None,
         }
     }
 
@@ -88,7 +91,42 @@ impl PyNative {
             kind: NativeKind::Method,
             bound_self: None,
             doc: None,
+            module: None,
         }
+    }
+
+    /// This native as a function of `module` (for its name, docstring and help).
+    pub fn in_module(&self, module: Rc<PyStr>) -> PyNative {
+        PyNative {
+            name: self.name,
+            qualname: self.qualname,
+            func: self.func,
+            kind: self.kind,
+            bound_self: self.bound_self.clone(),
+            doc: self.doc,
+            module: Some(module),
+        }
+    }
+
+    /// CPython's `(text signature, docstring)` for this native (`native_docs`).
+    fn doc_entry(&self) -> Option<(&'static str, &'static str)> {
+        let key = match &self.module {
+            Some(m) => format!("{}.{}", m.as_str(), self.qualname),
+            None => self.qualname.to_owned(),
+        };
+        let table = crate::builtins::native_docs::NATIVE_DOCS;
+        let i = table.binary_search_by(|e| e.0.cmp(key.as_str())).ok()?;
+        Some((table[i].1, table[i].2))
+    }
+
+    /// `__doc__`: the docstring given at construction, else CPython's.
+    pub fn docstring(&self) -> Option<&'static str> {
+        self.doc.or_else(|| self.doc_entry().map(|e| e.1))
+    }
+
+    /// `__text_signature__` as CPython gives it (`($module, obj, /)`), if it has one.
+    pub fn text_signature(&self) -> Option<&'static str> {
+        self.doc_entry().map(|e| e.0).filter(|s| !s.is_empty())
     }
 
     /// This native method bound to `receiver`.
@@ -100,6 +138,7 @@ impl PyNative {
             kind: NativeKind::Function,
             bound_self: Some(receiver),
             doc: self.doc,
+            module: self.module.clone(),
         }
     }
 }
