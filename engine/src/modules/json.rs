@@ -19,13 +19,8 @@ pub fn install(vm: &mut Vm) {
     let module = new_module(vm, "json");
     let decoder = new_module(vm, "json.decoder");
     let base = vm.types.value_error.clone();
-    let error = crate::modules::new_exception_class(
-        vm,
-        &decoder,
-        "json.decoder",
-        "JSONDecodeError",
-        base,
-    );
+    let error =
+        crate::modules::new_exception_class(vm, &decoder, "json.decoder", "JSONDecodeError", base);
     let mut init = PyNative::method("JSONDecodeError.__init__", error_init);
     init.kind = NativeKind::Method;
     crate::builtins::types::add_attr(vm, &error, "__init__", Value::Native(Rc::new(init)));
@@ -199,9 +194,7 @@ fn dumps_with(vm: &mut Vm, slots: &[Option<Value>]) -> PyResult<String> {
         Some(Value::Bool(b)) => Some(" ".repeat(usize::from(b))),
         Some(other) => {
             let t = vm.type_name(&other);
-            return Err(vm.type_error(format!(
-                "can't multiply sequence by non-int of type '{t}'"
-            )));
+            return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{t}'")));
         }
     };
     let (item_sep, key_sep) = match get(7).filter(|v| !v.is_none()) {

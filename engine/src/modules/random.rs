@@ -144,7 +144,12 @@ pub fn install(vm: &mut Vm) {
     for name in METHODS {
         let key = vm.interner.intern(name);
         if let Some(Value::Native(n)) = vm.class_of(&inst).dict.get_str(&key) {
-            add_value(vm, &module, name, Value::Native(Rc::new(n.bind(inst.clone()))));
+            add_value(
+                vm,
+                &module,
+                name,
+                Value::Native(Rc::new(n.bind(inst.clone()))),
+            );
         }
     }
     add_value(vm, &module, "_inst", inst);
@@ -256,7 +261,11 @@ fn random_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         maxpos: 1,
     };
     let (state, parsed) = with_spec(vm, args, &SPEC)?;
-    if let Some(Value::Class(c)) = args.positional().first().map(|v| Value::Class(vm.class_of(v))) {
+    if let Some(Value::Class(c)) = args
+        .positional()
+        .first()
+        .map(|v| Value::Class(vm.class_of(v)))
+    {
         if c.builtin {
             return Ok(Value::None);
         }
@@ -320,22 +329,21 @@ fn bytes_of(v: &Value) -> Option<&[u8]> {
 /// Seeds from an int (its absolute value), a str or bytes (version 2: the bytes followed by
 /// their SHA-512 digest, read as a big-endian int), or another hashable (its hash).
 fn seed_state(vm: &mut Vm, state: &RandomState, a: &Value) -> PyResult<()> {
-    let n: BigInt = match a {
-        Value::None => {
-            seed_from_entropy(state);
-            return Ok(());
-        }
-        Value::Int(i) => BigInt::from(*i).abs(),
-        Value::BigInt(b) => b.abs(),
-        Value::Str(s) => from_digest(s.as_str().as_bytes()),
-        _ if bytes_of(a).is_some() => from_digest(bytes_of(a).unwrap_or(&[])),
-        Value::Float(_) | Value::Bool(_) => BigInt::from(vm.hash_value(a)? as u64),
-        _ => {
-            return Err(vm.type_error(
+    let n: BigInt =
+        match a {
+            Value::None => {
+                seed_from_entropy(state);
+                return Ok(());
+            }
+            Value::Int(i) => BigInt::from(*i).abs(),
+            Value::BigInt(b) => b.abs(),
+            Value::Str(s) => from_digest(s.as_str().as_bytes()),
+            _ if bytes_of(a).is_some() => from_digest(bytes_of(a).unwrap_or(&[])),
+            Value::Float(_) | Value::Bool(_) => BigInt::from(vm.hash_value(a)? as u64),
+            _ => return Err(vm.type_error(
                 "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
-            ))
-        }
-    };
+            )),
+        };
     let (_, mut key) = n.to_u32_digits();
     if key.is_empty() {
         key.push(0);
@@ -381,9 +389,7 @@ fn random_getrandbits(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         other => {
             let t = vm.type_name(other);
-            return Err(vm.type_error(format!(
-                "'{t}' object cannot be interpreted as an integer"
-            )));
+            return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
         }
     };
     if k < 0 {
@@ -687,7 +693,11 @@ fn random_getstate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let mut words: Vec<Value> = mt.state.iter().map(|&w| Value::Int(i64::from(w))).collect();
     words.push(Value::Int(mt.index as i64));
     let gauss = s.gauss_next.get().map_or(Value::None, Value::Float);
-    Ok(Value::tuple(vec![Value::Int(3), Value::tuple(words), gauss]))
+    Ok(Value::tuple(vec![
+        Value::Int(3),
+        Value::tuple(words),
+        gauss,
+    ]))
 }
 
 fn random_setstate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
@@ -703,14 +713,20 @@ fn random_setstate(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 ));
             }
         }
-        return Err(crate::builtins::types::value_error(vm, "state vector is the wrong size"));
+        return Err(crate::builtins::types::value_error(
+            vm,
+            "state vector is the wrong size",
+        ));
     }
     let internal = match &state[1] {
         Value::Tuple(t) => t.items().to_vec(),
         _ => return Err(vm.type_error("state vector must be a tuple")),
     };
     if internal.len() != mt::N + 1 {
-        return Err(crate::builtins::types::value_error(vm, "state vector is the wrong size"));
+        return Err(crate::builtins::types::value_error(
+            vm,
+            "state vector is the wrong size",
+        ));
     }
     let mut words = [0u32; mt::N];
     for (w, v) in words.iter_mut().zip(&internal) {
@@ -751,9 +767,7 @@ fn random_randbytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         other => {
             let t = vm.type_name(other);
-            return Err(vm.type_error(format!(
-                "'{t}' object cannot be interpreted as an integer"
-            )));
+            return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
         }
     };
     let bits = getrandbits(s, n * 8);
@@ -764,7 +778,9 @@ fn random_randbytes(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     let (_, mut bytes) = big.to_bytes_le();
     bytes.resize(n as usize, 0);
-    Ok(crate::builtins::types::obj(ObjKind::Bytes(bytes.into_boxed_slice())))
+    Ok(crate::builtins::types::obj(ObjKind::Bytes(
+        bytes.into_boxed_slice(),
+    )))
 }
 
 /// Errors shared by the sampling methods.

@@ -175,7 +175,10 @@ impl<'a> Decoder<'a> {
         let mut i = start;
         loop {
             let chunk_start = i;
-            while i < b.len() && b[i] != b'"' && b[i] != b'\\' && !(self.hooks.strict && b[i] < 0x20)
+            while i < b.len()
+                && b[i] != b'"'
+                && b[i] != b'\\'
+                && !(self.hooks.strict && b[i] < 0x20)
             {
                 i += 1;
             }

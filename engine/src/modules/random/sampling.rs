@@ -24,7 +24,10 @@ fn int_arg(vm: &mut Vm, v: &Value, which: &str) -> PyResult<BigInt> {
             if f.is_finite() && f.fract() == 0.0 {
                 Ok(BigInt::from(*f as i128))
             } else if f.is_finite() {
-                Err(value_error(vm, format!("non-integer {which} for randrange()")))
+                Err(value_error(
+                    vm,
+                    format!("non-integer {which} for randrange()"),
+                ))
             } else if f.is_nan() {
                 Err(value_error(vm, "cannot convert float NaN to integer"))
             } else {
@@ -55,8 +58,7 @@ fn randrange_values(
     step: Option<&Value>,
 ) -> PyResult<Value> {
     // The common case, in machine ints.
-    if let (Value::Int(a), Some(Value::Int(b)), None | Some(Value::Int(1))) = (start, stop, step)
-    {
+    if let (Value::Int(a), Some(Value::Int(b)), None | Some(Value::Int(1))) = (start, stop, step) {
         let width = i128::from(*b) - i128::from(*a);
         if width > 0 && width <= i128::from(u64::MAX) {
             let r = s.below(width as u64);
@@ -214,9 +216,7 @@ pub(super) fn choices(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(Value::Bool(b)) => usize::from(*b),
         Some(other) => {
             let t = vm.type_name(other);
-            return Err(vm.type_error(format!(
-                "'{t}' object cannot be interpreted as an integer"
-            )));
+            return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
         }
     };
     let weights = parsed.given(1).cloned();
@@ -259,7 +259,10 @@ pub(super) fn choices(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     }
     let total = cum_weights.last().copied().unwrap_or(0.0);
     if total <= 0.0 {
-        return Err(value_error(vm, "Total of weights must be greater than zero"));
+        return Err(value_error(
+            vm,
+            "Total of weights must be greater than zero",
+        ));
     }
     if !total.is_finite() {
         return Err(value_error(vm, "Total of weights must be finite"));
@@ -318,9 +321,9 @@ pub(super) fn sample(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let population = parsed.get(0).cloned().unwrap_or(Value::None);
     let k_value = parsed.get(1).cloned().unwrap_or(Value::None);
     if !is_sequence(&population) {
-        return Err(vm.type_error(
-            "Population must be a sequence.  For dicts or sets, use sorted(d).",
-        ));
+        return Err(
+            vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        );
     }
     let n = vm.len(&population)?;
     if let Some(counts) = parsed.given(2).cloned() {
@@ -351,7 +354,12 @@ pub(super) fn sample(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                 stop: t,
                 step: 1,
             }),
-            None => return Err(crate::builtins::types::overflow_error(vm, "total too large")),
+            None => {
+                return Err(crate::builtins::types::overflow_error(
+                    vm,
+                    "total too large",
+                ))
+            }
         };
         let selections = sample_values(vm, s, &range, &k_value)?;
         let mut out = Vec::with_capacity(selections.len());
@@ -384,7 +392,10 @@ fn sample_values(
         },
     };
     if k < 0 || k as usize > n {
-        return Err(value_error(vm, "Sample larger than population or is negative"));
+        return Err(value_error(
+            vm,
+            "Sample larger than population or is negative",
+        ));
     }
     let k = k as usize;
     let mut setsize = 21usize;
