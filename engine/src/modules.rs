@@ -93,8 +93,9 @@ pub(crate) fn native_state<T: 'static>(v: &Value) -> Option<&T> {
     }
 }
 
-/// An exception class `module.name` deriving from `base`, created as a Python class would be.
-pub(crate) fn new_exception_class(
+/// A class `module.name` deriving from `base`, created as a Python class would be (so Python
+/// code can subclass it and its instances take attributes).
+pub(crate) fn new_python_class(
     vm: &mut Vm,
     module: &Rc<PyDict>,
     module_name: &str,

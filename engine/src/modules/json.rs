@@ -2,6 +2,7 @@
 //! output and messages, and `JSONDecodeError` (a `ValueError` with `msg`, `doc`, `pos`,
 //! `lineno` and `colno`). `json.decoder` holds the error class too, as in CPython.
 
+mod classes;
 mod decode;
 mod encode;
 
@@ -20,7 +21,7 @@ pub fn install(vm: &mut Vm) {
     let decoder = new_module(vm, "json.decoder");
     let base = vm.types.value_error.clone();
     let error =
-        crate::modules::new_exception_class(vm, &decoder, "json.decoder", "JSONDecodeError", base);
+        crate::modules::new_python_class(vm, &decoder, "json.decoder", "JSONDecodeError", base);
     let mut init = PyNative::method("JSONDecodeError.__init__", error_init);
     init.kind = NativeKind::Method;
     crate::builtins::types::add_attr(vm, &error, "__init__", Value::Native(Rc::new(init)));
@@ -29,10 +30,19 @@ pub fn install(vm: &mut Vm) {
     add_function(vm, &module, "dump", json_dump);
     add_function(vm, &module, "loads", json_loads);
     add_function(vm, &module, "load", json_load);
-    let all = ["dump", "dumps", "load", "loads", "JSONDecodeError"]
-        .iter()
-        .map(|n| Value::str(n))
-        .collect();
+    classes::install(vm, &module);
+    let all = [
+        "dump",
+        "dumps",
+        "load",
+        "loads",
+        "JSONDecoder",
+        "JSONDecodeError",
+        "JSONEncoder",
+    ]
+    .iter()
+    .map(|n| Value::str(n))
+    .collect();
     add_value(vm, &module, "__all__", Value::list(all));
 }
 
@@ -187,6 +197,29 @@ fn dumps_with(vm: &mut Vm, slots: &[Option<Value>]) -> PyResult<String> {
     let check_circular = flag(vm, 3, true)?;
     let allow_nan = flag(vm, 4, true)?;
     let sort_keys = flag(vm, 9, false)?;
+    if let Some(cls) = get(5).filter(|c| !c.is_none()) {
+        // `cls(skipkeys=…, …, sort_keys=…).encode(obj)`, as CPython calls it.
+        let mut values = Vec::new();
+        let mut names = Vec::new();
+        for (i, name) in DUMPS_NAMES.iter().enumerate().skip(1) {
+            if *name == "cls" {
+                continue;
+            }
+            let v = match (i, get(i)) {
+                (_, Some(v)) => v,
+                (1 | 9, None) => Value::Bool(false),
+                (2..=4, None) => Value::Bool(true),
+                _ => Value::None,
+            };
+            values.push(v);
+            names.push(vm.interner.intern(name));
+        }
+        let encoder = vm.call_with_keywords(&cls, &values, &names)?;
+        let encode = vm.interner.intern("encode");
+        let encode = vm.get_attr(&encoder, &encode)?;
+        let r = vm.call(&encode, &[obj])?;
+        return vm.str(&r);
+    }
     let indent = match get(6) {
         None | Some(Value::None) => None,
         Some(Value::Str(s)) => Some(s.as_str().to_owned()),
@@ -227,19 +260,21 @@ fn dumps_with(vm: &mut Vm, slots: &[Option<Value>]) -> PyResult<String> {
     Ok(enc.out)
 }
 
+const LOADS_NAMES: &[&str] = &[
+    "s",
+    "cls",
+    "object_hook",
+    "parse_float",
+    "parse_int",
+    "parse_constant",
+    "object_pairs_hook",
+    "strict",
+];
+
 fn json_loads(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     const SPEC: ArgSpec = ArgSpec {
         fname: "loads",
-        names: &[
-            "s",
-            "cls",
-            "object_hook",
-            "parse_float",
-            "parse_int",
-            "parse_constant",
-            "object_pairs_hook",
-            "strict",
-        ],
+        names: LOADS_NAMES,
         posonly: 0,
         required: 1,
         maxpos: 1,
@@ -251,7 +286,71 @@ fn json_loads(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 fn loads_with(vm: &mut Vm, slots: &[Option<Value>]) -> PyResult<Value> {
     let get = |i: usize| slots.get(i).cloned().flatten().filter(|v| !v.is_none());
     let s = slots.first().cloned().flatten().unwrap_or(Value::None);
-    let text: String = match &s {
+    if let Some(cls) = get(1) {
+        // `cls(**hooks).decode(s)` with the hooks that were given.
+        let mut values = Vec::new();
+        let mut names = Vec::new();
+        for (i, name) in LOADS_NAMES.iter().enumerate().skip(2) {
+            if let Some(v) = slots.get(i).cloned().flatten() {
+                values.push(v);
+                names.push(vm.interner.intern(name));
+            }
+        }
+        let decoder = vm.call_with_keywords(&cls, &values, &names)?;
+        let decode = vm.interner.intern("decode");
+        let decode = vm.get_attr(&decoder, &decode)?;
+        return vm.call(&decode, &[s]);
+    }
+    let text = document_text(vm, &s)?;
+    let hooks = hooks_of(vm, slots)?;
+    let decoder = Decoder::new(&text, &hooks);
+    match decoder.decode(vm) {
+        Ok(v) => Ok(v),
+        Err(DecodeError::Py(e)) => Err(e),
+        Err(DecodeError::Json(msg, pos)) => Err(decode_error(vm, msg, &text, pos)),
+    }
+}
+
+/// `JSONDecoder.raw_decode(s, idx)`: slots as `loads` takes them plus `idx` last.
+fn raw_decode_with(vm: &mut Vm, slots: &[Option<Value>]) -> PyResult<Value> {
+    let s = slots.first().cloned().flatten().unwrap_or(Value::None);
+    let idx = match slots.last().cloned().flatten() {
+        Some(Value::Int(i)) => i.max(0) as usize,
+        _ => 0,
+    };
+    let text = document_text(vm, &s)?;
+    let hooks = hooks_of(vm, &slots[..slots.len() - 1])?;
+    let decoder = Decoder::new(&text, &hooks);
+    let start = text.char_indices().nth(idx).map_or(text.len(), |(b, _)| b);
+    match decoder.raw(vm, start) {
+        Ok((v, end)) => {
+            let end_chars = text[..end].chars().count();
+            Ok(Value::tuple(vec![v, Value::Int(end_chars as i64)]))
+        }
+        Err(DecodeError::Py(e)) => Err(e),
+        Err(DecodeError::Json(msg, pos)) => Err(decode_error(vm, msg, &text, pos)),
+    }
+}
+
+fn hooks_of(vm: &mut Vm, slots: &[Option<Value>]) -> PyResult<Hooks> {
+    let get = |i: usize| slots.get(i).cloned().flatten().filter(|v| !v.is_none());
+    let strict = match slots.get(7).cloned().flatten() {
+        Some(v) => vm.truthy(&v)?,
+        None => true,
+    };
+    Ok(Hooks {
+        object_hook: get(2),
+        parse_float: get(3),
+        parse_int: get(4),
+        parse_constant: get(5),
+        object_pairs_hook: get(6),
+        strict,
+    })
+}
+
+/// The document as text: a str (no BOM), or UTF-8 bytes.
+fn document_text(vm: &mut Vm, s: &Value) -> PyResult<String> {
+    Ok(match s {
         Value::Str(t) => {
             if t.as_str().starts_with('\u{feff}') {
                 return Err(decode_error(
@@ -284,25 +383,7 @@ fn loads_with(vm: &mut Vm, slots: &[Option<Value>]) -> PyResult<Value> {
                 )));
             }
         },
-    };
-    let strict = match slots.get(7).cloned().flatten() {
-        Some(v) => vm.truthy(&v)?,
-        None => true,
-    };
-    let hooks = Hooks {
-        object_hook: get(2),
-        parse_float: get(3),
-        parse_int: get(4),
-        parse_constant: get(5),
-        object_pairs_hook: get(6),
-        strict,
-    };
-    let decoder = Decoder::new(&text, &hooks);
-    match decoder.decode(vm) {
-        Ok(v) => Ok(v),
-        Err(DecodeError::Py(e)) => Err(e),
-        Err(DecodeError::Json(msg, pos)) => Err(decode_error(vm, msg, &text, pos)),
-    }
+    })
 }
 
 fn json_load(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

@@ -172,7 +172,7 @@ pub fn install(vm: &mut Vm) {
     let match_ = native_class(vm, &module, "re", "Match");
     let iterator = native_class(vm, &module, "re", "_MatchIterator");
     let base = vm.types.exception.clone();
-    let error = crate::modules::new_exception_class(vm, &module, "re", "error", base);
+    let error = crate::modules::new_python_class(vm, &module, "re", "error", base);
     let mut init = PyNative::method("error.__init__", error_init);
     init.kind = NativeKind::Method;
     crate::builtins::types::add_attr(vm, &error, "__init__", Value::Native(Rc::new(init)));
@@ -285,6 +285,9 @@ fn error_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 /// A `re.error` for a parse error in `pattern`.
 pub fn re_error(vm: &mut Vm, e: &parse::ReError, pattern: &Value) -> PyErr {
+    if e.msg == parse::RECURSION {
+        return vm.recursion_error("");
+    }
     let Some(classes) = classes(vm) else {
         return crate::builtins::types::value_error(vm, &e.msg);
     };

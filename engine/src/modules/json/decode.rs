@@ -68,6 +68,11 @@ impl<'a> Decoder<'a> {
         Ok(v)
     }
 
+    /// The value starting at byte `i` and the byte after it (`raw_decode`).
+    pub fn raw(&self, vm: &mut Vm, i: usize) -> DResult<(Value, usize)> {
+        self.value(vm, i)
+    }
+
     fn value(&self, vm: &mut Vm, i: usize) -> DResult<(Value, usize)> {
         let Some(&c) = self.b.get(i) else {
             return Err(DecodeError::Json("Expecting value", i));

@@ -18,8 +18,12 @@ pub struct Parsed {
     pub flags: u32,
 }
 
-/// Patterns nested deeper than this are refused (the parser and compiler recurse).
+/// Patterns nested deeper than this are refused (the parser and compiler recurse) with a
+/// `RecursionError`, as CPython's recursive parser raises for deep nesting.
 const MAX_DEPTH: usize = 200;
+
+/// The message of a parse error that is raised as `RecursionError`.
+pub const RECURSION: &str = "maximum recursion depth exceeded";
 
 struct Parser<'a> {
     src: &'a [char],
@@ -113,7 +117,7 @@ impl<'a> Parser<'a> {
     fn alternation(&mut self, flags: u32) -> PResult<Node> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return err("too many nested groups", self.pos);
+            return err(RECURSION, self.pos);
         }
         let mut branches = vec![self.sequence(flags)?];
         while self.eat('|') {
