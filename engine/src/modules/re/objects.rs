@@ -43,6 +43,8 @@ struct IterState {
     pattern: Value,
     regex: Rc<Regex>,
     subject: Rc<Subject>,
+    /// The `pos` the iteration started from (`Match.pos`).
+    start: usize,
     pos: usize,
     endpos: usize,
     must_advance: bool,
@@ -241,23 +243,25 @@ fn group_index(vm: &mut Vm, st: &MatchState, g: &Value) -> PyResult<usize> {
     }
 }
 
+/// A `Match` of `pattern` on `subject`: the captures and last group found, and the
+/// `pos`/`endpos` of the search.
 fn make_match(
     vm: &mut Vm,
     pattern: &Value,
-    regex: &Rc<Regex>,
     subject: &Rc<Subject>,
-    caps: Caps,
-    last: Option<usize>,
-    pos: usize,
-    endpos: usize,
+    (caps, last): (Caps, Option<usize>),
+    (pos, endpos): (usize, usize),
 ) -> PyResult<Value> {
+    let Some(regex) = native_state::<PatternState>(pattern).map(|p| p.regex.clone()) else {
+        return Err(vm.type_error("expected a compiled pattern"));
+    };
     let Some(classes) = classes(vm) else {
         return Err(vm.type_error("the re module is not initialized"));
     };
     Ok(native_object(
         classes.match_.clone(),
         MatchState {
-            regex: regex.clone(),
+            regex,
             pattern: pattern.clone(),
             subject: subject.clone(),
             caps,
@@ -315,7 +319,7 @@ pub fn pattern_search(
         endpos.min(i64::MAX as usize) as i64,
     );
     match search_at(&regex, &subject.chars, pos, endpos, false, mode) {
-        Some((caps, last)) => make_match(vm, pattern, &regex, &subject, caps, last, pos, endpos),
+        Some(found) => make_match(vm, pattern, &subject, found, (pos, endpos)),
         None => Ok(Value::None),
     }
 }
@@ -466,6 +470,7 @@ fn finditer_in(vm: &mut Vm, p: &Value, string: &Value, pos: i64, endpos: usize) 
             pattern: p.clone(),
             regex,
             subject,
+            start: pos,
             pos,
             endpos,
             must_advance: false,
@@ -500,12 +505,10 @@ fn iterator_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
                     it.must_advance = s == e;
                     it.pos = e;
                     Some((
-                        caps,
-                        last,
+                        (caps, last),
                         it.pattern.clone(),
-                        it.regex.clone(),
                         it.subject.clone(),
-                        it.endpos,
+                        (it.start, it.endpos),
                     ))
                 }
                 None => {
@@ -516,8 +519,8 @@ fn iterator_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
     };
     match found {
-        Some((caps, last, pattern, regex, subject, endpos)) => {
-            make_match(vm, &pattern, &regex, &subject, caps, last, 0, endpos)
+        Some((found, pattern, subject, bounds)) => {
+            make_match(vm, &pattern, &subject, found, bounds)
         }
         None => Err(crate::builtins::types::stop_iteration(vm)),
     }
@@ -630,7 +633,7 @@ pub fn sub(
         match &repl {
             Repl::Template(parts) => expand_into(&mut out, parts, &subject, &caps),
             Repl::Call(f) => {
-                let m = make_match(vm, p, &regex, &subject, caps, last, 0, len)?;
+                let m = make_match(vm, p, &subject, (caps, last), (0, len))?;
                 let r = vm.call(f, &[m])?;
                 if !r.is_none() {
                     let chars = value_chars(vm, &r, subject.is_bytes)?;
