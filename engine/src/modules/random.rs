@@ -201,7 +201,10 @@ pub(crate) fn this<'a>(
 }
 
 pub(crate) fn state_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a RandomState> {
-    match native_state::<RandomState>(v) {
+    // Instances of Python subclasses carry the generator as their built-in payload.
+    let state = native_state::<RandomState>(v)
+        .or_else(|| crate::vm::subclass::builtin_payload(v).and_then(native_state::<RandomState>));
+    match state {
         Some(s) => Ok(s),
         None => {
             let t = vm.type_name(v);
@@ -248,7 +251,24 @@ fn random_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(seed) if exact || positional.len() == 2 => seed_state(vm, &state, seed)?,
         _ => seed_from_entropy(&state),
     }
-    Ok(native_object::<RandomState>(class, state))
+    if class.builtin {
+        return Ok(native_object::<RandomState>(class, state));
+    }
+    // A Python subclass: an ordinary instance (it takes attributes) carrying the generator.
+    let base = class
+        .mro
+        .borrow()
+        .iter()
+        .find(|c| c.builtin && c.layout == crate::runtime::types::class::Layout::Other)
+        .cloned()
+        .unwrap_or_else(|| class.clone());
+    let inner = native_object::<RandomState>(base, state);
+    Ok(Value::Instance(crate::runtime::gc::tracked(
+        crate::runtime::types::instance::PyInstance::new(
+            class,
+            crate::runtime::types::instance::Payload::Builtin(inner),
+        ),
+    )))
 }
 
 /// `Random.__init__(x=None)`: seeds again (what a subclass's `super().__init__(x)` does).
