@@ -113,3 +113,22 @@ pub(crate) fn new_python_class(
     add_value(vm, module, name, Value::Class(class.clone()));
     class
 }
+
+/// Gives module functions their documentation (first line the signature, as the editor's
+/// signature help reads it).
+pub(crate) fn set_docs(vm: &mut Vm, module: &Rc<PyDict>, docs: &[(&str, &'static str)]) {
+    for (name, doc) in docs {
+        let key = vm.interner.intern(name);
+        if let Some(Value::Native(n)) = module.get_str(&key) {
+            let documented = PyNative {
+                name: n.name,
+                qualname: n.qualname,
+                func: n.func,
+                kind: n.kind,
+                bound_self: n.bound_self.clone(),
+                doc: Some(doc),
+            };
+            module.set_str(key, Value::Native(Rc::new(documented)));
+        }
+    }
+}

@@ -16,6 +16,13 @@ use decode::{DecodeError, Decoder, Hooks};
 use encode::Encoder;
 use std::rc::Rc;
 
+const DOCS: &[(&str, &str)] = &[
+    ("dumps", "dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False)\n\nSerialize obj to a JSON formatted str."),
+    ("dump", "dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False)\n\nSerialize obj as a JSON formatted stream to fp (a .write()-supporting file-like object)."),
+    ("loads", "loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, object_pairs_hook=None)\n\nDeserialize s (a str, bytes or bytearray instance containing a JSON document) to a Python object."),
+    ("load", "load(fp, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, object_pairs_hook=None)\n\nDeserialize fp (a .read()-supporting file-like object containing a JSON document) to a Python object."),
+];
+
 pub fn install(vm: &mut Vm) {
     let module = new_module(vm, "json");
     let decoder = new_module(vm, "json.decoder");
@@ -31,6 +38,7 @@ pub fn install(vm: &mut Vm) {
     add_function(vm, &module, "loads", json_loads);
     add_function(vm, &module, "load", json_load);
     classes::install(vm, &module);
+    crate::modules::set_docs(vm, &module, DOCS);
     let all = [
         "dump",
         "dumps",

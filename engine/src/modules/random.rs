@@ -95,6 +95,32 @@ const METHODS: &[&str] = &[
     "randbytes",
 ];
 
+const DOCS: &[(&str, &str)] = &[
+    ("seed", "seed(a=None, version=2)\n\nInitialize internal state from a seed (None, int, float, str, bytes)."),
+    ("random", "random()\n\nx in the interval [0, 1)."),
+    ("getrandbits", "getrandbits(k)\n\ngetrandbits(k) -> x.  Generates an int with k random bits."),
+    ("randrange", "randrange(start, stop=None, step=1)\n\nChoose a random item from range(stop) or range(start, stop[, step])."),
+    ("randint", "randint(a, b)\n\nReturn random integer in range [a, b], including both end points."),
+    ("choice", "choice(seq)\n\nChoose a random element from a non-empty sequence."),
+    ("choices", "choices(population, weights=None, *, cum_weights=None, k=1)\n\nReturn a k sized list of population elements chosen with replacement."),
+    ("shuffle", "shuffle(x)\n\nShuffle list x in place, and return None."),
+    ("sample", "sample(population, k, *, counts=None)\n\nChooses k unique random elements from a population sequence."),
+    ("uniform", "uniform(a, b)\n\nGet a random number in the range [a, b) or [a, b] depending on rounding."),
+    ("triangular", "triangular(low=0.0, high=1.0, mode=None)\n\nTriangular distribution."),
+    ("gauss", "gauss(mu=0.0, sigma=1.0)\n\nGaussian distribution (mu is the mean, sigma the standard deviation)."),
+    ("normalvariate", "normalvariate(mu=0.0, sigma=1.0)\n\nNormal distribution."),
+    ("lognormvariate", "lognormvariate(mu, sigma)\n\nLog normal distribution."),
+    ("expovariate", "expovariate(lambd)\n\nExponential distribution (lambd is 1.0 divided by the desired mean)."),
+    ("vonmisesvariate", "vonmisesvariate(mu, kappa)\n\nCircular data distribution."),
+    ("gammavariate", "gammavariate(alpha, beta)\n\nGamma distribution."),
+    ("betavariate", "betavariate(alpha, beta)\n\nBeta distribution."),
+    ("paretovariate", "paretovariate(alpha)\n\nPareto distribution."),
+    ("weibullvariate", "weibullvariate(alpha, beta)\n\nWeibull distribution."),
+    ("getstate", "getstate()\n\nReturn internal state; can be passed to setstate() later."),
+    ("setstate", "setstate(state)\n\nRestore internal state from object returned by getstate()."),
+    ("randbytes", "randbytes(n)\n\nGenerate n random bytes."),
+];
+
 pub fn install(vm: &mut Vm) {
     let module = new_module(vm, "random");
     let class = native_class(vm, &module, "random", "Random");
@@ -153,6 +179,7 @@ pub fn install(vm: &mut Vm) {
         }
     }
     add_value(vm, &module, "_inst", inst);
+    crate::modules::set_docs(vm, &module, DOCS);
     for (name, v) in [
         ("NV_MAGICCONST", 4.0 * (-0.5f64).exp() / 2.0f64.sqrt()),
         ("TWOPI", 2.0 * std::f64::consts::PI),

@@ -166,6 +166,20 @@ pub fn classes(vm: &mut Vm) -> Option<Rc<ReClasses>> {
     crate::modules::native_state::<Rc<ReClasses>>(&holder).cloned()
 }
 
+const DOCS: &[(&str, &str)] = &[
+    ("compile", "compile(pattern, flags=0)\n\nCompile a regular expression pattern, returning a Pattern object."),
+    ("match", "match(pattern, string, flags=0)\n\nTry to apply the pattern at the start of the string, returning a Match object, or None if no match was found."),
+    ("search", "search(pattern, string, flags=0)\n\nScan through string looking for a match to the pattern, returning a Match object, or None if no match was found."),
+    ("fullmatch", "fullmatch(pattern, string, flags=0)\n\nTry to apply the pattern to all of the string, returning a Match object, or None if no match was found."),
+    ("findall", "findall(pattern, string, flags=0)\n\nReturn a list of all non-overlapping matches in the string."),
+    ("finditer", "finditer(pattern, string, flags=0)\n\nReturn an iterator over all non-overlapping matches in the string: a Match object for each match."),
+    ("sub", "sub(pattern, repl, string, count=0, flags=0)\n\nReturn the string obtained by replacing the leftmost non-overlapping occurrences of the pattern in string by the replacement repl (a string or a callable given the Match object)."),
+    ("subn", "subn(pattern, repl, string, count=0, flags=0)\n\nReturn a 2-tuple containing (new_string, number): the string after the substitutions and their number."),
+    ("split", "split(pattern, string, maxsplit=0, flags=0)\n\nSplit the source string by the occurrences of the pattern, returning a list containing the resulting substrings (and the groups' texts)."),
+    ("escape", "escape(pattern)\n\nEscape special characters in a string."),
+    ("purge", "purge()\n\nClear the regular expression cache."),
+];
+
 pub fn install(vm: &mut Vm) {
     let module = new_module(vm, "re");
     let pattern = native_class(vm, &module, "re", "Pattern");
@@ -213,6 +227,7 @@ pub fn install(vm: &mut Vm) {
     ] {
         add_function(vm, &module, name, f);
     }
+    crate::modules::set_docs(vm, &module, DOCS);
     for (names, v) in [
         (&["I", "IGNORECASE"][..], FLAG_IGNORECASE),
         (&["L", "LOCALE"], FLAG_LOCALE),
