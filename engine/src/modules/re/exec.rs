@@ -37,7 +37,7 @@ enum Choice {
     },
     Cap(usize, Option<usize>, Option<usize>),
     Reg(usize, usize),
-    Caps(Vec<Option<usize>>),
+    Caps(Vec<Option<usize>>, Option<usize>),
 }
 
 fn is_word(c: char, ascii: bool) -> bool {
@@ -297,6 +297,7 @@ impl<'a> Matcher<'a> {
                         None => Some(pos),
                     };
                     let saved = self.caps.clone();
+                    let saved_last = self.last_group;
                     let found = match at {
                         Some(at) => {
                             let r = self.run(pc + 1, at, false);
@@ -306,10 +307,11 @@ impl<'a> Matcher<'a> {
                     };
                     if found == negated {
                         self.caps = saved;
+                        self.last_group = saved_last;
                         false
                     } else {
                         if !negated {
-                            self.stack.push(Choice::Caps(saved));
+                            self.stack.push(Choice::Caps(saved, saved_last));
                         }
                         pc = next;
                         true
@@ -318,9 +320,10 @@ impl<'a> Matcher<'a> {
                 Inst::Atomic { next } => {
                     let next = *next;
                     let saved = self.caps.clone();
+                    let saved_last = self.last_group;
                     match self.run(pc + 1, pos, false) {
                         Some(e) => {
-                            self.stack.push(Choice::Caps(saved));
+                            self.stack.push(Choice::Caps(saved, saved_last));
                             pos = e;
                             pc = next;
                             true
@@ -416,7 +419,10 @@ impl<'a> Matcher<'a> {
                         self.last_group = last;
                     }
                     Some(Choice::Reg(r, old)) => self.regs[r] = old,
-                    Some(Choice::Caps(old)) => self.caps = old,
+                    Some(Choice::Caps(old, last)) => {
+                        self.caps = old;
+                        self.last_group = last;
+                    }
                     None => return None,
                 }
             }
