@@ -84,6 +84,9 @@ pub fn install(vm: &mut Vm, pattern: &Rc<PyClass>, match_: &Rc<PyClass>, iterato
         "__repr__" => pattern_repr,
         "__eq__" => pattern_eq,
         "__hash__" => pattern_hash,
+        "__copy__" => same_object,
+        "__deepcopy__" => same_object,
+        "__class_getitem__" => same_object,
     });
     getters!(vm, pattern, "Pattern", {
         "pattern" => |vm, a| Ok(this_pattern(vm, a)?.source.clone()),
@@ -113,6 +116,9 @@ pub fn install(vm: &mut Vm, pattern: &Rc<PyClass>, match_: &Rc<PyClass>, iterato
         "span" => |vm, a| match_span(vm, a, "span"),
         "expand" => match_expand,
         "__repr__" => match_repr,
+        "__copy__" => same_object,
+        "__deepcopy__" => same_object,
+        "__class_getitem__" => same_object,
     });
     getters!(vm, match_, "Match", {
         "lastindex" => |vm, a| {
@@ -140,6 +146,12 @@ pub fn install(vm: &mut Vm, pattern: &Rc<PyClass>, match_: &Rc<PyClass>, iterato
         "__iter__" => |_, a| Ok(a.values.first().cloned().unwrap_or(Value::None)),
         "__next__" => iterator_next,
     });
+}
+
+/// `copy.copy`/`deepcopy` of an immutable object, and `re.Pattern[str]` in annotations (the
+/// class stands in for the generic alias, as for the built-in classes).
+fn same_object(_: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(args.values.first().cloned().unwrap_or(Value::None))
 }
 
 fn this_pattern<'a>(vm: &mut Vm, args: Args<'a>) -> PyResult<&'a PatternState> {
