@@ -37,6 +37,27 @@ pub struct CharSet {
     pub negated: bool,
 }
 
+/// How letters compare: exactly, by Unicode simple case (`IGNORECASE`), or by ASCII case
+/// only (`IGNORECASE` with `ASCII`, and bytes patterns).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Case {
+    Sensitive,
+    Unicode,
+    Ascii,
+}
+
+impl Case {
+    pub fn of(flags: u32, is_bytes: bool) -> Case {
+        if flags & FLAG_IGNORECASE == 0 {
+            Case::Sensitive
+        } else if is_bytes || flags & FLAG_ASCII != 0 {
+            Case::Ascii
+        } else {
+            Case::Unicode
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum RepeatKind {
     Greedy,
@@ -49,11 +70,11 @@ pub enum Node {
     Empty,
     Lit {
         c: char,
-        icase: bool,
+        case: Case,
     },
     Set {
         set: Rc<CharSet>,
-        icase: bool,
+        case: Case,
     },
     Any {
         dotall: bool,
@@ -83,7 +104,7 @@ pub enum Node {
     },
     Backref {
         group: usize,
-        icase: bool,
+        case: Case,
     },
     Look {
         behind: bool,

@@ -2,8 +2,8 @@
 //! character, so no pattern or subject can overflow the Rust stack; only lookarounds and
 //! atomic groups recurse, as deep as the pattern nests them).
 
-use super::ast::{CharSet, RepeatKind, SetItem};
-use super::program::{fold, Inst, Program, Single};
+use super::ast::{Case, CharSet, RepeatKind, SetItem};
+use super::program::{case_key, simple_lower, simple_upper, Inst, Program, Single};
 use crate::runtime::strings::unicode;
 
 pub struct Matcher<'a> {
@@ -77,19 +77,7 @@ fn space(c: char, ascii: bool) -> bool {
     }
 }
 
-fn set_contains(set: &CharSet, c: char) -> bool {
-    let hit = set.items.iter().any(|item| match item {
-        SetItem::Char(x) => *x == c,
-        SetItem::Range(a, b) => *a <= c && c <= *b,
-        SetItem::Category(cat, ascii) => category(*cat, *ascii, c),
-    });
-    hit != set.negated
-}
-
-fn set_matches(set: &CharSet, icase: bool, c: char) -> bool {
-    if !icase {
-        return set_contains(set, c);
-    }
+fn set_matches(set: &CharSet, case: Case, c: char) -> bool {
     let hit = |c: char| {
         set.items.iter().any(|item| match item {
             SetItem::Char(x) => *x == c,
@@ -97,23 +85,52 @@ fn set_matches(set: &CharSet, icase: bool, c: char) -> bool {
             SetItem::Category(cat, ascii) => category(*cat, *ascii, c),
         })
     };
-    let lower = fold(c);
-    let mut upper = c.to_uppercase();
-    let up = match (upper.next(), upper.next()) {
-        (Some(u), None) => u,
-        _ => c,
+    let found = match case {
+        Case::Sensitive => hit(c),
+        Case::Ascii => {
+            hit(c) || (c.is_ascii() && (hit(c.to_ascii_lowercase()) || hit(c.to_ascii_uppercase())))
+        }
+        Case::Unicode => {
+            let key = case_key(c);
+            let lower = simple_lower(c);
+            let upper = simple_upper(c);
+            let alt = simple_lower(upper);
+            set.items.iter().any(|item| match item {
+                SetItem::Char(x) => *x == c || case_key(*x) == key,
+                SetItem::Range(a, b) => {
+                    [c, lower, upper, alt].iter().any(|x| *a <= *x && *x <= *b)
+                        // Other members of the case class (`µ` for `μ`): small non-ASCII
+                        // ranges are scanned.
+                        || (*b > '\u{7f}'
+                            && (*b as u32) - (*a as u32) <= 256
+                            && (*a..=*b).any(|x| case_key(x) == key))
+                }
+                SetItem::Category(cat, ascii) => category(*cat, *ascii, c),
+            })
+        }
     };
-    (hit(c) || hit(lower) || hit(up)) != set.negated
+    found != set.negated
+}
+
+/// Whether two characters are equal under `case`.
+fn same_char(a: char, b: char, case: Case) -> bool {
+    a == b
+        || match case {
+            Case::Sensitive => false,
+            Case::Ascii => a.is_ascii() && b.is_ascii() && a.eq_ignore_ascii_case(&b),
+            Case::Unicode => case_key(a) == case_key(b),
+        }
 }
 
 #[inline]
 fn single_matches(s: &Single, c: char) -> bool {
     match s {
         Single::Char(x) => *x == c,
-        Single::CharI(x) => fold(c) == *x,
+        Single::CharI(x) => case_key(c) == *x,
+        Single::CharAsciiI(x) => c == *x || (c.is_ascii() && c.to_ascii_lowercase() == *x),
         Single::Any => true,
         Single::AnyNoNewline => c != '\n',
-        Single::Set(set, icase) => set_matches(set, *icase, c),
+        Single::Set(set, case) => set_matches(set, *case, c),
     }
 }
 
@@ -266,14 +283,14 @@ impl<'a> Matcher<'a> {
                     pc = *t;
                     true
                 }
-                Inst::Backref { group, icase } => {
+                Inst::Backref { group, case } => {
                     match (self.caps[2 * group], self.caps[2 * group + 1]) {
                         (Some(s), Some(e)) if e >= s => {
                             let len = e - s;
                             if pos + len <= end
                                 && (0..len).all(|k| {
                                     let (a, b) = (input[s + k], input[pos + k]);
-                                    a == b || (*icase && fold(a) == fold(b))
+                                    same_char(a, b, *case)
                                 })
                             {
                                 pos += len;

@@ -295,7 +295,7 @@ impl<'a> Parser<'a> {
             return Ok(None);
         };
         self.pos += 1;
-        let icase = flags & FLAG_IGNORECASE != 0;
+        let case = Case::of(flags, self.is_bytes);
         Ok(Some(match c {
             '.' => Node::Any {
                 dotall: flags & FLAG_DOTALL != 0,
@@ -309,7 +309,7 @@ impl<'a> Parser<'a> {
             '[' => self.class(start, flags)?,
             '(' => return self.group(start, flags),
             '\\' => self.escape(start, flags)?,
-            c => Node::Lit { c, icase },
+            c => Node::Lit { c, case },
         }))
     }
 
@@ -345,7 +345,7 @@ impl<'a> Parser<'a> {
                         }
                         return Ok(Some(Node::Backref {
                             group: g,
-                            icase: flags & FLAG_IGNORECASE != 0,
+                            case: Case::of(flags, self.is_bytes),
                         }));
                     } else {
                         let shown = self.peek().map(String::from).unwrap_or_default();
@@ -603,7 +603,7 @@ impl<'a> Parser<'a> {
         }
         Ok(Node::Set {
             set: Rc::new(CharSet { items, negated }),
-            icase: flags & FLAG_IGNORECASE != 0,
+            case: Case::of(flags, self.is_bytes),
         })
     }
 
@@ -745,13 +745,13 @@ impl<'a> Parser<'a> {
         };
         self.pos += 1;
         let ascii = self.ascii(flags);
-        let icase = flags & FLAG_IGNORECASE != 0;
+        let case = Case::of(flags, self.is_bytes);
         let cat = |c: Category| Node::Set {
             set: Rc::new(CharSet {
                 items: vec![SetItem::Category(c, ascii)],
                 negated: false,
             }),
-            icase: false,
+            case: Case::Sensitive,
         };
         Ok(match e {
             'A' => Node::StartText,
@@ -787,7 +787,7 @@ impl<'a> Parser<'a> {
                         }
                         return Ok(Node::Lit {
                             c: char::from_u32(v).unwrap_or('\0'),
-                            icase,
+                            case,
                         });
                     }
                 }
@@ -803,11 +803,11 @@ impl<'a> Parser<'a> {
                 if self.open.contains(&g) {
                     return err("cannot refer to an open group", start);
                 }
-                Node::Backref { group: g, icase }
+                Node::Backref { group: g, case }
             }
             _ => Node::Lit {
                 c: self.char_escape(e, start, false)?,
-                icase,
+                case,
             },
         })
     }

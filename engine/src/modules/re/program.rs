@@ -8,11 +8,13 @@ use std::rc::Rc;
 #[derive(Clone, Debug)]
 pub enum Single {
     Char(char),
-    /// Case-insensitive: the folded character.
+    /// Unicode case-insensitive: the character's case key (`case_key`).
     CharI(char),
+    /// ASCII case-insensitive: the character, ASCII-lowercased.
+    CharAsciiI(char),
     Any,
     AnyNoNewline,
-    Set(Rc<CharSet>, bool),
+    Set(Rc<CharSet>, Case),
 }
 
 #[derive(Clone, Debug)]
@@ -42,7 +44,7 @@ pub enum Inst {
     Jmp(usize),
     Backref {
         group: usize,
-        icase: bool,
+        case: Case,
     },
     /// A lookaround whose body starts at the next instruction and ends with `SubMatch`;
     /// `next` follows the body.
@@ -74,15 +76,37 @@ pub struct Program {
 
 const MAX_INSTS: usize = 500_000;
 
-pub fn fold(c: char) -> char {
+/// The simple (one-character) lowercase mapping, as `sre` uses.
+pub fn simple_lower(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
+    }
+    if c == '\u{130}' {
+        return 'i';
     }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,
         _ => c,
     }
+}
+
+/// The simple uppercase mapping.
+pub fn simple_upper(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_uppercase();
+    }
+    let mut upper = c.to_uppercase();
+    match (upper.next(), upper.next()) {
+        (Some(u), None) => u,
+        _ => c,
+    }
+}
+
+/// Two characters match case-insensitively when their lowercases have the same uppercase
+/// (`k`/`K`/KELVIN SIGN, `s`/LONG S, `σ`/`ς`: CPython's lowercase plus `_casefix`).
+pub fn case_key(c: char) -> char {
+    simple_upper(simple_lower(c))
 }
 
 pub fn compile(node: &Node) -> Result<Program, ReError> {
@@ -105,17 +129,27 @@ struct Compiler {
 
 fn single_of(node: &Node) -> Option<Single> {
     Some(match node {
-        Node::Lit { c, icase: false } => Single::Char(*c),
-        Node::Lit { c, icase: true } => {
-            if fold(*c) == *c && c.to_uppercase().eq(std::iter::once(*c)) {
-                Single::Char(*c)
+        Node::Lit {
+            c,
+            case: Case::Sensitive,
+        } => Single::Char(*c),
+        Node::Lit {
+            c,
+            case: Case::Ascii,
+        } => {
+            if c.is_ascii_alphabetic() {
+                Single::CharAsciiI(c.to_ascii_lowercase())
             } else {
-                Single::CharI(fold(*c))
+                Single::Char(*c)
             }
         }
+        Node::Lit {
+            c,
+            case: Case::Unicode,
+        } => Single::CharI(case_key(*c)),
         Node::Any { dotall: true } => Single::Any,
         Node::Any { dotall: false } => Single::AnyNoNewline,
-        Node::Set { set, icase } => Single::Set(set.clone(), *icase),
+        Node::Set { set, case } => Single::Set(set.clone(), *case),
         _ => return None,
     })
 }
@@ -199,10 +233,10 @@ impl Compiler {
                 max,
                 kind,
             } => self.emit_repeat(node, *min, *max, *kind)?,
-            Node::Backref { group, icase } => {
+            Node::Backref { group, case } => {
                 self.push(Inst::Backref {
                     group: *group,
-                    icase: *icase,
+                    case: *case,
                 })?;
             }
             Node::Look {
