@@ -2,7 +2,10 @@
 //! (Issue 7 adds the import system for modules written in Python.)
 
 pub mod gc;
+pub mod json;
 pub mod math;
+pub mod random;
+pub mod re;
 
 use crate::runtime::types::dict::PyDict;
 use crate::runtime::types::native::{NativeFn, PyNative};
@@ -14,6 +17,9 @@ use std::rc::Rc;
 pub fn install(vm: &mut Vm) {
     gc::install(vm);
     math::install(vm);
+    random::install(vm);
+    json::install(vm);
+    re::install(vm);
     name_functions(vm);
     document_builtin_classes(vm);
 }
@@ -103,4 +109,90 @@ pub(crate) fn add_function(vm: &mut Vm, module: &Rc<PyDict>, name: &'static str,
 pub(crate) fn add_value(vm: &mut Vm, module: &Rc<PyDict>, name: &str, value: Value) {
     let key = vm.interner.intern(name);
     module.set_str(key, value);
+}
+
+/// A class of native module `module` whose instances are `ObjKind::Native` objects; its
+/// methods are added with `builtins::types::methods!`.
+pub(crate) fn native_class(
+    vm: &mut Vm,
+    module: &Rc<PyDict>,
+    module_name: &str,
+    name: &str,
+) -> Rc<crate::runtime::types::class::PyClass> {
+    let object = vm.types.object.clone();
+    let class = crate::vm::types::builtin_class(
+        &mut vm.interner,
+        name,
+        crate::runtime::types::class::Layout::Other,
+        &[&object],
+    );
+    let key = vm.interner.intern("__module__");
+    class.dict.set_str(key, Value::str(module_name));
+    add_value(vm, module, name, Value::Class(class.clone()));
+    class
+}
+
+/// A new native object of `class` holding `state`.
+pub(crate) fn native_object<T: 'static>(
+    class: Rc<crate::runtime::types::class::PyClass>,
+    state: T,
+) -> Value {
+    Value::Object(Rc::new(PyObject::new(ObjKind::Native(
+        crate::runtime::types::object::NativeObject {
+            class,
+            state: Box::new(state),
+        },
+    ))))
+}
+
+/// The state of `v` if it is a native object holding a `T`.
+pub(crate) fn native_state<T: 'static>(v: &Value) -> Option<&T> {
+    match v {
+        Value::Object(o) => match &o.kind {
+            ObjKind::Native(n) => n.state.downcast_ref::<T>(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A class `module.name` deriving from `base`, created as a Python class would be (so Python
+/// code can subclass it and its instances take attributes).
+pub(crate) fn new_python_class(
+    vm: &mut Vm,
+    module: &Rc<PyDict>,
+    module_name: &str,
+    name: &'static str,
+    base: Rc<crate::runtime::types::class::PyClass>,
+) -> Rc<crate::runtime::types::class::PyClass> {
+    let ns = crate::runtime::gc::tracked(PyDict::new());
+    let key = vm.interner.intern("__module__");
+    ns.set_str(key, Value::str(module_name));
+    let cname = vm.interner.intern(name);
+    let class = match vm.new_class(cname, vec![base.clone()], ns) {
+        Ok(c) => c,
+        Err(_) => base,
+    };
+    add_value(vm, module, name, Value::Class(class.clone()));
+    class
+}
+
+/// Gives module functions their documentation (first line the signature, as the editor's
+/// signature help reads it).
+pub(crate) fn set_docs(vm: &mut Vm, module: &Rc<PyDict>, docs: &[(&str, &'static str)]) {
+    for (name, doc) in docs {
+        let key = vm.interner.intern(name);
+        if let Some(Value::Native(n)) = module.get_str(&key) {
+            let documented = PyNative {
+                name: n.name,
+                qualname: n.qualname,
+                func: n.func,
+                kind: n.kind,
+                bound_self: n.bound_self.clone(),
+                doc: Some(doc),
+                module: n.module.clone(),
+            };
+            module.set_str(key, Value::Native(Rc::new(documented)));
+        }
+    }
 }

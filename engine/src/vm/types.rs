@@ -155,7 +155,7 @@ builtin_types! {
     user_warning: "UserWarning", Exception, [warning];
 }
 
-fn builtin_class(
+pub(crate) fn builtin_class(
     interner: &mut Interner,
     name: &str,
     layout: Layout,
@@ -236,6 +236,7 @@ impl Types {
                 ObjKind::SlotMember { .. } => self.member_descriptor.clone(),
                 ObjKind::SeqIter { .. } => self.seq_iterator.clone(),
                 ObjKind::Plain(c) => c.clone(),
+                ObjKind::Native(n) => n.class.clone(),
             },
         }
     }

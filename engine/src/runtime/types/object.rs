@@ -86,6 +86,15 @@ pub enum ObjKind {
     },
     /// An instance of a built-in class with no richer representation yet.
     Plain(Rc<PyClass>),
+    /// An instance of a class of a native module (`re.Pattern`, `random.Random`): its class
+    /// and the Rust state its methods work on.
+    Native(NativeObject),
+}
+
+pub struct NativeObject {
+    pub class: Rc<PyClass>,
+    /// Holds no Python containers that could form a cycle (the collector does not trace it).
+    pub state: Box<dyn std::any::Any>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -158,7 +167,7 @@ impl PyObject {
             ObjKind::Generator(_) => "generator",
             ObjKind::SlotMember { .. } => "member_descriptor",
             ObjKind::SeqIter { .. } => "iterator",
-            ObjKind::Plain(_) => "object",
+            ObjKind::Plain(_) | ObjKind::Native(_) => "object",
         }
     }
 }
