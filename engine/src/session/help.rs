@@ -126,9 +126,18 @@ fn module_name(vm: &mut Vm, module: &Value) -> String {
 /// pydoc's help for a built-in function or method: the signature from CPython's text
 /// signature (without its `$module`/`$self` marker), `(...)` when there is none.
 fn native_help(vm: &mut Vm, n: &PyNative) -> String {
+    let mut doc = n.docstring().map(clean_doc);
     let signature = match n.text_signature() {
         Some(sig) => native_signature(sig, n.bound_self.is_some()),
-        None => "(...)".to_owned(),
+        // Natives documented the other way CPython's are: a first line `name(params)`.
+        None => match doc.as_deref().and_then(|d| signature_line(d, n.name)) {
+            Some((sig, rest)) => {
+                let sig = sig.to_owned();
+                doc = Some(rest.to_owned());
+                sig
+            }
+            None => "(...)".to_owned(),
+        },
     };
     let mut out = match (&n.bound_self, &n.module) {
         (Some(receiver), _) if n.kind == NativeKind::Function => {
@@ -154,11 +163,19 @@ fn native_help(vm: &mut Vm, n: &PyNative) -> String {
             )
         }
     };
-    if let Some(doc) = n.docstring() {
-        out.push_str(&indent(&clean_doc(doc), "    "));
+    if let Some(doc) = doc.filter(|d| !d.is_empty()) {
+        out.push_str(&indent(&doc, "    "));
     }
     out.push('\n');
     out
+}
+
+/// Splits a docstring whose first line is `name(params)` into the parameters and the rest.
+fn signature_line<'a>(doc: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
+    let (first, rest) = doc.split_once('\n').unwrap_or((doc, ""));
+    let params = first.strip_prefix(name)?;
+    (params.starts_with('(') && params.ends_with(')'))
+        .then(|| (params, rest.trim_start_matches('\n')))
 }
 
 /// A text signature as pydoc shows it: `($module, obj, /)` → `(obj, /)`; `($self, x, /)` →
