@@ -1,7 +1,8 @@
 //! Standard-library modules implemented natively, registered in `sys.modules` at start-up.
-//! (Issue 7 adds the import system for modules written in Python.)
+//! Modules written in Python are bundled separately (`vm/import/bundled.rs`, `engine/lib/`).
 
 pub mod gc;
+pub mod imp;
 pub mod math;
 
 use crate::runtime::types::dict::PyDict;
@@ -13,6 +14,7 @@ use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
     gc::install(vm);
+    imp::install(vm);
     math::install(vm);
 }
 

@@ -46,7 +46,9 @@ pub fn install(vm: &mut Vm) {
         ]),
     );
     set(vm, "hexversion", Value::Int(0x030B07F0));
-    set(vm, "path", Value::list(Vec::new()));
+    // `''`: the working directory, as for the REPL and `-c`; `adder run FILE` puts the
+    // script's directory there instead (`set_path0`).
+    set(vm, "path", Value::list(vec![Value::str("")]));
     set(vm, "stdout", stream(StreamKind::Stdout));
     set(vm, "stderr", stream(StreamKind::Stderr));
     set(vm, "__stdout__", stream(StreamKind::Stdout));
@@ -76,6 +78,22 @@ pub fn set_argv(vm: &mut Vm, argv: &[String]) {
     if let Some(Value::Object(m)) = vm.modules.get_str(&vm.interner.intern("sys")) {
         if let ObjKind::Module(module) = &m.kind {
             module.dict.set_str(vm.interner.intern("argv"), list);
+        }
+    }
+}
+
+/// Sets `sys.path[0]`, where imports look first: the script's directory for a program run
+/// from a file.
+pub fn set_path0(vm: &mut Vm, entry: &str) {
+    if let Some(Value::Object(m)) = vm.modules.get_str(&vm.interner.intern("sys")) {
+        if let ObjKind::Module(module) = &m.kind {
+            if let Some(Value::List(path)) = module.dict.get_str(&vm.interner.intern("path")) {
+                let mut items = path.borrow_mut();
+                match items.first_mut() {
+                    Some(first) => *first = Value::str(entry),
+                    None => items.push(Value::str(entry)),
+                }
+            }
         }
     }
 }
