@@ -50,6 +50,10 @@ impl Vm {
         match self.generic_load_method(obj, name) {
             Ok(Some(m)) => Ok(m),
             Ok(None) => {
+                // `object.__class__`, for the built-in values whose lookup has no entry.
+                if name.as_str() == "__class__" {
+                    return Ok(Method::Attribute(Value::Class(self.class_of(obj))));
+                }
                 let err = self.no_attribute(obj, name);
                 self.getattr_hook(obj, name, err).map(Method::Attribute)
             }

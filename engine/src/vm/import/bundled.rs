@@ -34,7 +34,16 @@ macro_rules! module {
 
 /// Every bundled module (a test checks that each file of `engine/lib` is listed).
 pub const MODULES: &[Bundled] = &[
+    module!("_collections_abc", "_collections_abc.py"),
+    module!("abc", "abc.py"),
+    module!("bisect", "bisect.py"),
+    module!("collections", "collections/__init__.py", package),
+    module!("collections.abc", "collections/abc.py"),
+    module!("functools", "functools.py"),
+    module!("heapq", "heapq.py"),
     module!("importlib", "importlib/__init__.py", package),
+    module!("itertools", "itertools.py"),
+    module!("operator", "operator.py"),
 ];
 
 /// The bundled module `name` (dotted), as a source to load.
