@@ -429,6 +429,8 @@ impl Vm {
             ),
             "__dict__" => Some(Value::Dict(class.dict.clone())),
             "__doc__" => Some(Value::None),
+            // Built-in types live in `builtins` (Python classes have `__module__` in their dict).
+            "__module__" if class.builtin => Some(Value::str("builtins")),
             "__class__" => Some(Value::Class(
                 class
                     .metaclass

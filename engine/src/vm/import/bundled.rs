@@ -44,6 +44,11 @@ pub const MODULES: &[Bundled] = &[
     module!("importlib", "importlib/__init__.py", package),
     module!("itertools", "itertools.py"),
     module!("operator", "operator.py"),
+    module!("string", "string.py"),
+    module!("textwrap", "textwrap.py"),
+    module!("types", "types.py"),
+    module!("copy", "copy.py"),
+    module!("contextlib", "contextlib.py"),
 ];
 
 /// The bundled module `name` (dotted), as a source to load.
