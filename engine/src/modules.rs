@@ -4,6 +4,8 @@
 pub mod gc;
 pub mod imp;
 pub mod math;
+pub mod posix;
+pub mod time;
 
 use crate::runtime::types::dict::PyDict;
 use crate::runtime::types::native::{NativeFn, PyNative};
@@ -16,6 +18,8 @@ pub fn install(vm: &mut Vm) {
     gc::install(vm);
     imp::install(vm);
     math::install(vm);
+    posix::install(vm);
+    time::install(vm);
 }
 
 /// A new module object named `name`, registered in `sys.modules`; returns its namespace.

@@ -39,6 +39,33 @@ pub trait Host {
             .map(|p| p.to_string_lossy().into_owned())
     }
 
+    /// Seconds since the Unix epoch (`time.time()`).
+    fn wall_time(&mut self) -> f64 {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0.0, |d| d.as_secs_f64())
+    }
+
+    /// Seconds on a clock that never goes back (`time.monotonic()`, `time.perf_counter()`).
+    fn monotonic_time(&mut self) -> f64 {
+        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+        START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64()
+    }
+
+    /// CPU seconds used by the process (`time.process_time()`): Linux's scheduler
+    /// statistics, else the monotonic clock.
+    fn process_time(&mut self) -> f64 {
+        std::fs::read_to_string("/proc/self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+            .map_or_else(|| self.monotonic_time(), |ns| ns as f64 / 1e9)
+    }
+
+    /// Blocks for `seconds` (`time.sleep`).
+    fn sleep(&mut self, seconds: f64) {
+        std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
+    }
+
     /// The process environment, for `os.environ`.
     fn environment(&mut self) -> Vec<(String, String)> {
         std::env::vars_os()

@@ -49,6 +49,9 @@ pub const MODULES: &[Bundled] = &[
     module!("types", "types.py"),
     module!("copy", "copy.py"),
     module!("contextlib", "contextlib.py"),
+    module!("io", "io.py"),
+    module!("os", "os.py"),
+    module!("posixpath", "posixpath.py"),
 ];
 
 /// The bundled module `name` (dotted), as a source to load.
