@@ -129,6 +129,7 @@ impl Vm {
         generator::install(&mut vm);
         exc_api::install(&mut vm);
         class::install(&mut vm);
+        crate::builtins::sys::install_struct_sequences(&mut vm);
         vm
     }
 

@@ -35,6 +35,7 @@ macro_rules! module {
 /// Every bundled module (a test checks that each file of `engine/lib` is listed).
 pub const MODULES: &[Bundled] = &[
     module!("_collections_abc", "_collections_abc.py"),
+    module!("_sysinfo", "_sysinfo.py"),
     module!("abc", "abc.py"),
     module!("bisect", "bisect.py"),
     module!("collections", "collections/__init__.py", package),
