@@ -49,6 +49,7 @@ pub const MODULES: &[Bundled] = &[
     module!("textwrap", "textwrap.py"),
     module!("types", "types.py"),
     module!("copy", "copy.py"),
+    module!("dataclasses", "dataclasses.py"),
     module!("contextlib", "contextlib.py"),
     module!("io", "io.py"),
     module!("os", "os.py"),
