@@ -48,6 +48,7 @@ pub const MODULES: &[Bundled] = &[
     module!("string", "string.py"),
     module!("textwrap", "textwrap.py"),
     module!("types", "types.py"),
+    module!("typing", "typing.py"),
     module!("copy", "copy.py"),
     module!("dataclasses", "dataclasses.py"),
     module!("contextlib", "contextlib.py"),
