@@ -234,9 +234,13 @@ islice(iterable, start, stop[, step]) --> islice object"""
         start, stop, step = s.start or 0, s.stop, 1 if s.step is None else s.step
         message = ("Indices for islice() must be None or an integer: "
                    "0 <= x <= sys.maxsize.")
+        stop_message = ("Stop argument for islice() must be None or an integer: "
+                        "0 <= x <= sys.maxsize.")
+        stop = _index(stop, stop_message)
+        if stop is not None and stop < 0:
+            raise ValueError(stop_message)
         start = _index(start, message)
-        stop = _index(stop, message)
-        if start < 0 or (stop is not None and stop < 0):
+        if start < 0:
             raise ValueError(message)
         step = _index(step, "Step for islice() must be a positive integer or None.")
         if step <= 0:

@@ -34,6 +34,7 @@ macro_rules! module {
 
 /// Every bundled module (a test checks that each file of `engine/lib` is listed).
 pub const MODULES: &[Bundled] = &[
+    module!("__future__", "__future__.py"),
     module!("_collections_abc", "_collections_abc.py"),
     module!("_sysinfo", "_sysinfo.py"),
     module!("abc", "abc.py"),
