@@ -36,7 +36,7 @@ const FILES: &[(&str, &str)] = &[
     ("app/shop/__init__.py", "from .pricing import total\n"),
     (
         "app/shop/cart.py",
-        "from . import pricing\nfrom ..shop.pricing import TAX\n\ndef checkout(items):\n    return pricing.total(items) * TAX\n",
+        "from . import pricing\nfrom .pricing import TAX\n\ndef checkout(items):\n    return pricing.total(items) * TAX\n",
     ),
     (
         "app/shop/pricing.py",

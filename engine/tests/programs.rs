@@ -74,7 +74,7 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         if path.is_dir() {
             collect(&path, out);
         } else if path.extension().is_some_and(|e| e == "py")
-            && !(fixtures && !path.with_extension("out").exists())
+            && (!fixtures || path.with_extension("out").exists())
         {
             out.push(path);
         }

@@ -109,7 +109,10 @@ fn set_script_dir(vm: &mut Vm, file: &SourceFile) {
 }
 
 /// The `__main__` namespace, with `__file__` when the program is a file.
-fn main_globals(vm: &mut Vm, file: &SourceFile) -> std::rc::Rc<engine::runtime::types::dict::PyDict> {
+fn main_globals(
+    vm: &mut Vm,
+    file: &SourceFile,
+) -> std::rc::Rc<engine::runtime::types::dict::PyDict> {
     let globals = new_module_globals(vm, "__main__");
     if file.from_file {
         globals.set_str(vm.interner.intern("__file__"), Value::str(&file.name));

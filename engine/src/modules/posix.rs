@@ -35,10 +35,18 @@ fn os_error(vm: &mut Vm, error: &std::io::Error, path: &str) -> crate::runtime::
     let class = crate::builtins::functions::builtin_exception(vm, class_name);
     let errno = error.raw_os_error().unwrap_or(0);
     let message = error.to_string();
-    let message = message.split(" (os error").next().unwrap_or(&message).to_owned();
+    let message = message
+        .split(" (os error")
+        .next()
+        .unwrap_or(&message)
+        .to_owned();
     let exc = vm.new_instance(
         &class,
-        &[Value::Int(errno as i64), Value::str(&message), Value::str(path)],
+        &[
+            Value::Int(errno as i64),
+            Value::str(&message),
+            Value::str(path),
+        ],
     );
     crate::runtime::error::PyErr { exc }
 }

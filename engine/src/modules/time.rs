@@ -27,9 +27,14 @@ fn nanoseconds(seconds: f64) -> Value {
 fn sleep(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let [secs] = args.positional() else {
         let n = args.positional().len();
-        return Err(vm.type_error(format!("time.sleep() takes exactly one argument ({n} given)")));
+        return Err(vm.type_error(format!(
+            "time.sleep() takes exactly one argument ({n} given)"
+        )));
     };
-    if !matches!(secs, Value::Int(_) | Value::Float(_) | Value::BigInt(_) | Value::Bool(_)) {
+    if !matches!(
+        secs,
+        Value::Int(_) | Value::Float(_) | Value::BigInt(_) | Value::Bool(_)
+    ) {
         let t = vm.type_name(secs);
         return Err(vm.type_error(format!(
             "'{t}' object cannot be interpreted as an integer or float"

@@ -460,7 +460,12 @@ fn syntax_error_str(vm: &mut Vm, exc: &Value, items: &[Value]) -> PyResult<Value
     };
     let msg = match attr(vm, "msg").or_else(|| items.first().cloned()) {
         Some(m) if !m.is_none() => vm.str(&m)?,
-        _ => return Ok(Value::str(&match items.first() { Some(v) => vm.str(v)?, None => String::new() })),
+        _ => {
+            return Ok(Value::str(&match items.first() {
+                Some(v) => vm.str(v)?,
+                None => String::new(),
+            }))
+        }
     };
     let file = match attr(vm, "filename") {
         Some(Value::Str(f)) => Some(f.as_str().rsplit('/').next().unwrap_or("").to_owned()),

@@ -49,7 +49,10 @@ pub trait Host {
     /// Seconds on a clock that never goes back (`time.monotonic()`, `time.perf_counter()`).
     fn monotonic_time(&mut self) -> f64 {
         static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-        START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64()
+        START
+            .get_or_init(std::time::Instant::now)
+            .elapsed()
+            .as_secs_f64()
     }
 
     /// CPU seconds used by the process (`time.process_time()`): Linux's scheduler

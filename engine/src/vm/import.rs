@@ -159,10 +159,9 @@ impl Vm {
         let bits: Vec<&str> = package.rsplitn(level, '.').collect();
         if bits.len() < level {
             let class = self.types.import_error.clone();
-            return Err(self.new_exception(
-                &class,
-                "attempted relative import beyond top-level package",
-            ));
+            return Err(
+                self.new_exception(&class, "attempted relative import beyond top-level package")
+            );
         }
         let base = bits.last().copied().unwrap_or_default();
         Ok(if name.is_empty() {
@@ -239,7 +238,9 @@ impl Vm {
                 return Ok(m);
             }
         }
-        let shown = package.clone().unwrap_or_else(|| "<unknown module name>".to_owned());
+        let shown = package
+            .clone()
+            .unwrap_or_else(|| "<unknown module name>".to_owned());
         let path = match module_attr(module, "__file__") {
             Some(Value::Str(s)) => Some(s.as_str().to_owned()),
             _ => None,
@@ -285,10 +286,16 @@ impl Vm {
             let Some(pm) = self.modules.get_str(&PyStr::new(parent)) else {
                 let class = self.types.import_error.clone();
                 let shown = self.repr_str(parent);
-                return Err(self.new_exception(&class, &format!("parent {shown} not in sys.modules")));
+                return Err(
+                    self.new_exception(&class, &format!("parent {shown} not in sys.modules"))
+                );
             };
             let path = module_attr(&pm, "__path__").unwrap_or(Value::None);
-            let entries = if path.is_none() { Vec::new() } else { self.collect_iterable(&path)? };
+            let entries = if path.is_none() {
+                Vec::new()
+            } else {
+                self.collect_iterable(&path)?
+            };
             search = Some(
                 entries
                     .iter()
@@ -301,7 +308,9 @@ impl Vm {
         }
         let Some(found) = self.find_module(&name, search.as_deref()) else {
             let shown = self.repr_str(&name);
-            return Err(self.module_not_found(&format!("spec not found for the module {shown}"), &name));
+            return Err(
+                self.module_not_found(&format!("spec not found for the module {shown}"), &name)
+            );
         };
         if let Found::Source { file, source, .. } = found {
             let code = self.compile_module_source(&source, &file)?;
@@ -310,7 +319,10 @@ impl Vm {
             self.leave_native_call();
             result?;
         }
-        Ok(self.modules.get_str(&PyStr::new(&name)).unwrap_or_else(|| module.clone()))
+        Ok(self
+            .modules
+            .get_str(&PyStr::new(&name))
+            .unwrap_or_else(|| module.clone()))
     }
 
     /// A module object for `found`, registered as `name`, its code run.
@@ -327,7 +339,11 @@ impl Vm {
         set(self, "__loader__", Value::None);
         set(self, "__spec__", Value::None);
         if let Some(paths) = found.search_path() {
-            set(self, "__path__", Value::list(paths.iter().map(|p| Value::str(p)).collect()));
+            set(
+                self,
+                "__path__",
+                Value::list(paths.iter().map(|p| Value::str(p)).collect()),
+            );
         }
         let key = self.interner.intern(name);
         let module = Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Module(

@@ -62,7 +62,12 @@ fn syntax_error_plain(vm: &mut Vm, message: &str) -> PyErr {
 /// The `SyntaxError` (or subclass) CPython raises for a compile error in `source`:
 /// `args == (msg, (filename, lineno, offset, text, end_lineno, end_offset))`, with the same
 /// values as attributes.
-pub(crate) fn compile_error(vm: &mut Vm, error: &CompileError, source: &str, filename: &str) -> PyErr {
+pub(crate) fn compile_error(
+    vm: &mut Vm,
+    error: &CompileError,
+    source: &str,
+    filename: &str,
+) -> PyErr {
     let class = super::builtin_exception(vm, error.type_name());
     let index = LineIndex::new(source);
     let range = error.range();
@@ -314,9 +319,7 @@ fn builtin_import(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         Some(Value::Int(l)) => *l,
         Some(other) => {
             let t = vm.type_name(other);
-            return Err(vm.type_error(format!(
-                "'{t}' object cannot be interpreted as an integer"
-            )));
+            return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
         }
         None => 0,
     };

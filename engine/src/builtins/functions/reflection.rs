@@ -46,9 +46,10 @@ pub fn install_type(vm: &mut Vm) {
     ];
     for (name, qualname, func) in or {
         let key = vm.interner.intern(name);
-        class
-            .dict
-            .set_str(key, Value::Native(Rc::new(PyNative::method(qualname, func))));
+        class.dict.set_str(
+            key,
+            Value::Native(Rc::new(PyNative::method(qualname, func))),
+        );
     }
 }
 

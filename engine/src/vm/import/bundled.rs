@@ -93,7 +93,12 @@ mod tests {
                 files(&path, &format!("{prefix}{name}/"), out);
             } else if let Some(stem) = name.strip_suffix(".py") {
                 let dotted = format!("{prefix}{stem}").replace('/', ".");
-                out.push(dotted.strip_suffix(".__init__").unwrap_or(&dotted).to_owned());
+                out.push(
+                    dotted
+                        .strip_suffix(".__init__")
+                        .unwrap_or(&dotted)
+                        .to_owned(),
+                );
             }
         }
     }
@@ -101,7 +106,11 @@ mod tests {
     #[test]
     fn every_file_of_the_library_is_bundled() {
         let mut names = Vec::new();
-        files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("lib"), "", &mut names);
+        files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("lib"),
+            "",
+            &mut names,
+        );
         for name in names {
             assert!(
                 MODULES.iter().any(|m| m.name == name),
