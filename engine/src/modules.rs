@@ -1,11 +1,14 @@
 //! Standard-library modules implemented natively, registered in `sys.modules` at start-up.
-//! (Issue 7 adds the import system for modules written in Python.)
+//! Modules written in Python are bundled separately (`vm/import/bundled.rs`, `engine/lib/`).
 
 pub mod gc;
+pub mod imp;
 pub mod json;
 pub mod math;
+pub mod posix;
 pub mod random;
 pub mod re;
+pub mod time;
 
 use crate::runtime::types::dict::PyDict;
 use crate::runtime::types::native::{NativeFn, PyNative};
@@ -16,10 +19,13 @@ use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
     gc::install(vm);
+    imp::install(vm);
     math::install(vm);
     random::install(vm);
     json::install(vm);
     re::install(vm);
+    posix::install(vm);
+    time::install(vm);
     name_functions(vm);
     document_builtin_classes(vm);
 }

@@ -14,6 +14,7 @@ pub mod finalize;
 pub mod frame;
 pub mod generator;
 pub mod host;
+pub mod import;
 pub mod interp;
 pub mod iter;
 pub mod matching;
@@ -88,6 +89,9 @@ pub struct Vm {
     pub quicken: bool,
     /// Specialization totals (attempts, failures by reason, hits, misses, deopts).
     pub spec_stats: quicken::stats::SpecStats,
+    /// Modules whose code is running for their first import, outermost first: the
+    /// "partially initialized module" of circular imports.
+    pub(crate) importing: Vec<String>,
 }
 
 impl Vm {
@@ -118,12 +122,14 @@ impl Vm {
             handled_exception: Value::None,
             reraising: false,
             sources: std::collections::HashMap::new(),
+            importing: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::install(&mut vm);
         generator::install(&mut vm);
         exc_api::install(&mut vm);
         class::install(&mut vm);
+        crate::builtins::sys::install_struct_sequences(&mut vm);
         vm
     }
 

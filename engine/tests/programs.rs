@@ -59,15 +59,23 @@ fn known_failures(root: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Every program under `dir`. The `imports` area also holds the modules its programs import:
+/// there a `.py` without a `.out` beside it, or inside a package, is a module, not a program.
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
+    let fixtures = dir.components().any(|c| c.as_os_str() == "imports");
+    if fixtures && dir.join("__init__.py").exists() {
+        return;
+    }
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
             collect(&path, out);
-        } else if path.extension().is_some_and(|e| e == "py") {
+        } else if path.extension().is_some_and(|e| e == "py")
+            && (!fixtures || path.with_extension("out").exists())
+        {
             out.push(path);
         }
     }
@@ -99,6 +107,7 @@ fn judge(path: &Path, quicken: bool) -> Result<(), Failed> {
     let actual = run(
         &source,
         &path.file_name().unwrap_or_default().to_string_lossy(),
+        path.parent().unwrap_or(path),
         &stdin,
         quicken,
     );
@@ -110,8 +119,10 @@ fn judge(path: &Path, quicken: bool) -> Result<(), Failed> {
 
 /// Runs a program (specializing or not); its stdout, then the summary line of an uncaught
 /// exception.
-fn run(source: &str, filename: &str, stdin: &str, quicken: bool) -> String {
+/// `dir` is the program's directory: `sys.path[0]`, where its imports are found first.
+fn run(source: &str, filename: &str, dir: &Path, stdin: &str, quicken: bool) -> String {
     let (source, filename) = (source.to_owned(), filename.to_owned());
+    let dir = dir.to_string_lossy().into_owned();
     let lines: Vec<String> = stdin.lines().map(str::to_owned).collect();
     // A thread with a large stack: deep-recursion tests must not overflow the harness. A
     // program that runs too long is reported (its thread is abandoned).
@@ -123,6 +134,7 @@ fn run(source: &str, filename: &str, stdin: &str, quicken: bool) -> String {
         .spawn(move || {
             let mut vm = Vm::new(Box::new(host));
             vm.quicken = quicken;
+            engine::builtins::sys::set_path0(&mut vm, &dir);
             let globals = new_module_globals(&mut vm, "__main__");
             let tail = match run_source(&mut vm, &source, &filename, globals.clone()) {
                 Ok(_) => String::new(),

@@ -96,6 +96,30 @@ fn execute(
     }
 }
 
+/// `sys.path[0]` for a program read from a file: its directory, absolute and normalized as
+/// CPython makes it (`-c` and stdin keep `''`, the working directory).
+fn set_script_dir(vm: &mut Vm, file: &SourceFile) {
+    if !file.from_file {
+        return;
+    }
+    let path = Path::new(&file.name);
+    let dir = path.parent().unwrap_or(path);
+    let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    engine::builtins::sys::set_path0(vm, &dir.to_string_lossy());
+}
+
+/// The `__main__` namespace, with `__file__` when the program is a file.
+fn main_globals(
+    vm: &mut Vm,
+    file: &SourceFile,
+) -> std::rc::Rc<engine::runtime::types::dict::PyDict> {
+    let globals = new_module_globals(vm, "__main__");
+    if file.from_file {
+        globals.set_str(vm.interner.intern("__file__"), Value::str(&file.name));
+    }
+    globals
+}
+
 /// Status for an interpreter bug (a Rust panic), distinct from Python's 1 and 2.
 const EXIT_INTERNAL: u8 = 70;
 
@@ -105,6 +129,7 @@ fn run_program(file: &SourceFile, argv: &[String], options: RunOptions) -> ExitC
     engine::session::help::install(&mut vm);
     vm.quicken = options.quicken;
     engine::builtins::sys::set_argv(&mut vm, argv);
+    set_script_dir(&mut vm, file);
     let flags = ProfileFlags::default();
     if options.profile.is_some() {
         // The sampler raises the VM's flag too: a real Ctrl-C also sets the user flag
@@ -114,7 +139,7 @@ fn run_program(file: &SourceFile, argv: &[String], options: RunOptions) -> ExitC
     }
     // Ctrl-C sets the flag; the VM raises KeyboardInterrupt at its next check.
     let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, vm.interrupt.clone());
-    let globals = new_module_globals(&mut vm, "__main__");
+    let globals = main_globals(&mut vm, file);
     let result = match &options.profile {
         None => run_source(&mut vm, &file.text, &file.name, globals.clone()),
         Some(out) => run_profiled(&mut vm, file, globals.clone(), flags, out),
@@ -256,6 +281,7 @@ pub fn run_adaptive_dis(file: &SourceFile, function: Option<&str>) -> ExitCode {
         .spawn(move || {
             let mut vm = Vm::new(Box::new(OsHost::new()));
             engine::builtins::sys::set_argv(&mut vm, std::slice::from_ref(&file.name));
+            set_script_dir(&mut vm, &file);
             let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, vm.interrupt.clone());
             let code = match engine::eval::compile_for_run(&mut vm, &file.text, &file.name) {
                 Ok(code) => code,
@@ -265,7 +291,7 @@ pub fn run_adaptive_dis(file: &SourceFile, function: Option<&str>) -> ExitCode {
                 }
                 Err(RunError::Exception(err)) => return report_uncaught(&mut vm, &err.exc),
             };
-            let globals = new_module_globals(&mut vm, "__main__");
+            let globals = main_globals(&mut vm, &file);
             let status = match vm.run_module_code(code.clone(), globals.clone()) {
                 Ok(_) => ExitCode::SUCCESS,
                 Err(err) => report_uncaught(&mut vm, &err.exc),

@@ -4,7 +4,7 @@
 //! `_PyArg_CheckPositional`, Argument Clinic) the CPython function uses, since the messages differ.
 
 pub(crate) mod args;
-mod exec;
+pub(crate) mod exec;
 mod io;
 pub(crate) mod iterate;
 mod iteration;

@@ -46,12 +46,23 @@ pub fn install(vm: &mut Vm) {
         ]),
     );
     set(vm, "hexversion", Value::Int(0x030B07F0));
-    set(vm, "path", Value::list(Vec::new()));
+    // `''`: the working directory, as for the REPL and `-c`; `adder run FILE` puts the
+    // script's directory there instead (`set_path0`).
+    set(vm, "path", Value::list(vec![Value::str("")]));
     set(vm, "stdout", stream(StreamKind::Stdout));
     set(vm, "stderr", stream(StreamKind::Stderr));
     set(vm, "__stdout__", stream(StreamKind::Stdout));
     set(vm, "__stderr__", stream(StreamKind::Stderr));
-    let functions: [(&'static str, NativeFn); 6] = [
+    let functions: [(&'static str, NativeFn); 8] = [
+        ("getdefaultencoding", |_, _| Ok(Value::str("utf-8"))),
+        ("intern", |vm, a| match a.positional() {
+            [s @ Value::Str(_)] => Ok(s.clone()),
+            [other] => {
+                let t = vm.type_name(other);
+                Err(vm.type_error(format!("intern() argument must be str, not {t}")))
+            }
+            _ => Err(vm.type_error("intern() takes exactly one argument")),
+        }),
         ("exit", sys_exit),
         ("getrecursionlimit", sys_getrecursionlimit),
         ("setrecursionlimit", sys_setrecursionlimit),
@@ -70,12 +81,51 @@ pub fn install(vm: &mut Vm) {
     install_stream_methods(vm);
 }
 
+/// `sys.version_info`, `sys.float_info`, `sys.int_info`: named struct sequences, built by
+/// the bundled `_sysinfo` module (run once, unquickened, then dropped from `sys.modules`).
+pub fn install_struct_sequences(vm: &mut Vm) {
+    let quicken = std::mem::replace(&mut vm.quicken, false);
+    let info = vm.import_absolute("_sysinfo");
+    vm.quicken = quicken;
+    vm.modules.remove_str(&vm.interner.intern("_sysinfo"));
+    let (Ok(Value::Object(info)), Some(Value::Object(sys))) =
+        (info, vm.modules.get_str(&vm.interner.intern("sys")))
+    else {
+        return;
+    };
+    let (ObjKind::Module(info), ObjKind::Module(sys)) = (&info.kind, &sys.kind) else {
+        return;
+    };
+    for name in ["version_info", "float_info", "int_info"] {
+        let key = vm.interner.intern(name);
+        if let Some(v) = info.dict.get_str(&key) {
+            sys.dict.set_str(key, v);
+        }
+    }
+}
+
 /// Sets `sys.argv` (the script path first, as CPython does).
 pub fn set_argv(vm: &mut Vm, argv: &[String]) {
     let list = Value::list(argv.iter().map(|a| Value::str(a)).collect());
     if let Some(Value::Object(m)) = vm.modules.get_str(&vm.interner.intern("sys")) {
         if let ObjKind::Module(module) = &m.kind {
             module.dict.set_str(vm.interner.intern("argv"), list);
+        }
+    }
+}
+
+/// Sets `sys.path[0]`, where imports look first: the script's directory for a program run
+/// from a file.
+pub fn set_path0(vm: &mut Vm, entry: &str) {
+    if let Some(Value::Object(m)) = vm.modules.get_str(&vm.interner.intern("sys")) {
+        if let ObjKind::Module(module) = &m.kind {
+            if let Some(Value::List(path)) = module.dict.get_str(&vm.interner.intern("path")) {
+                let mut items = path.borrow_mut();
+                match items.first_mut() {
+                    Some(first) => *first = Value::str(entry),
+                    None => items.push(Value::str(entry)),
+                }
+            }
         }
     }
 }

@@ -50,6 +50,10 @@ impl Vm {
         match self.generic_load_method(obj, name) {
             Ok(Some(m)) => Ok(m),
             Ok(None) => {
+                // `object.__class__`, for the built-in values whose lookup has no entry.
+                if name.as_str() == "__class__" {
+                    return Ok(Method::Attribute(Value::Class(self.class_of(obj))));
+                }
                 let err = self.no_attribute(obj, name);
                 self.getattr_hook(obj, name, err).map(Method::Attribute)
             }
@@ -426,6 +430,8 @@ impl Vm {
             ),
             "__dict__" => Some(Value::Dict(class.dict.clone())),
             "__doc__" => Some(Value::None),
+            // Built-in types live in `builtins` (Python classes have `__module__` in their dict).
+            "__module__" if class.builtin => Some(Value::str("builtins")),
             "__class__" => Some(Value::Class(
                 class
                     .metaclass

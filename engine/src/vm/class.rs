@@ -203,16 +203,7 @@ impl Vm {
             return Err(self.type_error("__build_class__: func and name are required"));
         };
         let (body, name) = (body.clone(), name.clone());
-        let mut bases = Vec::new();
-        for b in &positional[2..] {
-            match b {
-                Value::Class(c) => bases.push(c.clone()),
-                other => {
-                    let t = self.type_name(other);
-                    return Err(self.type_error(format!("bases must be types, not '{t}'")));
-                }
-            }
-        }
+        let (bases, orig_bases) = self.resolve_bases(&positional[2..])?;
         let mut explicit_meta = None;
         let mut kw_names = Vec::new();
         let mut kw_values = Vec::new();
@@ -290,6 +281,9 @@ impl Vm {
                 }
             )));
         };
+        if let Some(orig) = orig_bases {
+            ns.set_str(self.interner.intern("__orig_bases__"), orig);
+        }
         let cell = self.run_class_body(body, ns.clone())?;
         let class = match &meta {
             Value::Class(m) if Rc::ptr_eq(m, &self.types.type_) => {
@@ -312,6 +306,41 @@ impl Vm {
             }
         }
         Ok(class)
+    }
+
+    /// The class statement's bases with PEP 560's `__mro_entries__` applied (`class
+    /// C(Generic[T])`); the original bases too when an entry replaced anything.
+    #[allow(clippy::type_complexity)]
+    fn resolve_bases(&mut self, given: &[Value]) -> PyResult<(Vec<Rc<PyClass>>, Option<Value>)> {
+        let mut bases = Vec::with_capacity(given.len());
+        let mut replaced = false;
+        let entries_name = self.interner.intern("__mro_entries__");
+        for b in given {
+            if let Value::Class(c) = b {
+                bases.push(c.clone());
+                continue;
+            }
+            let Ok(entries) = self.get_attr(b, &entries_name) else {
+                let t = self.type_name(b);
+                return Err(self.type_error(format!("bases must be types, not '{t}'")));
+            };
+            let original = Value::tuple(given.to_vec());
+            let result = self.call(&entries, &[original])?;
+            let Value::Tuple(items) = &result else {
+                return Err(self.type_error("__mro_entries__ must return a tuple"));
+            };
+            replaced = true;
+            for item in items.items() {
+                match item {
+                    Value::Class(c) => bases.push(c.clone()),
+                    other => {
+                        let t = self.type_name(other);
+                        return Err(self.type_error(format!("bases must be types, not '{t}'")));
+                    }
+                }
+            }
+        }
+        Ok((bases, replaced.then(|| Value::tuple(given.to_vec()))))
     }
 
     /// The most derived metaclass of `meta` and the bases' metaclasses.

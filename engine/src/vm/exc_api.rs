@@ -455,6 +455,40 @@ fn exc_init(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `str(SyntaxError)`: `msg (file, line N)`, the file's base name, as CPython shows it.
+fn syntax_error_str(vm: &mut Vm, exc: &Value, items: &[Value]) -> PyResult<Value> {
+    let attr = |vm: &mut Vm, name: &str| {
+        let key = vm.interner.intern(name);
+        match exc {
+            Value::Instance(inst) => inst.get_attr(&key),
+            _ => None,
+        }
+    };
+    let msg = match attr(vm, "msg").or_else(|| items.first().cloned()) {
+        Some(m) if !m.is_none() => vm.str(&m)?,
+        _ => {
+            return Ok(Value::str(&match items.first() {
+                Some(v) => vm.str(v)?,
+                None => String::new(),
+            }))
+        }
+    };
+    let file = match attr(vm, "filename") {
+        Some(Value::Str(f)) => Some(f.as_str().rsplit('/').next().unwrap_or("").to_owned()),
+        _ => None,
+    };
+    let line = match attr(vm, "lineno") {
+        Some(Value::Int(n)) => Some(n),
+        _ => None,
+    };
+    Ok(Value::str(&match (file, line) {
+        (Some(f), Some(n)) => format!("{msg} ({f}, line {n})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(n)) => format!("{msg} (line {n})"),
+        (None, None) => msg,
+    }))
+}
+
 fn exc_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let exc = self_exception(vm, &args)?;
     let items = match exception_state(&exc).map(|s| s.args.clone()) {
@@ -462,6 +496,9 @@ fn exc_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         _ => Vec::new(),
     };
     let class = vm.class_of(&exc);
+    if class.is_subclass(&vm.types.syntax_error.clone()) {
+        return syntax_error_str(vm, &exc, &items);
+    }
     let text = if class.is_subclass(&vm.types.key_error.clone()) && items.len() == 1 {
         vm.repr(&items[0])?
     } else if class.is_subclass(&vm.types.os_error.clone()) && items.len() >= 2 {

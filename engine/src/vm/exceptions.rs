@@ -153,6 +153,10 @@ impl Vm {
                     let stack = self.stack_text(&entries);
                     ctx.emit(&stack, '|', out);
                 }
+                if let Some(block) = self.syntax_error_block(&e) {
+                    ctx.emit(&block, '|', out);
+                    continue;
+                }
                 let summary = self.summary_with_notes(&e);
                 ctx.emit(&summary, '|', out);
                 continue;
@@ -235,6 +239,78 @@ impl Vm {
     }
 
     /// `Type: message` and the notes, one per line.
+    /// A raised `SyntaxError` (from `compile`, or an imported module) shown as CPython's
+    /// `TracebackException` shows it: its file and line, the source line, carets, then
+    /// `SyntaxError: msg`. `None` for other exceptions.
+    fn syntax_error_block(&mut self, exc: &Value) -> Option<String> {
+        let syntax_error = self.types.syntax_error.clone();
+        let Value::Instance(inst) = exc else {
+            return None;
+        };
+        if !inst.class().is_subclass(&syntax_error) {
+            return None;
+        }
+        let get = |vm: &mut Vm, name: &str| inst.get_attr(&vm.interner.intern(name));
+        let int = |v: Option<Value>| match v {
+            Some(Value::Int(n)) => Some(n),
+            _ => None,
+        };
+        let lineno = int(get(self, "lineno"));
+        let offset = int(get(self, "offset"));
+        let end_offset = int(get(self, "end_offset"));
+        let filename = match get(self, "filename") {
+            Some(Value::Str(s)) => Some(s.as_str().to_owned()),
+            _ => None,
+        };
+        let mut out = String::new();
+        let mut suffix = String::new();
+        match (lineno, &filename) {
+            (Some(n), f) => out.push_str(&format!(
+                "  File \"{}\", line {n}\n",
+                f.as_deref().unwrap_or("<string>")
+            )),
+            (None, Some(f)) => suffix = format!(" ({f})"),
+            (None, None) => {}
+        }
+        if let Some(Value::Str(text)) = get(self, "text") {
+            let rtext = text.as_str().trim_end_matches('\n');
+            let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+            let spaces = (rtext.chars().count() - ltext.chars().count()) as i64;
+            out.push_str(&format!("    {ltext}\n"));
+            if let Some(offset) = offset {
+                let mut end = match end_offset {
+                    Some(e) if e != 0 => e,
+                    _ => offset,
+                };
+                if offset == end || end == -1 {
+                    end = offset + 1;
+                }
+                let (col, end_col) = (offset - 1 - spaces, end - 1 - spaces);
+                if col >= 0 {
+                    let pad: String = ltext
+                        .chars()
+                        .take(col as usize)
+                        .map(|c| if c.is_whitespace() { c } else { ' ' })
+                        .collect();
+                    let carets = "^".repeat((end_col - col).max(0) as usize);
+                    out.push_str(&format!("    {pad}{carets}\n"));
+                }
+            }
+        }
+        let class = inst.class();
+        let name = class.qualname.borrow().as_str().to_owned();
+        let msg = match get(self, "msg") {
+            Some(m) if !m.is_none() => self.str(&m).unwrap_or_default(),
+            _ => "<no detail available>".to_owned(),
+        };
+        out.push_str(&format!("{name}: {msg}{suffix}\n"));
+        for note in self.exception_notes(exc) {
+            out.push_str(&note);
+            out.push('\n');
+        }
+        Some(out)
+    }
+
     fn summary_with_notes(&mut self, exc: &Value) -> String {
         let mut text = self.exception_summary(exc);
         text.push('\n');

@@ -312,69 +312,24 @@ impl Vm {
         Ok(Value::str(&self.format(&v, &spec)?))
     }
 
-    /// `IMPORT_NAME`: modules come from `sys.modules` (the built-in ones are installed there).
+    /// `IMPORT_NAME`: `__import__(name, globals(), None, fromlist, level)` (`vm/import.rs`).
     pub(crate) fn import_name(
         &mut self,
         name: &Rc<PyStr>,
         fromlist: &Value,
         level: &Value,
     ) -> PyResult<Value> {
-        if matches!(level, Value::Int(l) if *l > 0) {
-            let class = self.types.import_error.clone();
-            return Err(self.new_exception(
-                &class,
-                "attempted relative import with no known parent package",
-            ));
-        }
-        let full = name.as_str();
-        let module = match self.modules.get_str(name) {
-            Some(m) => m,
-            None => {
-                let class = self.types.module_not_found_error.clone();
-                let top = full.split('.').next().unwrap_or(full);
-                let missing = if self.modules.get_str(&PyStr::new(top)).is_some() {
-                    full
-                } else {
-                    top
-                };
-                let err = self.new_exception(&class, &format!("No module named '{missing}'"));
-                let key = self.interner.intern("name");
-                if let Value::Instance(inst) = &err.exc {
-                    inst.set_attr(&key, Value::str(missing));
-                }
-                return Err(err);
-            }
+        let level = match level {
+            Value::Int(l) => *l,
+            _ => 0,
         };
-        let has_fromlist = !fromlist.is_none() && self.truthy(fromlist)?;
-        if has_fromlist || !full.contains('.') {
-            return Ok(module);
-        }
-        let top = full.split('.').next().unwrap_or(full);
-        Ok(self.modules.get_str(&PyStr::new(top)).unwrap_or(module))
+        let globals = self.frames.last().map(|f| f.globals_rc());
+        self.import_module_level(name.as_str(), globals.as_ref(), fromlist, level)
     }
 
     /// `IMPORT_FROM`: `from module import name`.
     pub(crate) fn import_from(&mut self, module: &Value, name: &Rc<PyStr>) -> PyResult<Value> {
-        match self.get_attr(module, name) {
-            Ok(v) => Ok(v),
-            Err(_) => {
-                let mod_name = match module {
-                    Value::Object(o) => match &o.kind {
-                        ObjKind::Module(m) => m.name.as_str().to_owned(),
-                        _ => "<unknown module name>".to_owned(),
-                    },
-                    _ => "<unknown module name>".to_owned(),
-                };
-                let class = self.types.import_error.clone();
-                Err(self.new_exception(
-                    &class,
-                    &format!(
-                        "cannot import name '{}' from '{mod_name}' (unknown location)",
-                        name.as_str()
-                    ),
-                ))
-            }
-        }
+        self.import_from_module(module, name)
     }
 
     /// `IMPORT_STAR`: the module's public names (or its `__all__`) into `ns`.

@@ -62,7 +62,12 @@ fn syntax_error_plain(vm: &mut Vm, message: &str) -> PyErr {
 /// The `SyntaxError` (or subclass) CPython raises for a compile error in `source`:
 /// `args == (msg, (filename, lineno, offset, text, end_lineno, end_offset))`, with the same
 /// values as attributes.
-fn compile_error(vm: &mut Vm, error: &CompileError, source: &str, filename: &str) -> PyErr {
+pub(crate) fn compile_error(
+    vm: &mut Vm,
+    error: &CompileError,
+    source: &str,
+    filename: &str,
+) -> PyErr {
     let class = super::builtin_exception(vm, error.type_name());
     let index = LineIndex::new(source);
     let range = error.range();
@@ -286,8 +291,8 @@ fn builtin_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     ))))
 }
 
-/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the modules already
-/// in `sys.modules`; anything else is `ModuleNotFoundError`.
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: the import system
+/// (`vm/import.rs`).
 fn builtin_import(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     const SPEC: ArgSpec = ArgSpec {
         fname: "__import__",
@@ -305,30 +310,18 @@ fn builtin_import(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         }
         None => return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)")),
     };
-    if name.as_str().is_empty() {
-        let class = vm.types.value_error.clone();
-        return Err(vm.new_exception(&class, "Empty module name"));
-    }
-    // `import a.b` binds `a`: the top-level package comes back unless a fromlist is given.
-    let wants_leaf = parsed.given(3).is_some_and(|f| match f {
-        Value::Tuple(t) => !t.is_empty(),
-        Value::List(l) => !l.is_empty(),
-        _ => true,
-    });
-    let full = name.as_str();
-    let top = full.split('.').next().unwrap_or(full);
-    let wanted = if wants_leaf { full } else { top };
-    let key = vm.interner.intern(full);
-    if vm.modules.get_str(&key).is_none() {
-        let class = super::builtin_exception(vm, "ModuleNotFoundError");
-        return Err(vm.new_exception(&class, &format!("No module named '{full}'")));
-    }
-    let key = vm.interner.intern(wanted);
-    match vm.modules.get_str(&key) {
-        Some(module) => Ok(module),
-        None => {
-            let class = super::builtin_exception(vm, "ModuleNotFoundError");
-            Err(vm.new_exception(&class, &format!("No module named '{wanted}'")))
+    let globals = match parsed.given(1) {
+        Some(Value::Dict(d)) => Some(d.clone()),
+        _ => None,
+    };
+    let fromlist = parsed.given(3).cloned().unwrap_or(Value::None);
+    let level = match parsed.given(4) {
+        Some(Value::Int(l)) => *l,
+        Some(other) => {
+            let t = vm.type_name(other);
+            return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
         }
-    }
+        None => 0,
+    };
+    vm.import_module_level(name.as_str(), globals.as_ref(), &fromlist, level)
 }

@@ -40,6 +40,30 @@ pub fn install_type(vm: &mut Vm) {
         let new = PyNative::method("type.__new__", type_new);
         class.dict.set_str(key, Value::Native(Rc::new(new)));
     }
+    let or: [(&str, &'static str, NativeFn); 2] = [
+        ("__or__", "type.__or__", |vm, a| type_or(vm, a, false)),
+        ("__ror__", "type.__ror__", |vm, a| type_or(vm, a, true)),
+    ];
+    for (name, qualname, func) in or {
+        let key = vm.interner.intern(name);
+        class.dict.set_str(
+            key,
+            Value::Native(Rc::new(PyNative::method(qualname, func))),
+        );
+    }
+}
+
+/// `type.__or__`/`type.__ror__`: `int | None` (PEP 604), built by the bundled `types`
+/// module's `UnionType`, imported on first use.
+fn type_or(vm: &mut Vm, args: Args<'_>, reflected: bool) -> PyResult<Value> {
+    let [a, b] = args.positional() else {
+        return Err(vm.type_error("expected 1 argument"));
+    };
+    let (left, right) = if reflected { (b, a) } else { (a, b) };
+    let types = vm.import_absolute("types")?;
+    let union = vm.interner.intern("_union");
+    let union = vm.get_attr(&types, &union)?;
+    vm.call(&union, &[left.clone(), right.clone()])
 }
 
 fn type_new(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {

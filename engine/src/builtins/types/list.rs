@@ -342,6 +342,8 @@ fn list_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn compare(vm: &mut Vm, args: Args<'_>, op: Comparison) -> PyResult<Value> {
     let (a, b) = one_arg(vm, args, "list.__cmp__")?;
+    // The other operand may be an instance of a list subclass.
+    let b = crate::vm::subclass::builtin_payload(b).unwrap_or(b);
     let (Value::List(x), Value::List(y)) = (a, b) else {
         return NOT_IMPLEMENTED;
     };

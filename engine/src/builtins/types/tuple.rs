@@ -339,6 +339,8 @@ fn tuple_mul(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
 
 fn compare(vm: &mut Vm, args: Args<'_>, op: Comparison) -> PyResult<Value> {
     let (a, b) = one_arg(vm, args, "tuple.__cmp__")?;
+    // The other operand may be an instance of a tuple subclass (named tuples).
+    let b = crate::vm::subclass::builtin_payload(b).unwrap_or(b);
     let (Value::Tuple(x), Value::Tuple(y)) = (a, b) else {
         return NOT_IMPLEMENTED;
     };

@@ -1,0 +1,2 @@
+from circ_c import c_value
+d_value = 4

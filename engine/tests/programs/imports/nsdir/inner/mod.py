@@ -1,0 +1,1 @@
+print("ns inner mod"); VALUE = 9

@@ -1,0 +1,2 @@
+print("shapes.colors: running")
+RED = "red"

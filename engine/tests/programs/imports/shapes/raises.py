@@ -1,0 +1,2 @@
+VALUE = 1
+raise ValueError("shapes.raises failed while importing")

@@ -1,0 +1,2 @@
+from ..geometry import Square
+from .. import units as u

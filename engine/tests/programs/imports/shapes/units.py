@@ -1,0 +1,3 @@
+FACTOR = 1
+def scale(x):
+    return x * FACTOR

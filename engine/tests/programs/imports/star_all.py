@@ -1,0 +1,4 @@
+__all__ = ["exported", "_also"]
+exported = "e"
+_also = "a"
+hidden = "h"
