@@ -49,12 +49,31 @@ pub enum Value {
 }
 
 impl Clone for Value {
-    /// Inlined everywhere, as one 16-byte copy plus a reference count bumped without
-    /// matching on the variant (`raw::clone_whole`): cloning a value is the commonest thing
-    /// the dispatch loop does.
+    /// Inlined everywhere: the derived clone stayed an out-of-line call even for ints, and
+    /// cloning a value is the commonest thing the dispatch loop does. (A variant-blind clone,
+    /// `raw::clone_whole`, runs fewer instructions but measured 5-15% slower overall: the
+    /// per-variant stores forward better to the moves that follow.)
     #[inline(always)]
     fn clone(&self) -> Value {
-        raw::clone_whole(self)
+        match self {
+            Value::Null => Value::Null,
+            Value::None => Value::None,
+            Value::NotImplemented => Value::NotImplemented,
+            Value::Ellipsis => Value::Ellipsis,
+            Value::Bool(b) => Value::Bool(*b),
+            Value::Int(i) => Value::Int(*i),
+            Value::Float(f) => Value::Float(*f),
+            Value::BigInt(x) => Value::BigInt(Rc::clone(x)),
+            Value::Str(x) => Value::Str(Rc::clone(x)),
+            Value::Tuple(x) => Value::Tuple(Rc::clone(x)),
+            Value::List(x) => Value::List(Rc::clone(x)),
+            Value::Dict(x) => Value::Dict(Rc::clone(x)),
+            Value::Function(x) => Value::Function(Rc::clone(x)),
+            Value::Native(x) => Value::Native(Rc::clone(x)),
+            Value::Class(x) => Value::Class(Rc::clone(x)),
+            Value::Instance(x) => Value::Instance(Rc::clone(x)),
+            Value::Object(x) => Value::Object(Rc::clone(x)),
+        }
     }
 }
 
