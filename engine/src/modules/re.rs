@@ -377,7 +377,8 @@ fn re_compile(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     compile_value(vm, &pattern, flags)
 }
 
-fn module_search(vm: &mut Vm, args: Args<'_>, name: &'static str, mode: Mode) -> PyResult<Value> {
+/// The compiled pattern and the string of `re.NAME(pattern, string, flags=0)`.
+fn pattern_and_string(vm: &mut Vm, args: Args<'_>, name: &'static str) -> PyResult<(Value, Value)> {
     let spec = ArgSpec {
         fname: name,
         names: &["pattern", "string", "flags"],
@@ -390,22 +391,16 @@ fn module_search(vm: &mut Vm, args: Args<'_>, name: &'static str, mode: Mode) ->
     let pattern = parsed.get(0).cloned().unwrap_or(Value::None);
     let p = compile_value(vm, &pattern, flags)?;
     let string = parsed.get(1).cloned().unwrap_or(Value::None);
+    Ok((p, string))
+}
+
+fn module_search(vm: &mut Vm, args: Args<'_>, name: &'static str, mode: Mode) -> PyResult<Value> {
+    let (p, string) = pattern_and_string(vm, args, name)?;
     objects::pattern_search(vm, &p, &string, 0, usize::MAX, mode)
 }
 
 fn module_iter(vm: &mut Vm, args: Args<'_>, name: &'static str) -> PyResult<Value> {
-    let spec = ArgSpec {
-        fname: name,
-        names: &["pattern", "string", "flags"],
-        posonly: 0,
-        required: 2,
-        maxpos: 3,
-    };
-    let parsed = spec.parse(vm, &args)?;
-    let flags = flags_arg(vm, parsed.get(2))?;
-    let pattern = parsed.get(0).cloned().unwrap_or(Value::None);
-    let p = compile_value(vm, &pattern, flags)?;
-    let string = parsed.get(1).cloned().unwrap_or(Value::None);
+    let (p, string) = pattern_and_string(vm, args, name)?;
     if name == "findall" {
         objects::findall(vm, &p, &string, 0, usize::MAX)
     } else {

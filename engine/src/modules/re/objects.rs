@@ -338,9 +338,14 @@ pub fn pattern_search(
 
 const POS_NAMES: &[&str] = &["string", "pos", "endpos"];
 
-fn pattern_method(vm: &mut Vm, args: Args<'_>, name: &'static str, mode: Mode) -> PyResult<Value> {
-    let st = this_pattern(vm, args)?;
-    let _ = st;
+/// The string, `pos` and `endpos` of `Pattern.NAME(string, pos=0, endpos=sys.maxsize)`
+/// (the pattern itself checked).
+fn string_pos_endpos(
+    vm: &mut Vm,
+    args: Args<'_>,
+    name: &'static str,
+) -> PyResult<(Value, i64, i64)> {
+    this_pattern(vm, args)?;
     let spec = ArgSpec {
         fname: name,
         names: POS_NAMES,
@@ -356,30 +361,18 @@ fn pattern_method(vm: &mut Vm, args: Args<'_>, name: &'static str, mode: Mode) -
     let pos = int_or(vm, parsed.get(1), 0)?;
     let endpos = int_or(vm, parsed.get(2), i64::MAX)?;
     let string = parsed.get(0).cloned().unwrap_or(Value::None);
+    Ok((string, pos, endpos))
+}
+
+fn pattern_method(vm: &mut Vm, args: Args<'_>, name: &'static str, mode: Mode) -> PyResult<Value> {
+    let (string, pos, endpos) = string_pos_endpos(vm, args, name)?;
     let pattern = args.values[0].clone();
-    if endpos < 0 {
-        return pattern_search(vm, &pattern, &string, pos, 0, mode);
-    }
-    pattern_search(vm, &pattern, &string, pos, endpos as usize, mode)
+    pattern_search(vm, &pattern, &string, pos, endpos.max(0) as usize, mode)
 }
 
 fn pattern_iter_method(vm: &mut Vm, args: Args<'_>, name: &'static str) -> PyResult<Value> {
-    this_pattern(vm, args)?;
-    let spec = ArgSpec {
-        fname: name,
-        names: POS_NAMES,
-        posonly: 0,
-        required: 1,
-        maxpos: 3,
-    };
-    let rest = Args {
-        values: &args.values[1..],
-        kwnames: args.kwnames,
-    };
-    let parsed = spec.parse(vm, &rest)?;
-    let pos = int_or(vm, parsed.get(1), 0)?;
-    let endpos = int_or(vm, parsed.get(2), i64::MAX)?.max(0) as usize;
-    let string = parsed.get(0).cloned().unwrap_or(Value::None);
+    let (string, pos, endpos) = string_pos_endpos(vm, args, name)?;
+    let endpos = endpos.max(0) as usize;
     let pattern = args.values[0].clone();
     if name == "findall" {
         findall_in(vm, &pattern, &string, pos, endpos)
