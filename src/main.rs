@@ -1,14 +1,13 @@
 //! The `adder` command line: a thin shell over the engine. It parses arguments, reads files,
 //! and prints what the engine returns; everything else lives in `engine`.
 
+mod alloc;
 mod cli;
 
 use std::process::ExitCode;
 
-// The interpreter allocates and frees small objects at a high rate (tuples, frames' boxes,
-// dict tables); mimalloc's thread-local free lists are markedly faster at that than glibc's.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Mimalloc = alloc::Mimalloc;
 
 fn main() -> ExitCode {
     cli::main(std::env::args_os().collect())
