@@ -35,7 +35,7 @@ pub fn new_module_globals(vm: &mut Vm, name: &str) -> Rc<PyDict> {
 pub fn compile_for_run(vm: &mut Vm, source: &str, filename: &str) -> Result<Rc<PyCode>, RunError> {
     let code = compile_source(source, filename, Mode::Module).map_err(RunError::Compile)?;
     vm.sources.insert(filename.to_owned(), source.into());
-    Ok(PyCode::new(code, &mut vm.interner))
+    Ok(vm.new_code(code))
 }
 
 /// Compiles `source` as file `filename` and runs it in `globals`.
@@ -47,7 +47,7 @@ pub fn run_source(
 ) -> Result<Value, RunError> {
     let code = compile_source(source, filename, Mode::Module).map_err(RunError::Compile)?;
     vm.sources.insert(filename.to_owned(), source.into());
-    let code = PyCode::new(code, &mut vm.interner);
+    let code = vm.new_code(code);
     vm.run_module_code(code, globals)
         .map_err(RunError::Exception)
 }

@@ -176,7 +176,7 @@ impl Session {
     ) -> Result<Rc<PyCode>, String> {
         match compile_source(source, filename, mode) {
             Ok(code) => {
-                let code = PyCode::new(code, &mut self.vm.interner);
+                let code = self.vm.new_code(code);
                 self.inputs.push(Input {
                     source: source.into(),
                     code: code.clone(),
@@ -256,7 +256,7 @@ impl Session {
     /// Evaluates an expression without echoing it (for magics: `%dis f` looks `f` up).
     pub fn eval(&mut self, expr: &str) -> Result<Value, String> {
         let code = match compile_source(expr, "<magic>", Mode::Expression) {
-            Ok(code) => PyCode::new(code, &mut self.vm.interner),
+            Ok(code) => self.vm.new_code(code),
             Err(CompileError::Syntax(e)) => return Err(format!("SyntaxError: {}", e.message)),
             Err(other) => return Err(other.to_string()),
         };

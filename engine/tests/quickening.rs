@@ -9,7 +9,7 @@
 //!   line, in any code object, currently runs `NAME` (or was emitted as the family `NAME`),
 //!   its `dis` argument contains `ARG`, its last attempt failed with exactly `REASON`, and its
 //!   per-instruction counters satisfy the comparisons. Keys: `hits`, `misses`, `deopts`,
-//!   `attempts`, `successes`, and `state` (`specialized`, `adaptive`, `failed`, `warming`)
+//!   `attempts`, `successes`, and `state` (`specialized`, `adaptive`, `failed`, `warming`, `fused`)
 //!   with `=`. Ops: `=`, `>=`, `<=`. A line may carry several `#q` clauses.
 //! - `#stats NAME [failed "REASON"] [KEY OP N]…` on a line of its own: the family or form
 //!   `NAME` in `spec_report()` (family keys: `attempts`, `successes`, `failures`, `hits`,
@@ -339,6 +339,7 @@ fn state_name(s: InstrState) -> &'static str {
         InstrState::Specialized => "specialized",
         InstrState::Failed => "failed",
         InstrState::Disabled => "disabled",
+        InstrState::Fused => "fused",
     }
 }
 

@@ -270,7 +270,6 @@ fn run(
 /// run for their effects.
 fn evaluate(vm: &mut Vm, code: &str, globals: Rc<PyDict>) -> Result<String, String> {
     use engine::compile::compile_source;
-    use engine::runtime::types::code::PyCode;
     use engine::syntax::Mode;
     let as_expr = engine::syntax::parse(code, Mode::Expression)
         .errors
@@ -282,7 +281,7 @@ fn evaluate(vm: &mut Vm, code: &str, globals: Rc<PyDict>) -> Result<String, Stri
     };
     let compiled = compile_source(code, "<evaluate>", mode).map_err(|e| e.to_string())?;
     vm.sources.insert("<evaluate>".to_owned(), code.into());
-    let compiled = PyCode::new(compiled, &mut vm.interner);
+    let compiled = vm.new_code(compiled);
     match vm.run_module_code(compiled, globals) {
         Ok(value) if as_expr => vm.repr(&value).map_err(|e| vm.format_exception(&e.exc)),
         Ok(_) => Ok(String::new()),

@@ -35,7 +35,7 @@ pub struct LineStats {
 /// up, once per attempt, then as hits and misses of its specialized form; what runs while
 /// it backs off after a failure or a deopt is not counted.
 fn executions(i: &InstrInfo) -> (u64, bool) {
-    if i.state == InstrState::Plain {
+    if !i.state.is_specializable() {
         return (u64::from(i.hits), false);
     }
     let started = u64::from(i.attempts > 0);
@@ -60,7 +60,7 @@ pub fn line_stats(report: &RunReport) -> BTreeMap<u32, LineStats> {
                 s.count = n;
                 s.approximate = approximate;
             }
-            if i.state != InstrState::Plain {
+            if i.state.is_specializable() {
                 s.specializable += 1;
             }
             match i.state {
@@ -128,7 +128,7 @@ pub fn line_markdown(report: &RunReport, line: u32) -> Option<String> {
                 _ => " ",
             };
             let mut row = format!("{:<28} {mark}", i.current);
-            if i.state != InstrState::Plain || i.hits > 0 {
+            if i.state.is_specializable() || i.hits > 0 {
                 row.push_str(&format!(" {} hits", thousands(u64::from(i.hits))));
                 if i.misses > 0 {
                     row.push_str(&format!(", {} misses", thousands(u64::from(i.misses))));

@@ -6,13 +6,18 @@
 //! members named `BASE_*`; `Opcode::base()` maps a member back to its family head (the deopt
 //! map), and the disassembler, stats and inspection all derive from this table.
 //!
+//! A *superinstruction* (`FIRST__SECOND`, written `Name: First + Second`) stands in the first
+//! of two neighbouring instructions and runs both in one dispatch; the second stays in place
+//! (it may be a jump target) and keeps its own form and cache. Its `base()` is the first
+//! instruction's opcode, so everything but the dispatch loop sees that instruction.
+//!
 //! Stack effects are written `(inputs -- outputs)` as in CPython's `bytecodes.c`.
 
 macro_rules! define_opcodes {
     (
         $(
             $(#[doc = $doc:literal])*
-            $name:ident $(: $family:ident)? = $text:literal,
+            $name:ident $(: $family:ident $(+ $second:ident)?)? = $text:literal,
         )*
     ) => {
         #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, PartialOrd, Ord)]
@@ -45,6 +50,13 @@ macro_rules! define_opcodes {
                 }
             }
 
+            /// For a superinstruction, the family of the instruction it is fused with.
+            pub const fn second_half(self) -> Option<Opcode> {
+                match self {
+                    $(Opcode::$name => define_opcodes!(@second $($family $($second)?)?),)*
+                }
+            }
+
             const BASES: [Opcode; [$(Opcode::$name,)*].len()] = {
                 let mut table = [$(Opcode::$name,)*];
                 let mut i = 0;
@@ -67,6 +79,9 @@ macro_rules! define_opcodes {
     };
     (@base $name:ident) => { Opcode::$name };
     (@base $name:ident $family:ident) => { Opcode::$family };
+    (@second) => { None };
+    (@second $family:ident) => { None };
+    (@second $family:ident $second:ident) => { Some(Opcode::$second) };
 }
 
 define_opcodes! {
@@ -87,6 +102,17 @@ define_opcodes! {
     LoadFast = "LOAD_FAST",
     /// `(v -- )`: `locals[arg] = v`.
     StoreFast = "STORE_FAST",
+    // Superinstructions, installed when a code object is loaded with quickening on: CPython
+    // 3.11's five, and a local fused with the attribute or method load that reads it (which
+    // runs the second instruction's specialized form, if it has one, without pushing the
+    // owner first).
+    LoadFastLoadFast: LoadFast + LoadFast = "LOAD_FAST__LOAD_FAST",
+    LoadFastLoadConst: LoadFast + LoadConst = "LOAD_FAST__LOAD_CONST",
+    LoadConstLoadFast: LoadConst + LoadFast = "LOAD_CONST__LOAD_FAST",
+    StoreFastLoadFast: StoreFast + LoadFast = "STORE_FAST__LOAD_FAST",
+    StoreFastStoreFast: StoreFast + StoreFast = "STORE_FAST__STORE_FAST",
+    LoadFastLoadAttr: LoadFast + LoadAttr = "LOAD_FAST__LOAD_ATTR",
+    LoadFastLoadMethod: LoadFast + LoadMethod = "LOAD_FAST__LOAD_METHOD",
     /// `( -- )`: unbinds `locals[arg]`.
     DeleteFast = "DELETE_FAST",
     /// `( -- v)`: name lookup in locals, then globals, then builtins (module and class bodies).
@@ -333,15 +359,17 @@ define_opcodes! {
 impl Opcode {
     /// Whether this opcode is a family head with specialized members.
     pub fn is_specializable(self) -> bool {
-        self.base() == self
-            && Opcode::ALL
-                .iter()
-                .any(|&op| op != self && op.base() == self)
+        self.base() == self && self.specializations().next().is_some()
     }
 
-    /// Whether this is a specialized member (not a family head).
+    /// Whether this is a specialized member (not a family head, nor a superinstruction).
     pub fn is_specialized(self) -> bool {
-        self.base() != self
+        self.base() != self && !self.is_super()
+    }
+
+    /// Whether this is a superinstruction (see the module documentation).
+    pub const fn is_super(self) -> bool {
+        self.second_half().is_some()
     }
 
     /// The specialized members of the family headed by `self`.
@@ -349,7 +377,7 @@ impl Opcode {
         Opcode::ALL
             .iter()
             .copied()
-            .filter(move |&op| op != self && op.base() == self)
+            .filter(move |&op| op != self && op.base() == self && !op.is_super())
     }
 }
 
@@ -410,6 +438,21 @@ mod tests {
                 assert!(!op.base().is_specialized());
             }
         }
+    }
+
+    #[test]
+    fn superinstructions_are_named_for_both_halves() {
+        for &op in Opcode::ALL {
+            if let Some(second) = op.second_half() {
+                assert_eq!(
+                    op.name(),
+                    format!("{}__{}", op.base().name(), second.name())
+                );
+                assert!(!op.is_specialized() && !op.base().is_super());
+            }
+        }
+        assert!(!Opcode::LoadFast.is_specializable());
+        assert!(Opcode::LoadAttr.specializations().all(|op| !op.is_super()));
     }
 
     #[test]

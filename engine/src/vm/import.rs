@@ -385,7 +385,7 @@ impl Vm {
         match compile_source(&text, file, Mode::Module) {
             Ok(code) => {
                 self.sources.insert(file.to_owned(), text.into());
-                Ok(PyCode::new(code, &mut self.interner))
+                Ok(self.new_code(code))
             }
             Err(e) => Err(compile_error(self, &e, &text, file)),
         }

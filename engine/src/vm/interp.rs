@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 mod dispatch;
 mod families;
+mod outlined;
 use families::{compare_float, compare_ord};
 pub(crate) mod specialized;
 mod stack;
@@ -309,6 +310,13 @@ impl Vm {
     ) -> PyResult<Exit> {
         self.frames[fi].ip = ip;
         let arg = instr.arg();
+        // A superinstruction whose fast path declined runs its first half only; the second
+        // is dispatched on its own next.
+        let instr = if instr.opcode().is_super() {
+            Instr::new(instr.opcode().base(), arg)
+        } else {
+            instr
+        };
         match instr.opcode() {
             Opcode::Nop => {}
             Opcode::Resume => {

@@ -19,6 +19,7 @@ pub mod inspect;
 mod specialize;
 pub(crate) use specialize::float_operands;
 pub mod stats;
+pub mod superinstr;
 
 use super::Vm;
 use crate::bytecode::{Instr, Opcode};
@@ -41,6 +42,19 @@ pub(crate) fn due(code: &PyCode, at: usize) -> bool {
 }
 
 impl Vm {
+    /// A compiled code object made runnable; with quickening on, its neighbouring pairs are
+    /// fused into superinstructions right away (they need no warm-up: nothing is guessed).
+    pub fn new_code(
+        &mut self,
+        code: std::rc::Rc<crate::bytecode::CodeObject>,
+    ) -> std::rc::Rc<PyCode> {
+        let code = PyCode::new(code, &mut self.interner);
+        if self.quicken {
+            superinstr::install(&code);
+        }
+        code
+    }
+
     /// Counts a hit of the specialized form `op` at cache `c`.
     #[inline(always)]
     pub(crate) fn hit(&mut self, c: &InlineCache, op: Opcode) {

@@ -3,7 +3,6 @@
 use super::host::Host;
 use super::Vm;
 use crate::bytecode::{CodeFlags, CodeObject, Constant, Instr, LocalKind, Location, Opcode};
-use crate::runtime::types::code::PyCode;
 use crate::runtime::types::dict::PyDict;
 use crate::runtime::value::Value;
 use std::cell::RefCell;
@@ -117,7 +116,7 @@ impl Host for SharedOut {
 fn run(code: CodeObject) -> (Result<Value, String>, String) {
     let out = SharedOut::default();
     let mut vm = Vm::new(Box::new(out.clone()));
-    let code = PyCode::new(Rc::new(code), &mut vm.interner);
+    let code = vm.new_code(Rc::new(code));
     let globals = crate::runtime::gc::tracked(PyDict::new());
     let result = vm
         .run_module_code(code, globals)

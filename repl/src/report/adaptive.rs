@@ -90,6 +90,10 @@ fn format_instr(i: &InstrInfo, color: bool) -> String {
             ),
         ),
         InstrState::Disabled => (name, "quickening disabled".to_owned()),
+        InstrState::Fused => (
+            paint(&name, "36", color),
+            "superinstruction: runs the next instruction too".to_owned(),
+        ),
     };
     format!("       {:>5} {} {:<28} {}", i.index, name, arg, detail)
         .trim_end()

@@ -22,7 +22,7 @@ impl Heat {
             InstrState::Specialized => Some(Heat::Specialized),
             InstrState::Warming | InstrState::Adaptive => Some(Heat::Adaptive),
             InstrState::Failed => Some(Heat::Failed),
-            InstrState::Plain | InstrState::Disabled => None,
+            InstrState::Plain | InstrState::Disabled | InstrState::Fused => None,
         }
     }
 

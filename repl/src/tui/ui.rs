@@ -181,6 +181,7 @@ fn state_style(state: InstrState) -> Style {
         InstrState::Specialized => Style::new().fg(Color::Green),
         InstrState::Warming | InstrState::Adaptive => Style::new().fg(Color::Yellow),
         InstrState::Failed => Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+        InstrState::Fused => Style::new().fg(Color::Cyan),
         InstrState::Plain | InstrState::Disabled => Style::new(),
     }
 }
@@ -193,6 +194,7 @@ fn state_name(state: InstrState) -> &'static str {
         InstrState::Specialized => "specialized",
         InstrState::Failed => "failed",
         InstrState::Disabled => "disabled",
+        InstrState::Fused => "fused",
     }
 }
 

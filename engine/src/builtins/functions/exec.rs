@@ -116,7 +116,7 @@ fn compile_text(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResu
     match compile_source(source, filename, mode) {
         // The source is not registered for tracebacks: CPython's linecache cannot see it
         // either, so frames of `<string>` show no source line.
-        Ok(code) => Ok(PyCode::new(code, &mut vm.interner)),
+        Ok(code) => Ok(vm.new_code(code)),
         Err(e) => Err(compile_error(vm, &e, source, filename)),
     }
 }

@@ -9,6 +9,7 @@
 //! writes it first, and a fast arm that can raise or push a frame writes it before doing so.
 
 use super::families::{compare_float, compare_ord};
+use super::outlined::Fast;
 use super::{specialized, Exit};
 use crate::bytecode::Opcode;
 use crate::runtime::error::PyResult;
@@ -67,6 +68,125 @@ impl Vm {
                         }
                         Opcode::StoreFast => {
                             self.pop_into(base + arg as usize);
+                            continue 'instr;
+                        }
+                        // Superinstructions: the second half's argument is read from the
+                        // next slot, whose instruction has the second half's meaning.
+                        Opcode::LoadFastLoadFast => {
+                            // SAFETY: a superinstruction is never last (see `superinstr`).
+                            let second = unsafe { (*instrs.add(ip)).get() }.arg();
+                            let (a, b) = (base + arg as usize, base + second as usize);
+                            // SAFETY: local slots, below the frame's value stack.
+                            if unsafe { self.stack.get_unchecked(a) }.is_null()
+                                || unsafe { self.stack.get_unchecked(b) }.is_null()
+                            {
+                                break 'slow;
+                            }
+                            // SAFETY: as for `LOAD_FAST`, twice.
+                            unsafe {
+                                self.push_local_in_frame(a);
+                                self.push_local_in_frame(b);
+                            }
+                            ip += 1;
+                            continue 'instr;
+                        }
+                        Opcode::LoadFastLoadConst => {
+                            // SAFETY: as above.
+                            let second = unsafe { (*instrs.add(ip)).get() }.arg();
+                            let a = base + arg as usize;
+                            if unsafe { self.stack.get_unchecked(a) }.is_null() {
+                                break 'slow;
+                            }
+                            // SAFETY: as for `LOAD_FAST` and `LOAD_CONST`.
+                            unsafe {
+                                self.push_local_in_frame(a);
+                                self.push_clone_in_frame(&code.consts[second as usize]);
+                            }
+                            ip += 1;
+                            continue 'instr;
+                        }
+                        Opcode::LoadConstLoadFast => {
+                            // SAFETY: as above.
+                            let second = unsafe { (*instrs.add(ip)).get() }.arg();
+                            let b = base + second as usize;
+                            if unsafe { self.stack.get_unchecked(b) }.is_null() {
+                                break 'slow;
+                            }
+                            // SAFETY: as for `LOAD_CONST` and `LOAD_FAST`.
+                            unsafe {
+                                self.push_clone_in_frame(&code.consts[arg as usize]);
+                                self.push_local_in_frame(b);
+                            }
+                            ip += 1;
+                            continue 'instr;
+                        }
+                        Opcode::StoreFastLoadFast => {
+                            // SAFETY: as above.
+                            let second = unsafe { (*instrs.add(ip)).get() }.arg();
+                            self.pop_into(base + arg as usize);
+                            let b = base + second as usize;
+                            // An unbound local: `LOAD_FAST` raises on its own.
+                            if !unsafe { self.stack.get_unchecked(b) }.is_null() {
+                                // SAFETY: as for `LOAD_FAST`.
+                                unsafe { self.push_local_in_frame(b) };
+                                ip += 1;
+                            }
+                            continue 'instr;
+                        }
+                        Opcode::StoreFastStoreFast => {
+                            // SAFETY: as above.
+                            let second = unsafe { (*instrs.add(ip)).get() }.arg();
+                            self.pop_into(base + arg as usize);
+                            self.pop_into(base + second as usize);
+                            ip += 1;
+                            continue 'instr;
+                        }
+                        Opcode::LoadFastLoadAttr | Opcode::LoadFastLoadMethod => {
+                            let slot = base + arg as usize;
+                            // SAFETY: a local slot, below the frame's value stack.
+                            let local: *const Value = unsafe { self.stack.get_unchecked(slot) };
+                            // SAFETY: the stack does not move before the last use of `local`.
+                            if unsafe { &*local }.is_null() {
+                                break 'slow;
+                            }
+                            // SAFETY: a superinstruction is never last.
+                            let next = unsafe { (*instrs.add(ip)).get() };
+                            let c = &code.caches[ip];
+                            let name = &code.names[next.arg() as usize];
+                            match next.opcode() {
+                                Opcode::LoadAttrInstanceValue => {
+                                    if let Some(v) =
+                                        self.instance_value_ptr(unsafe { &*local }, c, name)
+                                    {
+                                        self.hit(c, Opcode::LoadAttrInstanceValue);
+                                        // SAFETY: within the frame's stack depth; nothing
+                                        // changes the instance before the copy.
+                                        unsafe { self.push_clone_in_frame(&*v) };
+                                        ip += 1;
+                                        continue 'instr;
+                                    }
+                                }
+                                Opcode::LoadMethodWithValues => {
+                                    if let Some(m) =
+                                        Vm::class_attr_lookup(unsafe { &*local }, c, name)
+                                    {
+                                        self.hit(c, Opcode::LoadMethodWithValues);
+                                        // SAFETY: within the frame's stack depth (the two
+                                        // pushes are the pair's); the cache does not change.
+                                        unsafe {
+                                            self.push_clone_in_frame(&*m);
+                                            self.push_local_in_frame(slot);
+                                        }
+                                        ip += 1;
+                                        continue 'instr;
+                                    }
+                                }
+                                _ => {}
+                            }
+                            // Any other form (or a guard that failed): the load alone, and
+                            // the second instruction dispatched as usual.
+                            // SAFETY: as for `LOAD_FAST`.
+                            unsafe { self.push_local_in_frame(slot) };
                             continue 'instr;
                         }
                         Opcode::LoadConst => {
@@ -129,101 +249,109 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::CopyFreeVars => {
-                            let frame = &self.frames[fi];
-                            let Some(closure) =
-                                frame.func.as_ref().and_then(|f| f.closure.as_ref())
-                            else {
-                                break 'slow;
-                            };
-                            let n = arg as usize;
-                            if closure.len() < n {
-                                break 'slow;
+                            match self.op_copy_free_vars(code, fi, base, arg)? {
+                                Fast::Next => continue 'instr,
+                                Fast::Slow => break 'slow,
+                                Fast::Jump(to) => {
+                                    ip = to;
+                                    continue 'instr;
+                                }
+                                Fast::Frame => continue 'frame,
+                                Fast::Return(v) => return Ok(v),
                             }
-                            let closure: *const crate::runtime::types::tuple::PyTuple = &**closure;
-                            let first = base + code.n_localsplus() - n;
-                            // SAFETY: the frame's function holds the closure tuple.
-                            for (i, cell) in unsafe { &*closure }.items()[..n].iter().enumerate() {
-                                let old =
-                                    std::mem::replace(&mut self.stack[first + i], cell.clone());
-                                raw::discard(old);
-                            }
-                            continue 'instr;
                         }
                         // Allocating instructions that cannot fail, kept off the slow path.
-                        Opcode::GetIter => {
-                            self.frames[fi].ip = ip;
-                            let v = self.pop();
-                            let it = self.get_iter(&v)?;
-                            self.stack.push(it);
-                            continue 'instr;
-                        }
-                        Opcode::BuildSlice => {
-                            let step = if arg == 3 { self.pop() } else { Value::None };
-                            let stop = self.pop();
-                            let start = self.pop();
-                            self.stack.push(Vm::new_slice(start, stop, step));
-                            continue 'instr;
-                        }
-                        Opcode::BuildSet => {
-                            self.frames[fi].ip = ip;
-                            let items = self.stack.split_off(self.stack.len() - arg as usize);
-                            let set = self.new_set(items)?;
-                            self.stack.push(set);
-                            continue 'instr;
-                        }
-                        Opcode::SetAdd => {
-                            self.frames[fi].ip = ip;
-                            let v = self.pop();
-                            let set = self.stack[self.stack.len() - arg as usize].clone();
-                            self.set_add_all(&set, [v])?;
-                            continue 'instr;
-                        }
+                        Opcode::GetIter => match self.op_get_iter(fi, ip)? {
+                            Fast::Next => continue 'instr,
+                            Fast::Slow => break 'slow,
+                            Fast::Jump(to) => {
+                                ip = to;
+                                continue 'instr;
+                            }
+                            Fast::Frame => continue 'frame,
+                            Fast::Return(v) => return Ok(v),
+                        },
+                        Opcode::BuildSlice => match self.op_build_slice(arg)? {
+                            Fast::Next => continue 'instr,
+                            Fast::Slow => break 'slow,
+                            Fast::Jump(to) => {
+                                ip = to;
+                                continue 'instr;
+                            }
+                            Fast::Frame => continue 'frame,
+                            Fast::Return(v) => return Ok(v),
+                        },
+                        Opcode::BuildSet => match self.op_build_set(fi, ip, arg)? {
+                            Fast::Next => continue 'instr,
+                            Fast::Slow => break 'slow,
+                            Fast::Jump(to) => {
+                                ip = to;
+                                continue 'instr;
+                            }
+                            Fast::Frame => continue 'frame,
+                            Fast::Return(v) => return Ok(v),
+                        },
+                        Opcode::SetAdd => match self.op_set_add(fi, ip, arg)? {
+                            Fast::Next => continue 'instr,
+                            Fast::Slow => break 'slow,
+                            Fast::Jump(to) => {
+                                ip = to;
+                                continue 'instr;
+                            }
+                            Fast::Frame => continue 'frame,
+                            Fast::Return(v) => return Ok(v),
+                        },
                         Opcode::LoadClosure => {
                             self.push_local(base + arg as usize);
                             continue 'instr;
                         }
                         Opcode::BinaryOpAddTuple
                         | Opcode::BinaryOpAddList
-                        | Opcode::BinaryOpAddUnicode => {
-                            let len = self.stack.len();
-                            let Some(r) = specialized::concat_sequences(
-                                op,
-                                &self.stack[len - 2],
-                                &self.stack[len - 1],
-                            ) else {
-                                break 'slow;
-                            };
-                            self.hit(&code.caches[ip - 1], op);
-                            self.pop_discard();
-                            let old = std::mem::replace(&mut self.stack[len - 2], r);
-                            raw::discard(old);
-                            continue 'instr;
-                        }
-                        Opcode::BuildList => {
-                            let items = self.stack.split_off(self.stack.len() - arg as usize);
-                            self.stack.push(Value::list(items));
-                            continue 'instr;
-                        }
-                        Opcode::MakeFunction => {
-                            self.frames[fi].ip = ip;
-                            let code_value = self.pop();
-                            let func = self.make_function(fi, code_value, arg)?;
-                            self.stack.push(func);
-                            continue 'instr;
-                        }
+                        | Opcode::BinaryOpAddUnicode => match self.op_concat(code, ip, op)? {
+                            Fast::Next => continue 'instr,
+                            Fast::Slow => break 'slow,
+                            Fast::Jump(to) => {
+                                ip = to;
+                                continue 'instr;
+                            }
+                            Fast::Frame => continue 'frame,
+                            Fast::Return(v) => return Ok(v),
+                        },
+                        Opcode::BuildList => match self.op_build_list(arg)? {
+                            Fast::Next => continue 'instr,
+                            Fast::Slow => break 'slow,
+                            Fast::Jump(to) => {
+                                ip = to;
+                                continue 'instr;
+                            }
+                            Fast::Frame => continue 'frame,
+                            Fast::Return(v) => return Ok(v),
+                        },
+                        Opcode::MakeFunction => match self.op_make_function(fi, ip, arg)? {
+                            Fast::Next => continue 'instr,
+                            Fast::Slow => break 'slow,
+                            Fast::Jump(to) => {
+                                ip = to;
+                                continue 'instr;
+                            }
+                            Fast::Frame => continue 'frame,
+                            Fast::Return(v) => return Ok(v),
+                        },
                         Opcode::BuildTuple => {
                             let items = self.stack.split_off(self.stack.len() - arg as usize);
                             self.stack.push(Value::tuple(items));
                             continue 'instr;
                         }
-                        Opcode::ListAppend => {
-                            let v = self.pop();
-                            let at = self.stack.len() - arg as usize;
-                            if let Value::List(l) = &self.stack[at] {
-                                l.push(v);
+                        Opcode::ListAppend => match self.op_list_append(arg)? {
+                            Fast::Next => continue 'instr,
+                            Fast::Slow => break 'slow,
+                            Fast::Jump(to) => {
+                                ip = to;
+                                continue 'instr;
                             }
-                            continue 'instr;
-                        }
+                            Fast::Frame => continue 'frame,
+                            Fast::Return(v) => return Ok(v),
+                        },
                         Opcode::LoadDeref => {
                             let Value::Object(o) = &self.stack[base + arg as usize] else {
                                 break 'slow;
@@ -484,22 +612,16 @@ impl Vm {
                         // Slicing allocates and may raise (a bad step, a wrong-size
                         // assignment); the forms save the adaptive path's bookkeeping.
                         Opcode::BinarySubscrSlice | Opcode::StoreSubscrListSlice => {
-                            let len = self.stack.len();
-                            if !specialized::slice_operands(
-                                op,
-                                &self.stack[len - 2],
-                                &self.stack[len - 1],
-                            ) {
-                                break 'slow;
+                            match self.op_slice(code, fi, ip, op)? {
+                                Fast::Next => continue 'instr,
+                                Fast::Slow => break 'slow,
+                                Fast::Jump(to) => {
+                                    ip = to;
+                                    continue 'instr;
+                                }
+                                Fast::Frame => continue 'frame,
+                                Fast::Return(v) => return Ok(v),
                             }
-                            self.frames[fi].ip = ip;
-                            self.hit(&code.caches[ip - 1], op);
-                            if op == Opcode::BinarySubscrSlice {
-                                self.generic_binary_subscr()?;
-                            } else {
-                                self.generic_store_subscr()?;
-                            }
-                            continue 'instr;
                         }
                         Opcode::BinaryOpTrueDivideFloat => {
                             if !self.fast_float_op(Opcode::BinaryOpTrueDivideFloat) {
@@ -581,40 +703,27 @@ impl Vm {
                             }
                             continue 'instr;
                         }
-                        Opcode::BinarySubscrDict => {
-                            let len = self.stack.len();
-                            let Value::Dict(d) = &self.stack[len - 2] else {
-                                break 'slow;
-                            };
-                            let d: *const crate::runtime::types::dict::PyDict = &**d;
-                            // Hashing and comparing keys may run Python code.
-                            self.frames[fi].ip = ip;
-                            self.hit(&code.caches[ip - 1], op);
-                            let key = self.pop();
-                            // SAFETY: the stack holds the dict until it is replaced below.
-                            match unsafe { &*d }.get(self, &key)? {
-                                Some(v) => {
-                                    let old = std::mem::replace(&mut self.stack[len - 2], v);
-                                    raw::discard(old);
-                                }
-                                None => return Err(self.key_error(&key)),
+                        Opcode::BinarySubscrDict => match self.op_subscr_dict(code, fi, ip, op)? {
+                            Fast::Next => continue 'instr,
+                            Fast::Slow => break 'slow,
+                            Fast::Jump(to) => {
+                                ip = to;
+                                continue 'instr;
                             }
-                            continue 'instr;
-                        }
+                            Fast::Frame => continue 'frame,
+                            Fast::Return(v) => return Ok(v),
+                        },
                         Opcode::StoreSubscrDict => {
-                            let len = self.stack.len();
-                            if !matches!(self.stack[len - 2], Value::Dict(_)) {
-                                break 'slow;
+                            match self.op_store_subscr_dict(code, fi, ip, op)? {
+                                Fast::Next => continue 'instr,
+                                Fast::Slow => break 'slow,
+                                Fast::Jump(to) => {
+                                    ip = to;
+                                    continue 'instr;
+                                }
+                                Fast::Frame => continue 'frame,
+                                Fast::Return(v) => return Ok(v),
                             }
-                            self.frames[fi].ip = ip;
-                            self.hit(&code.caches[ip - 1], op);
-                            let key = self.pop();
-                            let Value::Dict(d) = self.pop() else {
-                                unreachable!("checked above")
-                            };
-                            let v = self.pop();
-                            d.set(self, key, v)?;
-                            continue 'instr;
                         }
                         Opcode::StoreSubscrListInt => {
                             let len = self.stack.len();
@@ -659,61 +768,40 @@ impl Vm {
                         Opcode::LoadAttrNondescriptor
                         | Opcode::LoadAttrModule
                         | Opcode::LoadAttrClass => {
-                            let c = &code.caches[ip - 1];
-                            let owner = self.top();
-                            let found = match (op, owner) {
-                                (Opcode::LoadAttrNondescriptor, _) => {
-                                    Vm::class_attr_lookup(owner, c, &code.names[arg as usize])
+                            match self.op_load_attr_other(code, ip, op, arg)? {
+                                Fast::Next => continue 'instr,
+                                Fast::Slow => break 'slow,
+                                Fast::Jump(to) => {
+                                    ip = to;
+                                    continue 'instr;
                                 }
-                                (Opcode::LoadAttrModule, Value::Object(o)) => match &o.kind {
-                                    ObjKind::Module(m)
-                                        if m.dict.keys_version() == c.version.get() =>
-                                    {
-                                        m.dict.value_ptr_at(c.index.get() as usize)
-                                    }
-                                    _ => None,
-                                },
-                                (Opcode::LoadAttrClass, Value::Class(k))
-                                    if k.version.get() == c.version.get() =>
-                                {
-                                    Some(c.value.as_ptr())
-                                }
-                                _ => None,
-                            };
-                            let Some(v) = found else { break 'slow };
-                            self.hit(c, op);
-                            // SAFETY: the cache and the module dict do not change before the
-                            // copy; the copy is taken before the owner is dropped.
-                            unsafe { self.replace_top_clone(v) };
-                            continue 'instr;
+                                Fast::Frame => continue 'frame,
+                                Fast::Return(v) => return Ok(v),
+                            }
                         }
                         Opcode::LoadMethodNoDict => {
-                            let c = &code.caches[ip - 1];
-                            let owner = self.top();
-                            if matches!(owner, Value::Instance(_) | Value::Class(_))
-                                || self.class_of(owner).version.get() != c.version.get()
-                            {
-                                break 'slow;
+                            match self.op_load_method_no_dict(code, ip, op)? {
+                                Fast::Next => continue 'instr,
+                                Fast::Slow => break 'slow,
+                                Fast::Jump(to) => {
+                                    ip = to;
+                                    continue 'instr;
+                                }
+                                Fast::Frame => continue 'frame,
+                                Fast::Return(v) => return Ok(v),
                             }
-                            self.hit(c, op);
-                            // SAFETY: the cache does not change before the copy.
-                            unsafe { self.insert_below_top_clone(c.value.as_ptr()) };
-                            continue 'instr;
                         }
                         Opcode::LoadMethodModule | Opcode::LoadMethodClass => {
-                            let c = &code.caches[ip - 1];
-                            let owner = self.top();
-                            let found = if op == Opcode::LoadMethodModule {
-                                Vm::load_module_attr(owner, c)
-                            } else {
-                                Vm::load_class_attr(owner, c)
-                            };
-                            let Some(v) = found else { break 'slow };
-                            self.hit(c, op);
-                            let top = self.stack.len() - 1;
-                            self.stack[top] = Value::Null;
-                            self.stack.push(v);
-                            continue 'instr;
+                            match self.op_load_method_owner(code, ip, op)? {
+                                Fast::Next => continue 'instr,
+                                Fast::Slow => break 'slow,
+                                Fast::Jump(to) => {
+                                    ip = to;
+                                    continue 'instr;
+                                }
+                                Fast::Frame => continue 'frame,
+                                Fast::Return(v) => return Ok(v),
+                            }
                         }
                         Opcode::StoreAttrInstanceValue => {
                             let c = &code.caches[ip - 1];
@@ -738,33 +826,16 @@ impl Vm {
                             }
                         }
                         Opcode::ContainsOpSet | Opcode::ContainsOpDict => {
-                            let matched = match (op, self.top()) {
-                                (Opcode::ContainsOpDict, Value::Dict(_)) => true,
-                                (Opcode::ContainsOpSet, Value::Object(o)) => {
-                                    matches!(o.kind, ObjKind::Set(_) | ObjKind::FrozenSet(_))
+                            match self.op_contains(code, fi, ip, op, arg)? {
+                                Fast::Next => continue 'instr,
+                                Fast::Slow => break 'slow,
+                                Fast::Jump(to) => {
+                                    ip = to;
+                                    continue 'instr;
                                 }
-                                _ => false,
-                            };
-                            if !matched {
-                                break 'slow;
+                                Fast::Frame => continue 'frame,
+                                Fast::Return(v) => return Ok(v),
                             }
-                            // Hashing and comparing may run Python code.
-                            self.frames[fi].ip = ip;
-                            self.hit(&code.caches[ip - 1], op);
-                            let container = self.pop();
-                            let item = self.pop();
-                            let found = match &container {
-                                Value::Dict(d) => d.get(self, &item)?.is_some(),
-                                Value::Object(o) => match &o.kind {
-                                    ObjKind::Set(s) | ObjKind::FrozenSet(s) => {
-                                        s.contains(self, &item)?
-                                    }
-                                    _ => unreachable!("checked above"),
-                                },
-                                _ => unreachable!("checked above"),
-                            };
-                            self.push_bool(found != (arg == 1));
-                            continue 'instr;
                         }
                         Opcode::CallLen
                         | Opcode::CallIsinstance
@@ -774,19 +845,16 @@ impl Vm {
                         | Opcode::CallBuiltinClass
                         | Opcode::CallListAppend
                         | Opcode::CallMethodDescriptorFast => {
-                            if crate::runtime::finalize::attention() {
-                                break 'slow;
+                            match self.op_call_native(code, fi, ip, op, arg)? {
+                                Fast::Next => continue 'instr,
+                                Fast::Slow => break 'slow,
+                                Fast::Jump(to) => {
+                                    ip = to;
+                                    continue 'instr;
+                                }
+                                Fast::Frame => continue 'frame,
+                                Fast::Return(v) => return Ok(v),
                             }
-                            self.frames[fi].ip = ip;
-                            let Some(result) =
-                                self.call_native_specialized(code, ip - 1, op, arg as usize)
-                            else {
-                                break 'slow;
-                            };
-                            self.hit(&code.caches[ip - 1], op);
-                            let v = result?;
-                            self.stack.push(v);
-                            continue 'instr;
                         }
                         Opcode::LoadMethodWithValues => {
                             let c = &code.caches[ip - 1];
@@ -831,53 +899,47 @@ impl Vm {
                             for _ in nargs..f.code.n_localsplus() {
                                 self.push_null();
                             }
+                            let callee: *const PyCode = &*f.code;
                             self.push_function_frame_in_place(f, len - nargs, callable_at - 1);
+                            // The callee's `RESUME` done here (unless a sample or Ctrl-C
+                            // waits, which its slow path handles): one dispatch less per call.
+                            // SAFETY: the new frame holds the function, which holds its code.
+                            let callee = unsafe { &*callee };
+                            if callee.instrs[0].get().opcode() == Opcode::Resume
+                                && !self.interrupt.load(std::sync::atomic::Ordering::Relaxed)
+                            {
+                                callee.caches[0].hit();
+                                if let Some(frame) = self.frames.last_mut() {
+                                    frame.ip = 1;
+                                }
+                            }
                             continue 'frame;
                         }
                         Opcode::CallPyWithDefaults
                         | Opcode::CallBoundMethodExactArgs
                         | Opcode::CallAllocAndEnterInit => {
-                            if crate::runtime::finalize::attention() {
-                                break 'slow;
+                            match self.op_call_py(code, fi, ip, op, arg)? {
+                                Fast::Next => continue 'instr,
+                                Fast::Slow => break 'slow,
+                                Fast::Jump(to) => {
+                                    ip = to;
+                                    continue 'instr;
+                                }
+                                Fast::Frame => continue 'frame,
+                                Fast::Return(v) => return Ok(v),
                             }
-                            self.frames[fi].ip = ip;
-                            if !self.call_py_specialized(code, ip - 1, op, arg as usize)? {
-                                break 'slow;
-                            }
-                            self.hit(&code.caches[ip - 1], op);
-                            continue 'frame;
                         }
                         Opcode::ForIterNative => {
-                            let Value::Object(o) = self.top() else {
-                                break 'slow;
-                            };
-                            match &o.kind {
-                                ObjKind::BuiltinIter(b) if b.subclass.is_none() => {}
-                                ObjKind::TypeIter(_) => {}
-                                _ => break 'slow,
+                            match self.op_for_iter_native(code, fi, ip, op, arg)? {
+                                Fast::Next => continue 'instr,
+                                Fast::Slow => break 'slow,
+                                Fast::Jump(to) => {
+                                    ip = to;
+                                    continue 'instr;
+                                }
+                                Fast::Frame => continue 'frame,
+                                Fast::Return(v) => return Ok(v),
                             }
-                            // Its `next` may run Python code (`map`'s function): the
-                            // iterator is held here, and the frame's position saved.
-                            let it = o.clone();
-                            self.frames[fi].ip = ip;
-                            self.hit(&code.caches[ip - 1], op);
-                            let next = match &it.kind {
-                                ObjKind::BuiltinIter(b) => {
-                                    crate::builtins::iterators::next_item(self, b)?
-                                }
-                                ObjKind::TypeIter(t) => {
-                                    crate::builtins::types::iter::type_iter_next(self, t)?
-                                }
-                                _ => unreachable!("checked above"),
-                            };
-                            match next {
-                                Some(v) => self.stack.push(v),
-                                None => {
-                                    self.pop_discard();
-                                    ip = arg as usize;
-                                }
-                            }
-                            continue 'instr;
                         }
                         // Generators driven by this loop: resuming one and suspending it
                         // are frame switches.
@@ -926,30 +988,32 @@ impl Vm {
                             continue 'frame;
                         }
                         Opcode::ReturnGenerator if !self.frames[fi].is_entry => {
-                            self.frames[fi].ip = ip;
-                            let generator = self.make_generator();
-                            self.stack.push(generator);
-                            continue 'frame;
+                            match self.op_return_generator(fi, ip)? {
+                                Fast::Next => continue 'instr,
+                                Fast::Slow => break 'slow,
+                                Fast::Jump(to) => {
+                                    ip = to;
+                                    continue 'instr;
+                                }
+                                Fast::Frame => continue 'frame,
+                                Fast::Return(v) => return Ok(v),
+                            }
                         }
                         // A generator returns: to Rust when resumed from there, else the
                         // resuming `FOR_ITER`/`SEND` ends as for an exhausted iterator.
                         Opcode::ReturnValue
                             if code.is_generator && self.top_gen_link().is_some() =>
                         {
-                            self.frames[fi].ip = ip;
-                            let v = self.pop();
-                            if let Some(link) = self.gen_links.pop() {
-                                self.finish_generator(link);
+                            match self.op_return_from_generator(fi, ip)? {
+                                Fast::Next => continue 'instr,
+                                Fast::Slow => break 'slow,
+                                Fast::Jump(to) => {
+                                    ip = to;
+                                    continue 'instr;
+                                }
+                                Fast::Frame => continue 'frame,
+                                Fast::Return(v) => return Ok(v),
                             }
-                            let is_entry = self.frames[fi].is_entry;
-                            if let Some(frame) = self.frames.pop() {
-                                self.truncate_stack(frame.ret_sp);
-                            }
-                            if is_entry {
-                                return Ok(v);
-                            }
-                            self.generator_returned(v);
-                            continue 'frame;
                         }
                         Opcode::GetYieldFromIter if Vm::is_generator(self.top()) => {
                             continue 'instr;

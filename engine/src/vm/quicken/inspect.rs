@@ -24,6 +24,16 @@ pub enum InstrState {
     Failed,
     /// Never specializes (`--no-quicken`).
     Disabled,
+    /// A superinstruction: runs itself and the next instruction in one dispatch.
+    Fused,
+}
+
+impl InstrState {
+    /// Whether the instruction belongs to a specializable family (plain instructions and
+    /// superinstructions do not).
+    pub fn is_specializable(self) -> bool {
+        !matches!(self, InstrState::Plain | InstrState::Fused)
+    }
 }
 
 /// One instruction's quickening state.
@@ -93,7 +103,9 @@ impl Vm {
             let original = c.code[i].opcode();
             let current = instr.opcode();
             let cache = &code.caches[i];
-            let state = if !original.is_specializable() {
+            let state = if current.is_super() {
+                InstrState::Fused
+            } else if !original.is_specializable() {
                 InstrState::Plain
             } else if current.is_specialized() {
                 InstrState::Specialized
