@@ -78,7 +78,51 @@ class nonmember:
         self.value = value
 
 
-property = _builtin_property
+class property:
+    """The descriptor of `name` and `value` (and of members' other properties): on a member it
+    is a property; on the class it finds the member of that name (so a member may be called
+    `name`); setting it fails as CPython's does."""
+
+    def __init__(self, fget=None, fset=None, fdel=None, doc=None):
+        self.fget = fget
+        self.fset = fset
+        self.fdel = fdel
+        self.__doc__ = doc if doc is not None else getattr(fget, "__doc__", None)
+        self.name = getattr(fget, "__name__", None)
+        self.clsname = None
+
+    def __set_name__(self, ownerclass, name):
+        self.name = name
+        self.clsname = ownerclass.__name__
+
+    def __get__(self, instance, ownerclass=None):
+        if instance is None:
+            try:
+                return ownerclass._member_map_[self.name]
+            except (KeyError, AttributeError):
+                raise AttributeError(self.name) from None
+        if self.fget is None:
+            raise AttributeError("<enum %r> property %r has no getter" % (self.clsname, self.name))
+        return self.fget(instance)
+
+    def __set__(self, instance, value):
+        if self.fset is None:
+            raise AttributeError("<enum %r> cannot set attribute %r" % (self.clsname, self.name))
+        return self.fset(instance, value)
+
+    def __delete__(self, instance):
+        if self.fdel is None:
+            raise AttributeError("<enum %r> cannot delete attribute %r" % (self.clsname, self.name))
+        return self.fdel(instance)
+
+    def getter(self, fget):
+        return type(self)(fget, self.fset, self.fdel, self.__doc__)
+
+    def setter(self, fset):
+        return type(self)(self.fget, fset, self.fdel, self.__doc__)
+
+    def deleter(self, fdel):
+        return type(self)(self.fget, self.fset, fdel, self.__doc__)
 
 
 def _is_dunder(name):
@@ -236,7 +280,12 @@ class EnumType(type):
                 if is_flag and isinstance(value, int):
                     flag_mask |= value
             enum_class._member_map_[name] = enum_member
-            setattr_(enum_class, name, enum_member)
+            # A member named like an enum property of a base (`name`, `value`) is found
+            # through that property, which still serves the members' own attribute.
+            shadowed = any(isinstance(base.__dict__.get(name), property)
+                           for base in enum_class.__mro__[1:])
+            if not shadowed:
+                setattr_(enum_class, name, enum_member)
             all_values.append(value)
         if is_flag:
             singles = 0
@@ -476,12 +525,12 @@ class Enum(metaclass=EnumType):
     def __deepcopy__(self, memo):
         return self
 
-    @_builtin_property
+    @property
     def name(self):
         """The name of the Enum member."""
         return self._name_
 
-    @_builtin_property
+    @property
     def value(self):
         """The value of the Enum member."""
         return self._value_
