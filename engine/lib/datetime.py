@@ -1689,3 +1689,11 @@ def _strptime(cls, data_string, format):
     if cls is date:
         return date(year, month, day)
     return cls(year, month, day, hour, minute, second, fraction, tz)
+
+
+def _strptime_struct(data_string, format="%a %b %d %H:%M:%S %Y"):
+    # time.strptime: the parsed fields as a struct_time (isdst unknown).
+    parsed = _strptime(datetime, data_string, format)
+    tt = _build_struct_time(parsed.year, parsed.month, parsed.day, parsed.hour, parsed.minute,
+                            parsed.second, -1)
+    return tt

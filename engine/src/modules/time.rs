@@ -269,6 +269,14 @@ fn strftime(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::str(&civil::strftime(format.as_str(), &tm)))
 }
 
+/// `strptime(string, format)`: the bundled datetime module's parser, as a `struct_time`.
+fn strptime(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let datetime = vm.import_absolute("datetime")?;
+    let key = vm.interner.intern("_strptime_struct");
+    let parse = vm.get_attr(&datetime, &key)?;
+    vm.call(&parse, args.positional())
+}
+
 fn asctime_text(tm: &civil::Tm) -> String {
     civil::strftime("%a %b %e %H:%M:%S %Y", tm)
 }
@@ -300,6 +308,7 @@ pub fn install(vm: &mut Vm) {
         ("strftime", strftime),
         ("asctime", asctime),
         ("ctime", ctime),
+        ("strptime", strptime),
     ] {
         super::add_function(vm, &module, name, func);
     }

@@ -37,3 +37,12 @@ start = time.perf_counter()
 time.sleep(0.01)
 print(time.perf_counter() - start >= 0.009)
 print(time.timezone, time.daylight, time.tzname, time.altzone)
+
+# strptime
+print(time.strptime('30 Nov 00', '%d %b %y'))
+print(time.strptime('2024-03-05 14:22:01', '%Y-%m-%d %H:%M:%S'))
+print(time.strptime('Tue Nov 14 22:13:20 2023'))
+try:
+    time.strptime('x', '%Y')
+except ValueError as e:
+    print('ValueError:', e)
