@@ -371,6 +371,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if repr:
         fn = _repr_fn([f for f in field_list if f.repr])
         fn.__qualname__ = f"{cls.__qualname__}.__repr__"
+        fn._dataclass_repr = True  # pprint lays out only generated reprs field by field
         _set_new_attribute(cls, "__repr__", fn)
     if eq:
         cmp_fields = [f for f in field_list if f.compare]

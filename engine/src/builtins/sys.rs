@@ -102,6 +102,16 @@ pub fn install_struct_sequences(vm: &mut Vm) {
             sys.dict.set_str(key, v);
         }
     }
+    // `time.struct_time` is built there too.
+    let key = vm.interner.intern("struct_time");
+    if let (Some(class), Some(Value::Object(time))) = (
+        info.dict.get_str(&key),
+        vm.modules.get_str(&vm.interner.intern("time")),
+    ) {
+        if let ObjKind::Module(time) = &time.kind {
+            time.dict.set_str(key, class);
+        }
+    }
 }
 
 /// Sets `sys.argv` (the script path first, as CPython does).

@@ -537,6 +537,13 @@ impl Vm {
     }
 
     pub fn set_attr(&mut self, obj: &Value, name: &Rc<PyStr>, value: Value) -> PyResult<()> {
+        if let Value::Class(class) = obj {
+            // A metaclass written in Python may define `__setattr__` (enum's does).
+            if let Some(sa) = self.metaclass_hook(class, &self.names.setattr.clone()) {
+                self.call(&sa, &[obj.clone(), Value::Str(name.clone()), value])?;
+                return Ok(());
+            }
+        }
         if let Value::Instance(inst) = obj {
             let class = inst.class().clone();
             let sa_name = self.names.setattr.clone();
@@ -549,6 +556,18 @@ impl Vm {
             }
         }
         self.generic_set_attr(obj, name, value)
+    }
+
+    /// `hook` (`__setattr__` or `__delattr__`) when `class`'s metaclass defines it in Python.
+    fn metaclass_hook(&self, class: &Rc<PyClass>, hook: &Rc<PyStr>) -> Option<Value> {
+        let meta = self.class_of(&Value::Class(class.clone()));
+        if meta.builtin {
+            return None;
+        }
+        match meta.lookup_rc(hook) {
+            Some(f @ Value::Function(_)) => Some(f),
+            _ => None,
+        }
     }
 
     /// `object.__setattr__`: data descriptors on the type, else the instance namespace.
@@ -725,6 +744,12 @@ impl Vm {
 
     /// `del obj.name`.
     pub fn del_attr(&mut self, obj: &Value, name: &Rc<PyStr>) -> PyResult<()> {
+        if let Value::Class(class) = obj {
+            if let Some(da) = self.metaclass_hook(class, &self.names.delattr.clone()) {
+                self.call(&da, &[obj.clone(), Value::Str(name.clone())])?;
+                return Ok(());
+            }
+        }
         if let Value::Instance(inst) = obj {
             let class = inst.class().clone();
             let da_name = self.names.delattr.clone();

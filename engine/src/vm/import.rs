@@ -83,6 +83,9 @@ impl Vm {
                     name,
                 ));
             }
+            if name == "re" {
+                self.finish_re_flags();
+            }
             return Ok(m);
         }
         let mut parent_module = None;
@@ -121,6 +124,16 @@ impl Vm {
             let _ = self.set_attr(&pm, &key, module.clone());
         }
         Ok(module)
+    }
+
+    /// The first import of the native `re` makes its flags `re.RegexFlag` members (the
+    /// bundled `_re_flags`, which needs `enum`: paid by programs that import re, not by
+    /// every start-up). A failure leaves the plain int flags in place.
+    fn finish_re_flags(&mut self) {
+        if self.modules.get_str(&PyStr::new("_re_flags")).is_some() {
+            return;
+        }
+        let _ = self.import_absolute("_re_flags");
     }
 
     /// `package`-relative `name` made absolute (`from ..pkg import f`), or CPython's error.

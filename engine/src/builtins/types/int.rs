@@ -57,12 +57,17 @@ impl Int {
     }
 }
 
-/// The int value of `v` if it is an int or bool.
+/// The int value of `v` if it is an int or bool, or an instance of a Python subclass of int
+/// (`IntEnum` members compare and combine as their ints).
 pub fn as_int(v: &Value) -> Option<Int> {
     match v {
         Value::Int(i) => Some(Int::S(*i)),
         Value::Bool(b) => Some(Int::S(i64::from(*b))),
         Value::BigInt(b) => Some(Int::B((**b).clone())),
+        Value::Instance(_) => match crate::vm::subclass::builtin_payload(v) {
+            Some(inner @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => as_int(inner),
+            _ => None,
+        },
         _ => None,
     }
 }

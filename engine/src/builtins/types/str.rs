@@ -289,9 +289,10 @@ pub fn join(vm: &mut Vm, sep: &str, iterable: &Value) -> PyResult<String> {
 fn join_items(vm: &mut Vm, sep: &str, items: &[Value]) -> PyResult<String> {
     let mut total = sep.len() * items.len().saturating_sub(1);
     for (i, item) in items.iter().enumerate() {
-        match item {
-            Value::Str(s) => total += s.as_str().len(),
-            other => {
+        match str_of(item) {
+            Some(s) => total += s.as_str().len(),
+            None => {
+                let other = item;
                 let k = vm.type_name(other);
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {k} found"
@@ -304,11 +305,22 @@ fn join_items(vm: &mut Vm, sep: &str, items: &[Value]) -> PyResult<String> {
         if i > 0 {
             outs.push_str(sep);
         }
-        if let Value::Str(s) = item {
+        if let Some(s) = str_of(item) {
             outs.push_str(s.as_str());
         }
     }
     Ok(outs)
+}
+
+/// The text of a str, or of an instance of a Python subclass of str (`StrEnum` members).
+fn str_of(v: &Value) -> Option<&Rc<PyStr>> {
+    match v {
+        Value::Str(s) => Some(s),
+        _ => match crate::vm::subclass::builtin_payload(v) {
+            Some(Value::Str(s)) => Some(s),
+            _ => None,
+        },
+    }
 }
 
 /// `str.encode` / `str(bytes, encoding)` codec names as CPython normalizes them.

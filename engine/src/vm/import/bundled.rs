@@ -56,6 +56,12 @@ pub const MODULES: &[Bundled] = &[
     module!("io", "io.py"),
     module!("os", "os.py"),
     module!("posixpath", "posixpath.py"),
+    module!("enum", "enum.py"),
+    module!("_re_flags", "_re_flags.py"),
+    module!("fractions", "fractions.py"),
+    module!("datetime", "datetime.py"),
+    module!("statistics", "statistics.py"),
+    module!("pprint", "pprint.py"),
 ];
 
 /// The bundled module `name` (dotted), as a source to load.
