@@ -1342,11 +1342,7 @@ pub fn signature_help(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Sign
             }
             BaseKind::NativeModule(m) => {
                 let mem = m.members.iter().find(|x| x.name == name)?;
-                return Some(native_signature(
-                    &format!("{}.{name}", m.name),
-                    mem.doc.as_deref(),
-                    commas,
-                ));
+                return Some(native_signature(&format!("{}.{name}", m.name), mem, commas));
             }
         }
     } else {
@@ -1390,11 +1386,16 @@ pub fn signature_help(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Sign
             None => {
                 let m = catalog::builtin(name)?;
                 let _ = &callee_expr;
-                return Some(native_signature(name, m.doc.as_deref(), commas));
+                return Some(native_signature(name, m, commas));
             }
         }
     };
-    let mut params = model::parameters(ftext, &fd.args);
+    // A library function shows its private sentinels as `...`.
+    let library = db
+        .library()
+        .values()
+        .any(|f| std::ptr::eq(f.text(db).as_str(), ftext.as_str()));
+    let mut params = model::parameters_shown(ftext, &fd.args, library);
     params.retain(|p| p != "/" && p != "*");
     if method && !params.is_empty() {
         params.remove(0);
@@ -1412,9 +1413,15 @@ pub fn signature_help(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Sign
     })
 }
 
-/// A builtin's signature: its docstring's first line when that is a signature.
-fn native_signature(name: &str, doc: Option<&str>, commas: u32) -> SignatureInfo {
-    let first = doc.and_then(|d| d.lines().next()).unwrap_or("");
+/// A native's signature: its text signature (`(x, /)`), else its docstring's first line when
+/// that is a signature.
+fn native_signature(name: &str, m: &catalog::Member, commas: u32) -> SignatureInfo {
+    let doc = m.doc.as_deref();
+    let first = m
+        .signature
+        .as_deref()
+        .or_else(|| doc.and_then(|d| d.lines().next()))
+        .unwrap_or("");
     let (label, parameters) = match first.split_once('(') {
         Some((_, rest)) if first.contains(')') => {
             let inner = rest.rsplit_once(')').map_or(rest, |(a, _)| a);

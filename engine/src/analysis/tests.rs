@@ -375,3 +375,14 @@ fn a_workspace_module_next_to_the_file_shadows_the_library() {
     );
     assert_eq!(labels, ["mine"]);
 }
+
+#[test]
+fn signature_help_of_natives_uses_their_text_signature() {
+    let (db, f, o) = fixture("import math\nmath.pow(2, $0)\n");
+    let s = ide::signature_help(&db, f, o).expect("sig");
+    assert_eq!(s.label, "math.pow(x, y)");
+    assert_eq!(s.active_parameter, 1);
+    let (db, f, o) = fixture("import functools\nfunctools.reduce(max, $0)\n");
+    let s = ide::signature_help(&db, f, o).expect("sig");
+    assert_eq!(s.label, "reduce(function, sequence, initial=...)");
+}
