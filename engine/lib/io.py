@@ -466,7 +466,8 @@ class TextIOWrapper(_FileMixin, TextIOBase):
         return n
 
     def _drop_read_ahead(self):
-        _fileio.seek(self._fd, self._tell_read(), 0)
+        # As CPython's: a write after a read goes where the read-ahead stopped (for the
+        # small files CPython reads in one chunk, the end), not at the text position.
         self._text = None
 
     def _tell_read(self):
