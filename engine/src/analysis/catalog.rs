@@ -129,7 +129,13 @@ fn members(vm: &mut Vm, dict: &PyDict) -> Vec<Member> {
             Value::Native(n) => {
                 let mut doc = n.docstring().map(crate::session::help::clean_doc);
                 signature = match n.text_signature() {
-                    Some(sig) => Some(crate::session::help::native_signature(sig, false)),
+                    // One line, however CPython wrapped it.
+                    Some(sig) => Some(
+                        crate::session::help::native_signature(sig, false)
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
                     // Documented the other way CPython's natives are: `name(params)` first.
                     None => match doc
                         .as_deref()

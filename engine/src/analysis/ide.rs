@@ -473,7 +473,9 @@ pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<HoverInfo> {
     if let Some((base, attr)) = attribute_at(db, file, offset) {
         return attribute_hover(db, file, base, &attr, offset);
     }
-    let resolved = resolve_at(db, file, offset)?;
+    let Some(resolved) = resolve_at(db, file, offset) else {
+        return import_module_hover(db, file, offset);
+    };
     let text = file.text(db);
     Some(match resolved {
         Resolved::Builtin(at) => HoverInfo {
@@ -519,9 +521,26 @@ fn builtin_markdown(name: &str) -> String {
     s.push_str("\n```");
     if let Some(doc) = &m.doc {
         s.push_str("\n---\n");
-        s.push_str(doc);
+        s.push_str(&modules::first_paragraph(doc, name));
     }
     s
+}
+
+/// The module named by the import statement under the cursor (`from collections import`).
+fn import_module_hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<HoverInfo> {
+    let body = &db::parsed(db, file).parsed.module.body;
+    let mut found = None;
+    db::imports_in(body, &mut |name, level, range| {
+        if range.contains_inclusive(offset) {
+            found = Some((name.to_owned(), level, range));
+        }
+    });
+    let (name, level, range) = found?;
+    let m = modules::module_named(db, file, &name, level)?;
+    Some(HoverInfo {
+        range,
+        markdown: module_member_markdown(db, &name, m),
+    })
 }
 
 fn function_markdown(text: &str, def: &FunctionDef, method: bool) -> String {

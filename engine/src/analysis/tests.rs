@@ -386,3 +386,19 @@ fn signature_help_of_natives_uses_their_text_signature() {
     let s = ide::signature_help(&db, f, o).expect("sig");
     assert_eq!(s.label, "reduce(function, sequence, initial=...)");
 }
+
+#[test]
+fn hover_on_a_from_import_module_and_builtin_signatures() {
+    let h = hover_text("from collec$0tions import deque\n");
+    assert!(h.contains("(module) collections"), "{h}");
+    let h = hover_text("from os import path\npath.jo$0in('a')\n");
+    assert!(h.contains("(function) def join(a, *p)"), "{h}");
+    let h = hover_text("op$0en('x')\n");
+    assert!(
+        h.contains("(builtin function) def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)"),
+        "{h}"
+    );
+    assert!(!h.contains("newline controls"), "{h}");
+    let labels = completion_labels("from os import path\npath.$0");
+    assert!(labels.contains(&"exists".to_owned()), "{labels:?}");
+}
