@@ -445,12 +445,47 @@ class TextIOWrapper(_FileMixin, TextIOBase):
         return text[start:end]
 
     def __next__(self):
-        line = self.readline()
+        text = self._text
+        if text is None or self._closed or self._newline not in (None, "\n"):
+            line = self.readline()
+        else:
+            # The common case inline: lines end at "\n" in the text already read.
+            start = self._pos
+            end = text.find("\n", start) + 1 or len(text)
+            self._pos = end
+            line = text[start:end]
         if not line:
             raise StopIteration
         return line
 
+    def readlines(self, hint=-1):
+        if hint is not None and hint > 0 or self._newline not in (None, "\n"):
+            return IOBase.readlines(self, hint)
+        self._check_readable()
+        text = self._load()
+        rest = text[self._pos:]
+        self._pos = len(text)
+        if not rest:
+            return []
+        lines = rest.split("\n")
+        last = lines.pop()
+        lines = [line + "\n" for line in lines]
+        if last:
+            lines.append(last)
+        return lines
+
     def write(self, s):
+        if (self._closed or not self._writable or type(s) is not str
+                or self._text is not None or self._newline not in (None, "", "\n")):
+            return self._write_checked(s)
+        # The common case inline: a str appended to the write buffer.
+        self._wbuf.append(s)
+        self._wlen += len(s)
+        if self._wlen >= DEFAULT_BUFFER_SIZE:
+            self._flush_writes()
+        return len(s)
+
+    def _write_checked(self, s):
         self._check_writable()
         if not isinstance(s, str):
             raise TypeError(f"write() argument must be str, not {type(s).__name__}")
