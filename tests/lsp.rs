@@ -434,3 +434,134 @@ impl ErrorWait for Server {
         self.take_null_id_response()
     }
 }
+
+fn labels(c: &Value) -> Vec<String> {
+    let items = c
+        .as_array()
+        .cloned()
+        .or_else(|| c["items"].as_array().cloned())
+        .unwrap_or_default();
+    items
+        .iter()
+        .filter_map(|i| i["label"].as_str().map(str::to_owned))
+        .collect()
+}
+
+fn item(c: &Value, label: &str) -> Value {
+    c.as_array()
+        .and_then(|a| a.iter().find(|i| i["label"] == label).cloned())
+        .unwrap_or_else(|| panic!("{label} not offered: {c}"))
+}
+
+#[test]
+fn the_standard_library_completes_and_hovers() {
+    let (mut s, _) = Server::initialized();
+    s.open(
+        MAIN,
+        "import functools\nimport math\nfrom collections import deque\n\nfunctools.reduce(max, [1])\nmath.sqrt(2)\nd = deque()\nprint(d)\n",
+    );
+    assert_eq!(messages(&s.diagnostics(MAIN)), Vec::<String>::new());
+    // Hover: a library function's real parameters, a native's text signature, a class.
+    let h = s.request("textDocument/hover", at(MAIN, 4, 12));
+    let md = h["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        md.contains("(function) def reduce(function, sequence, initial=...)")
+            && md.contains("Apply a function of two arguments"),
+        "{md}"
+    );
+    let h = s.request("textDocument/hover", at(MAIN, 5, 6));
+    let md = h["contents"]["value"].as_str().unwrap_or("");
+    assert!(md.contains("(function) def sqrt(x, /)"), "{md}");
+    let h = s.request("textDocument/hover", at(MAIN, 2, 26));
+    let md = h["contents"]["value"].as_str().unwrap_or("");
+    assert!(md.contains("(class) class deque"), "{md}");
+    // Definition into the bundled library: there is no file to show.
+    let d = s.request("textDocument/definition", at(MAIN, 4, 12));
+    assert!(
+        d.is_null() || d.as_array().is_some_and(Vec::is_empty),
+        "{d}"
+    );
+    // Completion: module names, a module's exports, members with their kinds.
+    let mut version = 1;
+    let mut complete_at_end = |s: &mut Server, line: &str| {
+        version += 1;
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": MAIN, "version": version}, "contentChanges": [
+                {"range": {"start": pos(8, 0), "end": pos(9, 0)}, "text": format!("{line}\n")},
+            ]}),
+        );
+        s.request(
+            "textDocument/completion",
+            at(MAIN, 8, line.chars().count() as u32),
+        )
+    };
+    let c = complete_at_end(&mut s, "import ");
+    let l = labels(&c);
+    for want in ["collections", "itertools", "json", "math", "re", "os"] {
+        assert!(l.iter().any(|x| x == want), "{want}: {l:?}");
+    }
+    let c = complete_at_end(&mut s, "from itertools import ");
+    let l = labels(&c);
+    assert!(l.iter().any(|x| x == "permutations"), "{l:?}");
+    let c = complete_at_end(&mut s, "functools.");
+    let reduce = item(&c, "reduce");
+    assert_eq!(reduce["kind"], 3, "{reduce}"); // Function
+    assert_eq!(item(&c, "partial")["kind"], 7); // Class
+    let c = complete_at_end(&mut s, "math.");
+    assert_eq!(item(&c, "pi")["kind"], 21); // Constant
+    assert_eq!(s.stop(), Some(0));
+}
+
+#[test]
+fn completion_on_a_200_line_file_is_fast() {
+    let (mut s, _) = Server::initialized();
+    let mut text = String::from("import functools\nimport collections\nimport os\n\n");
+    for i in 0..48 {
+        text.push_str(&format!(
+            "def f{i}(a, b=2):\n    \"\"\"Doc {i}.\"\"\"\n    x = a + b * {i}\n    return functools.reduce(max, [x, a])\n"
+        ));
+    }
+    let line = text.lines().count() as u32;
+    text.push('\n');
+    s.open(MAIN, &text);
+    s.diagnostics(MAIN);
+    let mut times = Vec::new();
+    for (k, typed) in [
+        "functools.",
+        "collections.",
+        "os.path.",
+        "",
+        "import ",
+        "from collections import ",
+    ]
+    .iter()
+    .cycle()
+    .take(30)
+    .enumerate()
+    {
+        s.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": MAIN, "version": k + 2}, "contentChanges": [
+                {"range": {"start": pos(line, 0), "end": pos(line + 1, 0)}, "text": format!("{typed}\n")},
+            ]}),
+        );
+        let start = std::time::Instant::now();
+        let c = s.request(
+            "textDocument/completion",
+            at(MAIN, line, typed.len() as u32),
+        );
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        assert!(!labels(&c).is_empty(), "{typed}");
+    }
+    let first = times[0];
+    let mut rest = times[1..].to_vec();
+    rest.sort_by(f64::total_cmp);
+    let median = rest[rest.len() / 2];
+    let max = rest[rest.len() - 1];
+    eprintln!(
+        "completion latency: first {first:.1} ms, then median {median:.2} ms, max {max:.2} ms"
+    );
+    assert!(median < 50.0, "median {median} ms");
+    assert_eq!(s.stop(), Some(0));
+}

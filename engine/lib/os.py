@@ -1,4 +1,5 @@
-"""Operating-system interfaces (the basics): getcwd, listdir, environ, getenv, os.path."""
+"""Operating-system interfaces (the basics): the working directory, listing, making,
+renaming and removing files and directories, environ, getenv, os.path."""
 
 import sys
 import posix as _posix
@@ -8,7 +9,8 @@ sys.modules["os.path"] = path
 
 __all__ = ["name", "sep", "altsep", "extsep", "pathsep", "linesep", "defpath", "devnull",
            "curdir", "pardir", "environ", "getenv", "getcwd", "listdir", "path", "fspath",
-           "walk", "PathLike"]
+           "walk", "PathLike", "chdir", "mkdir", "makedirs", "remove", "unlink", "rmdir",
+           "removedirs", "rename", "replace"]
 
 name = "posix"
 sep = "/"
@@ -24,12 +26,50 @@ pardir = ".."
 environ = _posix.environ
 getcwd = _posix.getcwd
 listdir = _posix.listdir
+chdir = _posix.chdir
+mkdir = _posix.mkdir
+remove = _posix.remove
+unlink = _posix.unlink
+rmdir = _posix.rmdir
+rename = _posix.rename
+replace = _posix.rename
 error = OSError
 
 
 def getenv(key, default=None):
     """Get an environment variable, return None if it doesn't exist."""
     return environ.get(key, default)
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    """Super-mkdir; create a leaf directory and all intermediate ones."""
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    if head and tail and not path.exists(head):
+        try:
+            makedirs(head, exist_ok=exist_ok)
+        except FileExistsError:
+            pass
+    try:
+        mkdir(name, mode)
+    except OSError:
+        if not exist_ok or not path.isdir(name):
+            raise
+
+
+def removedirs(name):
+    """Remove a leaf directory and all empty intermediate ones."""
+    rmdir(name)
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    while head and tail:
+        try:
+            rmdir(head)
+        except OSError:
+            break
+        head, tail = path.split(head)
 
 
 def fspath(path):

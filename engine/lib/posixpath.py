@@ -124,7 +124,7 @@ def isdir(s):
 
 def getsize(filename):
     """Return the size of a file, reported by os.stat()."""
-    return len(_posix._read_text(_fspath(filename)).encode())
+    return _posix._file_size(_fspath(filename))
 
 
 def expanduser(path):

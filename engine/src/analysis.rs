@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod ide;
 pub mod lints;
 pub mod model;
+pub mod modules;
 pub mod outline;
 pub mod resolve;
 pub mod walk;

@@ -16,6 +16,7 @@ use crate::symtable;
 use crate::syntax::ast::{Stmt, StmtKind};
 use crate::syntax::lexer::{lex, Lexed};
 use crate::syntax::{parse, LineIndex, Mode, Parsed, TextRange};
+use crate::vm::import::bundled;
 use std::collections::BTreeMap;
 
 /// One source file: its path (absolute, `/` separated) and current text.
@@ -39,6 +40,10 @@ pub struct Workspace {
 #[salsa::db]
 pub trait Db: salsa::Database {
     fn workspace(&self) -> Workspace;
+    /// The bundled standard library (`engine/lib/`), by path under
+    /// [`LIB_ROOT`](crate::vm::import::bundled::LIB_ROOT): files the analysis reads like
+    /// workspace files but that no editor shows.
+    fn library(&self) -> &BTreeMap<String, SourceFile>;
 }
 
 /// The concrete database. Cloning it makes a snapshot for a reader; a write
@@ -49,6 +54,7 @@ pub trait Db: salsa::Database {
 pub struct AnalysisDatabase {
     storage: salsa::Storage<Self>,
     workspace: Option<Workspace>,
+    library: std::sync::Arc<BTreeMap<String, SourceFile>>,
 }
 
 /// The queries a database executed (not reused), for tests of incrementality.
@@ -63,6 +69,10 @@ impl Db for AnalysisDatabase {
         self.workspace
             .expect("the workspace input is created in AnalysisDatabase::new")
     }
+
+    fn library(&self) -> &BTreeMap<String, SourceFile> {
+        &self.library
+    }
 }
 
 impl Default for AnalysisDatabase {
@@ -76,8 +86,19 @@ impl AnalysisDatabase {
         let mut db = AnalysisDatabase {
             storage,
             workspace: None,
+            library: Default::default(),
         };
         db.workspace = Some(Workspace::new(&db, BTreeMap::new(), Vec::new()));
+        // Every bundled module as an input that never changes: parsed only when asked for.
+        let library = bundled::MODULES
+            .iter()
+            .map(|m| {
+                let path = bundled::module_path(m);
+                let file = SourceFile::new(&db, path.clone(), m.source.to_owned());
+                (path, file)
+            })
+            .collect();
+        db.library = std::sync::Arc::new(library);
         db
     }
 
@@ -345,11 +366,14 @@ pub fn imports_in(body: &[Stmt], f: &mut dyn FnMut(&str, u32, TextRange)) {
     }
 }
 
-/// The workspace file that `import name` (with `level` leading dots) in `from` refers to:
-/// `name` as a `.py` file or package `__init__.py`, next to `from` or under a root.
+/// The file that `import name` (with `level` leading dots) in `from` refers to: `name` as a
+/// `.py` file or package `__init__.py` next to `from`, then in the bundled library, then
+/// under a workspace root (`adder run`'s order: the script's directory, the library, the
+/// rest of `sys.path`).
 pub fn resolve_module(db: &dyn Db, from: SourceFile, name: &str, level: u32) -> Option<SourceFile> {
     let ws = db.workspace();
     let files = ws.files(db);
+    let library = db.library();
     let rel = name.replace('.', "/");
     let mut bases: Vec<String> = Vec::new();
     let mut dir = parent_dir(from.path(db)).to_owned();
@@ -360,6 +384,7 @@ pub fn resolve_module(db: &dyn Db, from: SourceFile, name: &str, level: u32) -> 
         bases.push(dir);
     } else {
         bases.push(dir);
+        bases.push(bundled::LIB_ROOT.to_owned());
         bases.extend(ws.roots(db).iter().cloned());
     }
     for base in bases {
@@ -369,7 +394,7 @@ pub fn resolve_module(db: &dyn Db, from: SourceFile, name: &str, level: u32) -> 
             format!("{base}/{rel}")
         };
         for candidate in [format!("{stem}.py"), format!("{stem}/__init__.py")] {
-            if let Some(f) = files.get(&candidate) {
+            if let Some(f) = files.get(&candidate).or_else(|| library.get(&candidate)) {
                 return Some(*f);
             }
         }

@@ -1,6 +1,7 @@
 //! Standard-library modules implemented natively, registered in `sys.modules` at start-up.
 //! Modules written in Python are bundled separately (`vm/import/bundled.rs`, `engine/lib/`).
 
+pub mod fileio;
 pub mod gc;
 pub mod imp;
 pub mod json;
@@ -19,6 +20,7 @@ use std::rc::Rc;
 
 pub fn install(vm: &mut Vm) {
     gc::install(vm);
+    fileio::install(vm);
     imp::install(vm);
     math::install(vm);
     random::install(vm);

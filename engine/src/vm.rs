@@ -92,6 +92,8 @@ pub struct Vm {
     /// Modules whose code is running for their first import, outermost first: the
     /// "partially initialized module" of circular imports.
     pub(crate) importing: Vec<String>,
+    /// The files `open()` opened, by descriptor number minus 3 (`modules/fileio.rs`).
+    pub(crate) open_files: Vec<Option<Box<dyn host::HostFile>>>,
 }
 
 impl Vm {
@@ -123,6 +125,7 @@ impl Vm {
             reraising: false,
             sources: std::collections::HashMap::new(),
             importing: Vec::new(),
+            open_files: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::install(&mut vm);

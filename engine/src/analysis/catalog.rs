@@ -27,6 +27,8 @@ pub struct Member {
     pub doc: Option<String>,
     /// The type of a constant (`float` for `math.pi`).
     pub type_name: Option<String>,
+    /// A function's parameters as pydoc shows them: `(x, /)`.
+    pub signature: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -74,6 +76,7 @@ fn build() -> Catalog {
                 kind: MemberKind::Constant,
                 doc: None,
                 type_name: Some("str".to_owned()),
+                signature: None,
             });
         }
     }
@@ -112,15 +115,47 @@ fn members(vm: &mut Vm, dict: &PyDict) -> Vec<Member> {
         .map(|e| (e.key.clone(), e.value.clone()))
         .collect();
     let exception = vm.types.base_exception.clone();
+    let doc_key = vm.interner.intern("__doc__");
     let mut out = Vec::new();
     for (key, value) in entries {
         let Value::Str(name) = &key else { continue };
         let name = name.as_str().to_owned();
+        let class_doc = |c: &crate::runtime::types::class::PyClass| match c.dict.get_str(&doc_key) {
+            Some(Value::Str(d)) => Some(crate::session::help::clean_doc(d.as_str())),
+            _ => None,
+        };
+        let mut signature = None;
         let (kind, doc, type_name) = match &value {
-            Value::Native(n) => (MemberKind::Function, n.doc.map(str::to_owned), None),
+            Value::Native(n) => {
+                let mut doc = n.docstring().map(crate::session::help::clean_doc);
+                signature = match n.text_signature() {
+                    // One line, however CPython wrapped it.
+                    Some(sig) => Some(
+                        crate::session::help::native_signature(sig, false)
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
+                    // Documented the other way CPython's natives are: `name(params)` first.
+                    None => match doc
+                        .as_deref()
+                        .and_then(|d| crate::session::help::signature_line(d, n.name))
+                    {
+                        Some((sig, rest)) => {
+                            let sig = sig.to_owned();
+                            doc = Some(rest.to_owned()).filter(|d| !d.is_empty());
+                            Some(sig)
+                        }
+                        None => None,
+                    },
+                };
+                (MemberKind::Function, doc, None)
+            }
             Value::Function(_) => (MemberKind::Function, None, None),
-            Value::Class(c) if c.is_subclass(&exception) => (MemberKind::Exception, None, None),
-            Value::Class(_) => (MemberKind::Class, None, None),
+            Value::Class(c) if c.is_subclass(&exception) => {
+                (MemberKind::Exception, class_doc(c), None)
+            }
+            Value::Class(c) => (MemberKind::Class, class_doc(c), None),
             Value::Object(o) if matches!(o.kind, ObjKind::Module(_)) => {
                 (MemberKind::Module, None, None)
             }
@@ -131,6 +166,7 @@ fn members(vm: &mut Vm, dict: &PyDict) -> Vec<Member> {
             kind,
             doc,
             type_name,
+            signature,
         });
     }
     out.sort_by(|a, b| a.name.cmp(&b.name));

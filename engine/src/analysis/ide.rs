@@ -4,6 +4,7 @@
 
 use super::catalog::{self, MemberKind};
 use super::model::{self, DefNode};
+use super::modules::{self, EntryDef, Member};
 use super::resolve::{self, Binding, NameAt};
 use crate::db::{self, Db, SourceFile};
 use crate::symtable::{ScopeId, ScopeKind, SymbolFlags};
@@ -66,6 +67,9 @@ fn def_of<'a>(
 
 pub fn definition(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Target> {
     if let Some(t) = attribute_definition(db, file, offset) {
+        if modules::is_library(db, t.file) {
+            return Vec::new();
+        }
         return vec![t];
     }
     let Some(Resolved::Binding(_, binding)) = resolve_at(db, file, offset) else {
@@ -95,6 +99,8 @@ pub fn definition(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Target> {
             focus: site,
         });
     }
+    // The bundled library has no file an editor could open.
+    out.retain(|t| !modules::is_library(db, t.file));
     out
 }
 
@@ -217,6 +223,13 @@ fn base_kind(db: &dyn Db, file: SourceFile, base: &Expr) -> Option<BaseKind> {
                 return Some(BaseKind::Instance { file, class_site });
             }
         }
+        // `os.path.attr`: a member of a module.
+        if let ExprKind::Attribute { value, attr, .. } = &base.kind {
+            return match base_kind(db, file, value)? {
+                BaseKind::LocalModule(m) => member_base(modules::member(db, m, &attr.id)?),
+                _ => None,
+            };
+        }
         return None;
     };
     let table = &db::semantic(db, file).table;
@@ -246,12 +259,12 @@ fn base_kind(db: &dyn Db, file: SourceFile, base: &Expr) -> Option<BaseKind> {
             name: None,
             level,
         } => {
-            if level == 0 {
-                if let Some(m) = catalog::native_module(module) {
-                    return Some(BaseKind::NativeModule(m));
-                }
-            }
-            db::resolve_module(db, file, module, level).map(BaseKind::LocalModule)
+            // `import a.b` binds `a`.
+            let module = match module.split_once('.') {
+                Some((first, _)) if first == id.as_str() => first,
+                _ => module,
+            };
+            member_base(modules::module_named(db, file, module, level)?)
         }
         DefNode::Import {
             module,
@@ -259,15 +272,7 @@ fn base_kind(db: &dyn Db, file: SourceFile, base: &Expr) -> Option<BaseKind> {
             level,
         } => {
             let target = db::resolve_module(db, file, module, level)?;
-            let t = module_member(db, target, name)?;
-            let m = &db::parsed(db, target).parsed.module;
-            match model::def_at(m, t.focus) {
-                DefNode::Class { .. } => Some(BaseKind::Class {
-                    file: target,
-                    class_site: t.focus,
-                }),
-                _ => None,
-            }
+            member_base(modules::member(db, target, name)?)
         }
         DefNode::Class { .. } => Some(BaseKind::Class {
             file,
@@ -282,6 +287,19 @@ fn base_kind(db: &dyn Db, file: SourceFile, base: &Expr) -> Option<BaseKind> {
             },
             _ => None,
         },
+        _ => None,
+    }
+}
+
+/// A module member as the base of an attribute access.
+fn member_base(m: Member<'_>) -> Option<BaseKind> {
+    match m {
+        Member::Source(f, e) if matches!(e.def, EntryDef::Class { .. }) => Some(BaseKind::Class {
+            file: f,
+            class_site: e.site,
+        }),
+        Member::Module(f) => Some(BaseKind::LocalModule(f)),
+        Member::NativeModule(m) => Some(BaseKind::NativeModule(m)),
         _ => None,
     }
 }
@@ -455,7 +473,9 @@ pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<HoverInfo> {
     if let Some((base, attr)) = attribute_at(db, file, offset) {
         return attribute_hover(db, file, base, &attr, offset);
     }
-    let resolved = resolve_at(db, file, offset)?;
+    let Some(resolved) = resolve_at(db, file, offset) else {
+        return import_module_hover(db, file, offset);
+    };
     let text = file.text(db);
     Some(match resolved {
         Resolved::Builtin(at) => HoverInfo {
@@ -491,16 +511,36 @@ fn builtin_markdown(name: &str) -> String {
         MemberKind::Module => "builtin module",
         MemberKind::Constant => "builtin constant",
     };
-    let mut s = format!("```python\n({kind}) {name}");
+    let mut s = match &m.signature {
+        Some(sig) => format!("```python\n({kind}) def {name}{sig}"),
+        None => format!("```python\n({kind}) {name}"),
+    };
     if let Some(t) = &m.type_name {
         s.push_str(&format!(": {t}"));
     }
     s.push_str("\n```");
     if let Some(doc) = &m.doc {
         s.push_str("\n---\n");
-        s.push_str(doc);
+        s.push_str(&modules::first_paragraph(doc, name));
     }
     s
+}
+
+/// The module named by the import statement under the cursor (`from collections import`).
+fn import_module_hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<HoverInfo> {
+    let body = &db::parsed(db, file).parsed.module.body;
+    let mut found = None;
+    db::imports_in(body, &mut |name, level, range| {
+        if range.contains_inclusive(offset) {
+            found = Some((name.to_owned(), level, range));
+        }
+    });
+    let (name, level, range) = found?;
+    let m = modules::module_named(db, file, &name, level)?;
+    Some(HoverInfo {
+        range,
+        markdown: module_member_markdown(db, &name, m),
+    })
 }
 
 fn function_markdown(text: &str, def: &FunctionDef, method: bool) -> String {
@@ -553,12 +593,16 @@ fn describe(
             format!("```python\n(parameter) {name}{ann}\n```")
         }
         DefNode::Import {
-            module, name: None, ..
-        } => {
-            let native = catalog::native_module(module).is_some();
-            let origin = if native { " (built into Adder)" } else { "" };
-            format!("```python\n(module) {module}\n```{origin}")
-        }
+            module,
+            name: None,
+            level,
+        } => match modules::module_named(db, file, module, level) {
+            Some(m @ Member::Module(f)) if modules::is_library(db, f) => {
+                module_member_markdown(db, module, m)
+            }
+            Some(m @ Member::NativeModule(_)) => module_member_markdown(db, module, m),
+            _ => format!("```python\n(module) {module}\n```"),
+        },
         DefNode::Import {
             module,
             name: Some(member),
@@ -566,6 +610,11 @@ fn describe(
         } => {
             // Show what the member is in its module.
             if let Some(target) = db::resolve_module(db, file, module, level) {
+                if modules::is_library(db, target) {
+                    if let Some(m) = modules::member(db, target, member) {
+                        return module_member_markdown(db, member, m);
+                    }
+                }
                 if let Some(t) = module_member(db, target, member) {
                     let m = &db::parsed(db, target).parsed.module;
                     let node = model::def_at(m, t.focus);
@@ -612,12 +661,87 @@ fn member_markdown(module: &str, m: &catalog::Member) -> String {
         .as_ref()
         .map(|t| format!(": {t}"))
         .unwrap_or_default();
-    let mut s = format!("```python\n({kind}) {module}.{}{ty}\n```", m.name);
+    let mut s = match &m.signature {
+        Some(sig) => format!("```python\n({kind}) def {}{sig}\n```", m.name),
+        None => format!("```python\n({kind}) {module}.{}{ty}\n```", m.name),
+    };
     if let Some(doc) = &m.doc {
         s.push_str("\n---\n");
-        s.push_str(doc);
+        s.push_str(&modules::first_paragraph(doc, &m.name));
     }
     s
+}
+
+/// Hover text of a module member found by following imports (the library's members, and
+/// re-exports).
+fn module_member_markdown(db: &dyn Db, name: &str, m: Member<'_>) -> String {
+    let code = |s: String| format!("```python\n{s}\n```");
+    let with_doc = |mut s: String, doc: Option<String>| {
+        if let Some(d) = doc.filter(|d| !d.is_empty()) {
+            s.push_str("\n---\n");
+            s.push_str(&d);
+        }
+        s
+    };
+    match m {
+        Member::Source(f, e) => {
+            let doc = |d: &Option<String>| shown_doc(db, f, &e.name, d.as_deref());
+            match &e.def {
+                EntryDef::Function { signature, doc: d } => {
+                    with_doc(code(format!("(function) {signature}")), doc(d))
+                }
+                EntryDef::Class { header, doc: d } => {
+                    with_doc(code(format!("(class) {header}")), doc(d))
+                }
+                EntryDef::Variable { type_name } => code(format!(
+                    "(variable) {name}{}",
+                    type_name
+                        .as_ref()
+                        .map(|t| format!(": {t}"))
+                        .unwrap_or_default()
+                )),
+                EntryDef::ImportModule { module } => code(format!("(module) {module}")),
+                EntryDef::ImportFrom { module, name, .. } => {
+                    code(format!("(import) from {module} import {name}"))
+                }
+                EntryDef::Other => code(format!("(variable) {name}")),
+            }
+        }
+        Member::Native(module, x) => member_markdown(&module.name, x),
+        Member::Module(f) => {
+            let doc = modules::module_summary(db, f).doc.as_deref();
+            with_doc(
+                code(format!("(module) {}", module_display_name(db, f, name))),
+                shown_doc(db, f, name, doc),
+            )
+        }
+        Member::NativeModule(m) => {
+            format!("```python\n(module) {}\n```\nbuilt into Adder", m.name)
+        }
+    }
+}
+
+/// A docstring as hovers and completions show it: a library's cut to its first paragraph.
+fn shown_doc(db: &dyn Db, file: SourceFile, name: &str, doc: Option<&str>) -> Option<String> {
+    let doc = doc?;
+    Some(if modules::is_library(db, file) {
+        modules::first_paragraph(doc, name)
+    } else {
+        doc.to_owned()
+    })
+}
+
+/// The dotted name of a library module (`collections.abc`), else `fallback`.
+fn module_display_name(db: &dyn Db, file: SourceFile, fallback: &str) -> String {
+    let path = file.path(db);
+    match path.strip_prefix(crate::vm::import::bundled::LIB_ROOT) {
+        Some(rest) => rest
+            .trim_start_matches('/')
+            .trim_end_matches(".py")
+            .trim_end_matches("/__init__")
+            .replace('/', "."),
+        None => fallback.to_owned(),
+    }
 }
 
 /// The evident type of calling `func`: a class makes an instance; a function whose
@@ -657,18 +781,20 @@ fn attribute_hover(
             let mem = m.members.iter().find(|x| x.name == attr)?;
             member_markdown(&m.name, mem)
         }
-        BaseKind::LocalModule(target) => {
-            let t = module_member(db, target, attr)?;
-            let m = &db::parsed(db, target).parsed.module;
-            describe(
-                db,
-                target,
-                target.text(db),
-                attr,
-                model::def_at(m, t.focus),
-                ScopeKind::Module,
-            )
-        }
+        BaseKind::LocalModule(target) => match module_member(db, target, attr) {
+            Some(t) if !modules::is_library(db, target) => {
+                let m = &db::parsed(db, target).parsed.module;
+                describe(
+                    db,
+                    target,
+                    target.text(db),
+                    attr,
+                    model::def_at(m, t.focus),
+                    ScopeKind::Module,
+                )
+            }
+            _ => module_member_markdown(db, attr, modules::member(db, target, attr)?),
+        },
         BaseKind::Class {
             file: f,
             class_site,
@@ -768,11 +894,97 @@ pub fn completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Completion
         .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
         .last()
         .map_or(offset as usize, |(i, _)| i);
+    if let Some(c) = import_completions(db, file, before) {
+        return c;
+    }
     let prefix_end = before[..ident_start].trim_end_matches([' ', '\t']);
     if let Some(dot_prefix) = prefix_end.strip_suffix('.') {
         return attribute_completions(db, file, dot_prefix);
     }
     scope_completions(db, file, offset)
+}
+
+/// Completions inside an import statement: module names after `import` and `from`, a
+/// module's public names after `from module import`. `None` when not in one.
+fn import_completions(db: &dyn Db, file: SourceFile, before: &str) -> Option<Vec<Completion>> {
+    let line = before.rsplit('\n').next().unwrap_or(before).trim_start();
+    let dotted_tail = |s: &str| {
+        s.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    };
+    if let Some(rest) = line.strip_prefix("import ") {
+        // `import a, b.c<cursor>`: the last name of the list.
+        let last = rest.rsplit(',').next().unwrap_or(rest).trim_start();
+        if !dotted_tail(last) {
+            return Some(Vec::new());
+        }
+        return Some(module_name_completions(db, file, last));
+    }
+    let rest = line.strip_prefix("from ")?;
+    let rest = rest.trim_start();
+    let Some((module, names)) = rest.split_once(" import") else {
+        // `from a.b<cursor>`
+        if rest.starts_with('.') || !dotted_tail(rest) {
+            return Some(Vec::new());
+        }
+        return Some(module_name_completions(db, file, rest));
+    };
+    let names = names.trim_start_matches([' ', '\t', '(']);
+    let last = names.rsplit(',').next().unwrap_or(names).trim_start();
+    if !last.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        // After `as`, or something that is not a name list.
+        return Some(Vec::new());
+    }
+    let module = module.trim();
+    let level = module.chars().take_while(|&c| c == '.').count() as u32;
+    let name = &module[level as usize..];
+    let mut out: Vec<Completion> = Vec::new();
+    match modules::module_named(db, file, name, level) {
+        Some(Member::NativeModule(m)) => out.extend(
+            m.members
+                .iter()
+                .filter(|x| !x.name.starts_with('_'))
+                .map(member_completion),
+        ),
+        Some(Member::Module(target)) => {
+            for n in modules::exports(db, target) {
+                if let Some(m) = modules::member(db, target, &n) {
+                    out.push(module_member_completion(db, &n, m));
+                }
+            }
+            // A package's submodules.
+            if level == 0 && target.path(db).ends_with("/__init__.py") {
+                for sub in modules::module_names(db, file, name) {
+                    if !out.iter().any(|c| c.label == sub.name) {
+                        out.push(module_completion(&sub));
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+    Some(out)
+}
+
+/// Module names completing the dotted `typed` (`collections.a` → `abc`).
+fn module_name_completions(db: &dyn Db, file: SourceFile, typed: &str) -> Vec<Completion> {
+    let package = typed.rsplit_once('.').map_or("", |(p, _)| p);
+    let partial = typed.rsplit_once('.').map_or(typed, |(_, n)| n);
+    modules::module_names(db, file, package)
+        .iter()
+        // Private modules only when asked for.
+        .filter(|m| !m.name.starts_with('_') || partial.starts_with('_'))
+        .map(module_completion)
+        .collect()
+}
+
+fn module_completion(m: &modules::ModuleName) -> Completion {
+    Completion {
+        label: m.name.clone(),
+        kind: CompletionKind::Module,
+        detail: Some(format!("module ({})", m.origin)),
+        documentation: None,
+    }
 }
 
 fn scope_completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Completion> {
@@ -906,59 +1118,131 @@ fn member_completion(m: &catalog::Member) -> Completion {
             MemberKind::Module => CompletionKind::Module,
             MemberKind::Constant => CompletionKind::Constant,
         },
-        detail: m.type_name.clone().or_else(|| {
-            m.doc
-                .as_ref()
-                .and_then(|d| d.lines().next())
-                .map(str::to_owned)
-        }),
+        detail: m
+            .signature
+            .as_ref()
+            .map(|sig| format!("def {}{sig}", m.name))
+            .or_else(|| m.type_name.clone())
+            .or_else(|| {
+                m.doc
+                    .as_ref()
+                    .and_then(|d| d.lines().next())
+                    .map(str::to_owned)
+            }),
         documentation: m.doc.clone(),
     }
 }
 
+/// A module member in a completion list.
+fn module_member_completion(db: &dyn Db, name: &str, m: Member<'_>) -> Completion {
+    let (kind, detail, documentation) = match m {
+        Member::Source(f, e) => match &e.def {
+            EntryDef::Function { signature, doc } => (
+                CompletionKind::Function,
+                Some(signature.clone()),
+                shown_doc(db, f, &e.name, doc.as_deref()),
+            ),
+            EntryDef::Class { header, doc } => (
+                CompletionKind::Class,
+                Some(header.clone()),
+                shown_doc(db, f, &e.name, doc.as_deref()),
+            ),
+            EntryDef::Variable { type_name } => (
+                if name.chars().any(|c| c.is_ascii_uppercase())
+                    && !name.chars().any(|c| c.is_ascii_lowercase())
+                {
+                    CompletionKind::Constant
+                } else {
+                    CompletionKind::Variable
+                },
+                type_name.clone(),
+                None,
+            ),
+            EntryDef::ImportModule { module } => (
+                CompletionKind::Module,
+                Some(format!("module {module}")),
+                None,
+            ),
+            EntryDef::ImportFrom { module, name, .. } => (
+                CompletionKind::Variable,
+                Some(format!("from {module} import {name}")),
+                None,
+            ),
+            EntryDef::Other => (CompletionKind::Variable, None, None),
+        },
+        Member::Native(_, x) => {
+            let mut c = member_completion(x);
+            c.label = name.to_owned();
+            return c;
+        }
+        Member::Module(f) => (
+            CompletionKind::Module,
+            Some(format!("module {}", module_display_name(db, f, name))),
+            shown_doc(db, f, name, modules::module_summary(db, f).doc.as_deref()),
+        ),
+        Member::NativeModule(m) => (
+            CompletionKind::Module,
+            Some(format!("module {}", m.name)),
+            None,
+        ),
+    };
+    Completion {
+        label: name.to_owned(),
+        kind,
+        detail,
+        documentation,
+    }
+}
+
 fn attribute_completions(db: &dyn Db, file: SourceFile, before_dot: &str) -> Vec<Completion> {
-    // The base: a dotted name or `Name(...)` right before the dot.
+    // The base: a dotted name right before the dot (`os.path.`).
     let base_start = before_dot
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_' || *c == '.')
         .last()
         .map_or(before_dot.len(), |(i, _)| i);
-    let base_name = &before_dot[base_start..];
-    if base_name.is_empty() {
+    let dotted = &before_dot[base_start..];
+    let mut parts = dotted.split('.');
+    let first = parts.next().unwrap_or("");
+    if first.is_empty() || first.starts_with(|c: char| c.is_ascii_digit()) {
         return Vec::new();
     }
-    let range = TextRange::new(base_start as u32, before_dot.len() as u32);
-    let base = Expr {
+    let mut end = base_start + first.len();
+    let mut base = Expr {
         kind: ExprKind::Name {
-            id: base_name.into(),
+            id: first.into(),
             ctx: crate::syntax::ast::ExprContext::Load,
         },
-        range,
+        range: TextRange::new(base_start as u32, end as u32),
     };
+    for part in parts {
+        if part.is_empty() {
+            return Vec::new();
+        }
+        let attr_start = end + 1;
+        end = attr_start + part.len();
+        base = Expr {
+            kind: ExprKind::Attribute {
+                value: Box::new(base),
+                attr: crate::syntax::ast::Identifier {
+                    id: part.into(),
+                    range: TextRange::new(attr_start as u32, end as u32),
+                },
+                ctx: crate::syntax::ast::ExprContext::Load,
+            },
+            range: TextRange::new(base_start as u32, end as u32),
+        };
+    }
     match base_kind(db, file, &base) {
         Some(BaseKind::NativeModule(m)) => m.members.iter().map(member_completion).collect(),
-        Some(BaseKind::LocalModule(target)) => {
-            let text = target.text(db);
-            let table = &db::semantic(db, target).table;
-            let module = &db::parsed(db, target).parsed.module;
-            table
-                .module()
-                .symbols
-                .iter()
-                .filter(|s| s.flags.intersects(SymbolFlags::DEF_BOUND))
-                .map(|s| {
-                    let b = Binding {
-                        scope: ScopeId::MODULE,
-                        name: s.name.to_string(),
-                    };
-                    let node = resolve::definitions(table, text, &b)
-                        .first()
-                        .map_or(DefNode::Other, |site| model::def_at(module, *site));
-                    completion_for(text, &s.name, node, false)
-                })
-                .collect()
-        }
+        Some(BaseKind::LocalModule(target)) => modules::member_names(db, target)
+            .into_iter()
+            .filter_map(|name| {
+                let m = modules::member(db, target, &name)?;
+                Some(module_member_completion(db, &name, m))
+            })
+            .collect(),
         Some(
             BaseKind::Class {
                 file: f,
@@ -1077,11 +1361,7 @@ pub fn signature_help(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Sign
             }
             BaseKind::NativeModule(m) => {
                 let mem = m.members.iter().find(|x| x.name == name)?;
-                return Some(native_signature(
-                    &format!("{}.{name}", m.name),
-                    mem.doc.as_deref(),
-                    commas,
-                ));
+                return Some(native_signature(&format!("{}.{name}", m.name), mem, commas));
             }
         }
     } else {
@@ -1125,11 +1405,16 @@ pub fn signature_help(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Sign
             None => {
                 let m = catalog::builtin(name)?;
                 let _ = &callee_expr;
-                return Some(native_signature(name, m.doc.as_deref(), commas));
+                return Some(native_signature(name, m, commas));
             }
         }
     };
-    let mut params = model::parameters(ftext, &fd.args);
+    // A library function shows its private sentinels as `...`.
+    let library = db
+        .library()
+        .values()
+        .any(|f| std::ptr::eq(f.text(db).as_str(), ftext.as_str()));
+    let mut params = model::parameters_shown(ftext, &fd.args, library);
     params.retain(|p| p != "/" && p != "*");
     if method && !params.is_empty() {
         params.remove(0);
@@ -1147,9 +1432,15 @@ pub fn signature_help(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Sign
     })
 }
 
-/// A builtin's signature: its docstring's first line when that is a signature.
-fn native_signature(name: &str, doc: Option<&str>, commas: u32) -> SignatureInfo {
-    let first = doc.and_then(|d| d.lines().next()).unwrap_or("");
+/// A native's signature: its text signature (`(x, /)`), else its docstring's first line when
+/// that is a signature.
+fn native_signature(name: &str, m: &catalog::Member, commas: u32) -> SignatureInfo {
+    let doc = m.doc.as_deref();
+    let first = m
+        .signature
+        .as_deref()
+        .or_else(|| doc.and_then(|d| d.lines().next()))
+        .unwrap_or("");
     let (label, parameters) = match first.split_once('(') {
         Some((_, rest)) if first.contains(')') => {
             let inner = rest.rsplit_once(')').map_or(rest, |(a, _)| a);

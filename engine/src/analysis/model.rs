@@ -180,7 +180,13 @@ impl<'a> Visitor<'a> for DefFinder<'a> {
 /// `def name(a, b=2, *args, c, **kw) -> R` as written (defaults and annotations shown from
 /// the source).
 pub fn signature(text: &str, f: &FunctionDef) -> String {
-    let params = parameters(text, &f.args);
+    signature_shown(text, f, false)
+}
+
+/// [`signature`], with defaults that are private names (`initial=_initial_missing`, a
+/// library's sentinels) shown as `...`, as stubs show them.
+pub fn signature_shown(text: &str, f: &FunctionDef, elide_private: bool) -> String {
+    let params = parameters_shown(text, &f.args, elide_private);
     let ret = f
         .returns
         .as_ref()
@@ -192,6 +198,15 @@ pub fn signature(text: &str, f: &FunctionDef) -> String {
 
 /// Each parameter as written, with `/` and `*` markers where Python needs them.
 pub fn parameters(text: &str, a: &Arguments) -> Vec<String> {
+    parameters_shown(text, a, false)
+}
+
+/// [`parameters`], optionally with private-name defaults shown as `...`.
+pub fn parameters_shown(text: &str, a: &Arguments, elide_private: bool) -> Vec<String> {
+    let default_text = |d: &Expr| match &d.kind {
+        ExprKind::Name { id, .. } if elide_private && id.starts_with('_') => "...",
+        _ => d.range.slice(text),
+    };
     let show = |arg: &Arg, default: Option<&Expr>| {
         let mut s = arg.arg.id.to_string();
         if let Some(ann) = &arg.annotation {
@@ -200,7 +215,7 @@ pub fn parameters(text: &str, a: &Arguments) -> Vec<String> {
         }
         if let Some(d) = default {
             s.push_str(if arg.annotation.is_some() { " = " } else { "=" });
-            s.push_str(d.range.slice(text));
+            s.push_str(default_text(d));
         }
         s
     };

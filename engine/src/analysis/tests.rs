@@ -218,3 +218,187 @@ fn an_edit_inside_one_function_recomputes_only_that_function() {
     let _ = db::diagnostics(&db, f);
     assert_eq!(count(&log), 1, "{:?}", log.lock().expect("log"));
 }
+
+fn completion_labels(src: &str) -> Vec<String> {
+    let (db, f, o) = fixture(src);
+    ide::completions(&db, f, o)
+        .into_iter()
+        .map(|c| c.label)
+        .collect()
+}
+
+fn completion(src: &str, label: &str) -> ide::Completion {
+    let (db, f, o) = fixture(src);
+    ide::completions(&db, f, o)
+        .into_iter()
+        .find(|c| c.label == label)
+        .unwrap_or_else(|| panic!("{label} not offered"))
+}
+
+fn hover_text(src: &str) -> String {
+    let (db, f, o) = fixture(src);
+    ide::hover(&db, f, o).expect("hover").markdown
+}
+
+#[test]
+fn import_statements_complete_module_names() {
+    let labels = completion_labels(
+        "//- /w/main.py\nimport $0\n//- /w/helper.py\nX = 1\n//- /w/pkg/__init__.py\n",
+    );
+    for want in [
+        "collections",
+        "functools",
+        "math",
+        "re",
+        "helper",
+        "pkg",
+        "os",
+    ] {
+        assert!(
+            labels.iter().any(|l| l == want),
+            "{want} missing: {labels:?}"
+        );
+    }
+    assert!(!labels.iter().any(|l| l == "main"), "{labels:?}");
+    assert!(!labels.iter().any(|l| l.starts_with('_')), "{labels:?}");
+    assert!(completion_labels("from fu$0").contains(&"functools".to_owned()));
+    assert!(completion_labels("import sys, ite$0").contains(&"itertools".to_owned()));
+    assert_eq!(completion_labels("import collections.$0"), ["abc"]);
+}
+
+#[test]
+fn from_import_completes_public_names() {
+    let labels = completion_labels("from collections import $0");
+    for want in [
+        "deque",
+        "defaultdict",
+        "Counter",
+        "namedtuple",
+        "OrderedDict",
+        "ChainMap",
+        "abc",
+    ] {
+        assert!(
+            labels.iter().any(|l| l == want),
+            "{want} missing: {labels:?}"
+        );
+    }
+    assert!(!labels.iter().any(|l| l.starts_with('_')), "{labels:?}");
+    // `__all__` decides: functools imports namedtuple, but does not export it.
+    let labels = completion_labels("from functools import reduce, $0");
+    assert!(labels.contains(&"lru_cache".to_owned()), "{labels:?}");
+    assert!(
+        !labels.iter().any(|l| l.contains("namedtuple")),
+        "{labels:?}"
+    );
+    // A star import re-exports: collections.abc is `from _collections_abc import *`.
+    let labels = completion_labels("from collections.abc import $0");
+    assert!(labels.contains(&"Mapping".to_owned()), "{labels:?}");
+    let labels = completion_labels("from math import $0");
+    assert!(labels.contains(&"sqrt".to_owned()), "{labels:?}");
+    // Workspace modules without `__all__`: names without an underscore.
+    let labels =
+        completion_labels("//- /w/main.py\nfrom helper import $0\n//- /w/helper.py\ndef go():\n    pass\n_hidden = 1\n");
+    assert_eq!(labels, ["go"]);
+}
+
+#[test]
+fn library_members_complete_with_kinds() {
+    let c = completion("import functools\nfunctools.$0\n", "reduce");
+    assert_eq!(c.kind, ide::CompletionKind::Function);
+    assert_eq!(
+        c.detail.as_deref(),
+        Some("def reduce(function, sequence, initial=...)")
+    );
+    assert!(c
+        .documentation
+        .as_deref()
+        .unwrap_or("")
+        .starts_with("Apply a function"));
+    let c = completion("import functools\nfunctools.$0\n", "partial");
+    assert_eq!(c.kind, ide::CompletionKind::Class);
+    let c = completion("import functools\nfunctools.$0\n", "WRAPPER_ASSIGNMENTS");
+    assert_eq!(c.kind, ide::CompletionKind::Constant);
+    let labels = completion_labels("import functools\nfunctools.$0\n");
+    assert!(!labels.iter().any(|l| l.starts_with('_')), "{labels:?}");
+    let c = completion("import os\nos.$0\n", "path");
+    assert_eq!(c.kind, ide::CompletionKind::Module);
+    let labels = completion_labels("import os\nos.path.$0\n");
+    assert!(labels.contains(&"join".to_owned()), "{labels:?}");
+    let labels = completion_labels("import collections.abc\ncollections.abc.$0\n");
+    assert!(labels.contains(&"Iterable".to_owned()), "{labels:?}");
+    let labels = completion_labels("from collections import deque\nd = deque()\nd.$0\n");
+    assert!(labels.contains(&"appendleft".to_owned()), "{labels:?}");
+    let c = completion("import math\nmath.$0\n", "sqrt");
+    assert_eq!(c.detail.as_deref(), Some("def sqrt(x, /)"));
+}
+
+#[test]
+fn hover_shows_library_signatures_and_docs() {
+    let h = hover_text("import functools\nfunctools.red$0uce(max, [1])\n");
+    assert!(
+        h.starts_with("```python\n(function) def reduce(function, sequence, initial=...)\n```"),
+        "{h}"
+    );
+    assert!(h.contains("Apply a function of two arguments"), "{h}");
+    assert!(
+        !h.contains("reduce(function, iterable[, initial]) -> value"),
+        "{h}"
+    );
+    let h = hover_text("from collections import deq$0ue\n");
+    assert!(h.contains("(class) class deque"), "{h}");
+    let h = hover_text("from collections import deque\ndeq$0ue()\n");
+    assert!(h.contains("(class) class deque"), "{h}");
+    let h = hover_text("import math\nmath.sq$0rt(2)\n");
+    assert!(h.contains("(function) def sqrt(x, /)"), "{h}");
+    assert!(h.contains("Return the square root of x."), "{h}");
+    let h = hover_text("import func$0tools\n");
+    assert!(h.contains("(module) functools"), "{h}");
+    let h = hover_text("import os\nos.path.jo$0in('a')\n");
+    assert!(h.contains("(function) def join("), "{h}");
+    let h = hover_text("print(le$0n([]))\n");
+    assert!(h.contains("def len(obj, /)"), "{h}");
+}
+
+#[test]
+fn library_names_are_not_unresolved_and_definition_stays_in_the_workspace() {
+    let d = diags("import functools\nimport collections.abc\nfrom string import digits\nprint(functools, collections, digits)\n");
+    assert_eq!(d, Vec::<String>::new());
+    let (db, f, o) = fixture("from functools import reduce\nred$0uce\n");
+    assert!(ide::definition(&db, f, o).is_empty());
+}
+
+#[test]
+fn a_workspace_module_next_to_the_file_shadows_the_library() {
+    let labels = completion_labels(
+        "//- /w/main.py\nimport string\nstring.$0\n//- /w/string.py\ndef mine():\n    pass\n",
+    );
+    assert_eq!(labels, ["mine"]);
+}
+
+#[test]
+fn signature_help_of_natives_uses_their_text_signature() {
+    let (db, f, o) = fixture("import math\nmath.pow(2, $0)\n");
+    let s = ide::signature_help(&db, f, o).expect("sig");
+    assert_eq!(s.label, "math.pow(x, y)");
+    assert_eq!(s.active_parameter, 1);
+    let (db, f, o) = fixture("import functools\nfunctools.reduce(max, $0)\n");
+    let s = ide::signature_help(&db, f, o).expect("sig");
+    assert_eq!(s.label, "reduce(function, sequence, initial=...)");
+}
+
+#[test]
+fn hover_on_a_from_import_module_and_builtin_signatures() {
+    let h = hover_text("from collec$0tions import deque\n");
+    assert!(h.contains("(module) collections"), "{h}");
+    let h = hover_text("from os import path\npath.jo$0in('a')\n");
+    assert!(h.contains("(function) def join(a, *p)"), "{h}");
+    let h = hover_text("op$0en('x')\n");
+    assert!(
+        h.contains("(builtin function) def open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None)"),
+        "{h}"
+    );
+    assert!(!h.contains("newline controls"), "{h}");
+    let labels = completion_labels("from os import path\npath.$0");
+    assert!(labels.contains(&"exists".to_owned()), "{labels:?}");
+}

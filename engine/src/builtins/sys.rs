@@ -148,8 +148,9 @@ fn stream(kind: StreamKind) -> Value {
 
 fn install_stream_methods(vm: &mut Vm) {
     let class = vm.types.text_io.clone();
-    let methods: [(&'static str, &'static str, NativeFn); 3] = [
+    let methods: [(&'static str, &'static str, NativeFn); 4] = [
         ("write", "TextIOWrapper.write", stream_write),
+        ("writelines", "TextIOWrapper.writelines", stream_writelines),
         ("flush", "TextIOWrapper.flush", stream_flush),
         ("isatty", "TextIOWrapper.isatty", |_, _| {
             Ok(Value::Bool(false))
@@ -162,6 +163,22 @@ fn install_stream_methods(vm: &mut Vm) {
             Value::Native(Rc::new(PyNative::method(qualname, func))),
         );
     }
+    for (name, value) in [("encoding", "utf-8"), ("errors", "strict"), ("mode", "w")] {
+        let key = vm.interner.intern(name);
+        class.dict.set_str(key, Value::str(value));
+    }
+}
+
+/// `writelines(lines)`: each item written as by `write`.
+fn stream_writelines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let [this, lines] = args.positional() else {
+        return Err(vm.type_error("writelines() takes exactly one argument"));
+    };
+    let items = vm.collect_iterable(lines)?;
+    for item in items {
+        stream_write(vm, Args::positional_only(&[this.clone(), item]))?;
+    }
+    Ok(Value::None)
 }
 
 fn stream_kind(v: &Value) -> Option<StreamKind> {

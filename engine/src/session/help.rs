@@ -171,7 +171,7 @@ fn native_help(vm: &mut Vm, n: &PyNative) -> String {
 }
 
 /// Splits a docstring whose first line is `name(params)` into the parameters and the rest.
-fn signature_line<'a>(doc: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
+pub(crate) fn signature_line<'a>(doc: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
     let (first, rest) = doc.split_once('\n').unwrap_or((doc, ""));
     let params = first.strip_prefix(name)?;
     (params.starts_with('(') && params.ends_with(')'))
@@ -180,7 +180,7 @@ fn signature_line<'a>(doc: &'a str, name: &str) -> Option<(&'a str, &'a str)> {
 
 /// A text signature as pydoc shows it: `($module, obj, /)` → `(obj, /)`; `($self, x, /)` →
 /// `(self, x, /)` unbound, `(x, /)` bound.
-fn native_signature(sig: &str, bound: bool) -> String {
+pub(crate) fn native_signature(sig: &str, bound: bool) -> String {
     let Some(inner) = sig.strip_prefix('(').and_then(|s| s.strip_suffix(')')) else {
         return sig.to_owned();
     };

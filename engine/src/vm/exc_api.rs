@@ -504,9 +504,14 @@ fn exc_str(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     } else if class.is_subclass(&vm.types.os_error.clone()) && items.len() >= 2 {
         let errno = vm.str(&items[0])?;
         let strerror = vm.str(&items[1])?;
-        match items.get(2) {
-            Some(f) => format!("[Errno {errno}] {strerror}: {}", vm.repr(f)?),
-            None => format!("[Errno {errno}] {strerror}"),
+        match (items.get(2), items.get(4).filter(|f| !f.is_none())) {
+            (Some(f), Some(f2)) => format!(
+                "[Errno {errno}] {strerror}: {} -> {}",
+                vm.repr(f)?,
+                vm.repr(f2)?
+            ),
+            (Some(f), None) => format!("[Errno {errno}] {strerror}: {}", vm.repr(f)?),
+            (None, _) => format!("[Errno {errno}] {strerror}"),
         }
     } else if class.is_subclass(&vm.types.base_exception_group.clone()) && items.len() == 2 {
         let message = vm.str(&items[0])?;

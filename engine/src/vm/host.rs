@@ -69,6 +69,53 @@ pub trait Host {
         std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
     }
 
+    /// Opens the file at `path` (`open()`): a directory is refused with `EISDIR`, as CPython
+    /// refuses it.
+    fn open_file(&mut self, path: &str, mode: OpenMode) -> std::io::Result<Box<dyn HostFile>> {
+        let file = std::fs::OpenOptions::new()
+            .read(mode.read)
+            .write(mode.write && !mode.append)
+            .append(mode.append)
+            .truncate(mode.truncate)
+            .create(mode.create && !mode.create_new)
+            .create_new(mode.create_new)
+            .open(path)?;
+        if file.metadata()?.is_dir() {
+            return Err(std::io::Error::from_raw_os_error(EISDIR));
+        }
+        Ok(Box::new(file))
+    }
+
+    /// `os.remove`.
+    fn remove_file(&mut self, path: &str) -> std::io::Result<()> {
+        std::fs::remove_file(path)
+    }
+
+    /// `os.rmdir`.
+    fn remove_dir(&mut self, path: &str) -> std::io::Result<()> {
+        std::fs::remove_dir(path)
+    }
+
+    /// `os.mkdir`.
+    fn create_dir(&mut self, path: &str) -> std::io::Result<()> {
+        std::fs::create_dir(path)
+    }
+
+    /// `os.rename`.
+    fn rename(&mut self, from: &str, to: &str) -> std::io::Result<()> {
+        std::fs::rename(from, to)
+    }
+
+    /// `os.chdir`.
+    fn set_current_dir(&mut self, path: &str) -> std::io::Result<()> {
+        std::env::set_current_dir(path)
+    }
+
+    /// The size in bytes of what is at `path` (`os.path.getsize`).
+    fn file_size(&mut self, path: &str) -> std::io::Result<u64> {
+        std::fs::metadata(path).map(|m| m.len())
+    }
+
     /// The process environment, for `os.environ`.
     fn environment(&mut self) -> Vec<(String, String)> {
         std::env::vars_os()
@@ -80,6 +127,26 @@ pub trait Host {
             })
             .collect()
     }
+}
+
+/// Linux's `EISDIR`.
+const EISDIR: i32 = 21;
+
+/// An open file as the host hands it to the VM.
+pub trait HostFile: std::io::Read + std::io::Write + std::io::Seek {}
+
+impl<T: std::io::Read + std::io::Write + std::io::Seek> HostFile for T {}
+
+/// How `open()` opens a file (the flags its mode string stands for).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OpenMode {
+    pub read: bool,
+    pub write: bool,
+    pub append: bool,
+    pub truncate: bool,
+    pub create: bool,
+    /// `x`: fail if the file exists.
+    pub create_new: bool,
 }
 
 /// What a path names, as far as imports care.

@@ -284,6 +284,13 @@ impl Vm {
                 ObjKind::Set(_) | ObjKind::FrozenSet(_) | ObjKind::FrozenSetConst(_) => {
                     self.set_repr(v)?
                 }
+                ObjKind::HostStream(kind) => {
+                    let name = match kind {
+                        crate::runtime::types::object::StreamKind::Stdout => "<stdout>",
+                        crate::runtime::types::object::StreamKind::Stderr => "<stderr>",
+                    };
+                    format!("<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>")
+                }
                 _ => {
                     let class = self.class_of(v);
                     format!("<{} object at {addr:#x}>", self.class_display_name(&class))

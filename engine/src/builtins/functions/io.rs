@@ -1,4 +1,4 @@
-//! `print` and `input`. Output goes to `sys.stdout` (or `file=`); the host streams that `sys`
+//! `print`, `input` and `open`. Output goes to `sys.stdout` (or `file=`); the host streams that `sys`
 //! installs are written directly, any other object through its `write` method.
 
 use super::args;
@@ -8,7 +8,20 @@ use crate::runtime::types::object::{ObjKind, StreamKind};
 use crate::runtime::value::Value;
 use crate::vm::Vm;
 
-pub const FUNCTIONS: &[(&str, NativeFn)] = &[("print", builtin_print), ("input", builtin_input)];
+pub const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("print", builtin_print),
+    ("input", builtin_input),
+    ("open", builtin_open),
+];
+
+/// `open(file, mode='r', ...)`: `io.open`, the bundled `io` module imported on first use
+/// (programs that never open a file do not pay for compiling it).
+fn builtin_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let io = vm.import_absolute("io")?;
+    let key = vm.interner.intern("open");
+    let open = vm.get_attr(&io, &key)?;
+    vm.call_with_keywords(&open, args.values, args.kwnames)
+}
 
 /// `sys.stdout` as it is now (a program may replace it); `None` when unset.
 fn sys_stdout(vm: &mut Vm) -> Value {

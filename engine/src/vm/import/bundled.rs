@@ -64,22 +64,24 @@ pub const MODULES: &[Bundled] = &[
     module!("pprint", "pprint.py"),
 ];
 
+/// The `__file__` of a bundled module: `<adder-lib>/collections/__init__.py`.
+pub fn module_path(module: &Bundled) -> String {
+    let dir = format!("{LIB_ROOT}/{}", module.name.replace('.', "/"));
+    if module.package {
+        format!("{dir}/__init__.py")
+    } else {
+        format!("{dir}.py")
+    }
+}
+
 /// The bundled module `name` (dotted), as a source to load.
 pub(super) fn find(name: &str) -> Option<Found> {
     let module = MODULES.iter().find(|m| m.name == name)?;
     let dir = format!("{LIB_ROOT}/{}", module.name.replace('.', "/"));
-    Some(if module.package {
-        Found::Source {
-            file: format!("{dir}/__init__.py"),
-            source: module.source.as_bytes().to_vec(),
-            package_dir: Some(dir),
-        }
-    } else {
-        Found::Source {
-            file: format!("{dir}.py"),
-            source: module.source.as_bytes().to_vec(),
-            package_dir: None,
-        }
+    Some(Found::Source {
+        file: module_path(module),
+        source: module.source.as_bytes().to_vec(),
+        package_dir: module.package.then_some(dir),
     })
 }
 
