@@ -257,6 +257,15 @@ impl PySet {
         }
     }
 
+    /// `key in self` for an int or str key, decided without the VM; `None` when the key
+    /// needs `hash()` or a comparison that may run Python code (or the table is busy).
+    #[inline]
+    pub fn contains_quick(&self, key: &Value) -> Option<bool> {
+        let hash = PySet::quick_hash(key)?;
+        let t = self.table.try_borrow().ok()?;
+        probe_quick(&t, key, hash).map(|found| matches!(found, Lookup::Found(_)))
+    }
+
     #[inline]
     fn hash_of(cx: &mut dyn KeyCx, key: &Value) -> PyResult<i64> {
         match PySet::quick_hash(key) {

@@ -446,6 +446,12 @@ impl Vm {
                     self.stack.truncate(ret_sp);
                     return Some(Ok(Value::Class(self.class_of(&v))));
                 }
+                if argc == 1 {
+                    if let Some(v) = self.copy_sequence(k, &self.stack[callable_at + 1]) {
+                        self.stack.truncate(ret_sp);
+                        return Some(Ok(v));
+                    }
+                }
                 let k = k.clone();
                 let args = self.take_top(callable_at + 1);
                 self.stack.truncate(ret_sp);
@@ -453,5 +459,28 @@ impl Vm {
             }
             _ => None,
         }
+    }
+
+    /// `tuple(x)` or `list(x)` of an exact list or tuple: a copy of its items, with no
+    /// constructor call (`tuple(t)` of a tuple is `t` itself, as in CPython).
+    #[inline]
+    fn copy_sequence(&self, class: &Rc<crate::vm::PyClass>, arg: &Value) -> Option<Value> {
+        let to_tuple = Rc::ptr_eq(class, &self.types.tuple);
+        if !to_tuple && !Rc::ptr_eq(class, &self.types.list) {
+            return None;
+        }
+        Some(match arg {
+            Value::Tuple(_) if to_tuple => arg.clone(),
+            Value::Tuple(t) => Value::list(t.items().to_vec()),
+            Value::List(l) => {
+                let items = l.borrow().clone();
+                if to_tuple {
+                    Value::tuple(items)
+                } else {
+                    Value::list(items)
+                }
+            }
+            _ => return None,
+        })
     }
 }

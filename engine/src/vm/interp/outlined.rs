@@ -305,6 +305,19 @@ impl Vm {
         op: Opcode,
         arg: u32,
     ) -> PyResult<Fast> {
+        // An int or str in a set: decided without a hashing call.
+        let len = self.stack.len();
+        if let Value::Object(o) = &self.stack[len - 1] {
+            if let ObjKind::Set(s) | ObjKind::FrozenSet(s) = &o.kind {
+                if let Some(found) = s.contains_quick(&self.stack[len - 2]) {
+                    self.hit(&code.caches[ip - 1], op);
+                    self.pop_discard();
+                    self.pop_discard();
+                    self.push_bool(found != (arg == 1));
+                    return Ok(Fast::Next);
+                }
+            }
+        }
         let matched = match (op, self.top()) {
             (Opcode::ContainsOpDict, Value::Dict(_)) => true,
             (Opcode::ContainsOpSet, Value::Object(o)) => {
