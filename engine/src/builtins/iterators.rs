@@ -273,6 +273,25 @@ pub fn next(vm: &mut Vm, state: &IterState) -> PyResult<Option<Value>> {
             if i < 0 {
                 return Ok(None);
             }
+            // A list or tuple directly: no clone of the sequence, no error to build at the end.
+            let direct = match &*seq.borrow() {
+                Value::List(l) => Some(l.get(i as usize)),
+                Value::Tuple(t) => Some(t.items().get(i as usize).cloned()),
+                _ => None,
+            };
+            if let Some(item) = direct {
+                return Ok(match item {
+                    Some(v) => {
+                        index.set(i - 1);
+                        Some(v)
+                    }
+                    None => {
+                        index.set(-1);
+                        *seq.borrow_mut() = Value::None;
+                        None
+                    }
+                });
+            }
             let s = seq.borrow().clone();
             match item_at(vm, &s, i) {
                 Ok(v) => {

@@ -17,10 +17,13 @@ use super::types::tuple::PyTuple;
 use num_bigint::BigInt;
 use std::rc::Rc;
 
-/// `repr(u8)` fixes the layout the dispatch loop's raw stores rely on (see `raw`): the tag is
-/// the first byte (declaration order), a word-sized payload the second word, a bool byte 1.
+/// `repr(u64)` fixes the layout the dispatch loop's raw stores rely on (see `raw`): the tag is
+/// the first word (declaration order; its low byte alone identifies it), every payload — a
+/// bool too — the second word. With a byte-sized tag the bool would sit at byte 1, and moving
+/// any value (as `Option<Value>` or `PyResult<Value>` through memory) then copies bytes 1..16
+/// as two overlapping unaligned words, which stalls on the two aligned stores that wrote them.
 #[derive(Default)]
-#[repr(u8)]
+#[repr(u64)]
 pub enum Value {
     /// Not a Python value: an unbound local slot, or the NULL that `PUSH_NULL` places below a
     /// callable. Never escapes to Python code.

@@ -6,7 +6,7 @@
 //! (~15 cycles, several times per bytecode). Writing every hot value with a single 16-byte
 //! store, and copying values as one 16-byte move, keeps store-to-load forwarding working.
 //!
-//! The layout is fixed by `#[repr(u8)]` on `Value`; the tests below check it.
+//! The layout is fixed by `#[repr(u64)]` on `Value`; the tests below check it.
 
 use super::Value;
 
@@ -59,7 +59,7 @@ pub unsafe fn write_float(dst: *mut Value, f: f64) {
 #[inline(always)]
 pub unsafe fn write_bool(dst: *mut Value, b: bool) {
     // SAFETY: forwarded.
-    unsafe { write_words(dst, TAG_BOOL | (u64::from(b) << 8), 0) }
+    unsafe { write_words(dst, TAG_BOOL, u64::from(b)) }
 }
 
 /// # Safety
@@ -156,8 +156,8 @@ pub unsafe fn move_words<T>(src: *const T, dst: *mut T, count: usize) {
 impl Value {
     #[inline(always)]
     pub fn tag(&self) -> u8 {
-        // SAFETY: `repr(u8)`: the first byte is the discriminant.
-        unsafe { *(self as *const Value).cast::<u8>() }
+        // SAFETY: `repr(u64)`: the first word is the discriminant (all below 256).
+        unsafe { *(self as *const Value).cast::<u64>() as u8 }
     }
 
     /// One more strong reference to the object (a heap variant), without a new `Value`.
@@ -185,7 +185,7 @@ impl Value {
 /// `v` must be a heap variant (`tag() >= FIRST_HEAP_TAG`).
 #[inline(always)]
 unsafe fn strong_count(v: &Value) -> &std::cell::Cell<usize> {
-    // SAFETY: `repr(u8)` puts the payload word second; the caller guarantees it is an `Rc`
+    // SAFETY: `repr(u64)` puts the payload word second; the caller guarantees it is an `Rc`
     // pointer, whose first word is the strong count.
     unsafe {
         let payload = *(v as *const Value).cast::<usize>().add(1);

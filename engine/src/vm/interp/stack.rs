@@ -250,7 +250,7 @@ impl Vm {
 
     #[inline(always)]
     pub(super) fn push_bool(&mut self, b: bool) {
-        self.push_words(raw::TAG_BOOL | (u64::from(b) << 8), 0);
+        self.push_words(raw::TAG_BOOL, u64::from(b));
     }
 
     /// Replaces the top two items, which own nothing (ints, floats, bools), by an int.
