@@ -98,7 +98,7 @@ export class HeatMap implements vscode.Disposable {
         const e = index.position(f.end);
         failed.push({
           range: new vscode.Range(s.line, s.character, e.line, e.character),
-          hoverMessage: new vscode.MarkdownString(`**Adder:** ${f.message}`),
+          hoverMessage: new vscode.MarkdownString('**Adder:** ').appendText(f.message),
         });
       }
     }

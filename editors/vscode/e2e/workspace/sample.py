@@ -27,12 +27,12 @@ def attrs(n):
     return total
 
 
-def broken():
-    return undefined_name + 1
-
-
 print(greet("adder"))
 print("work:", work(3000000))
 print("attrs:", attrs(3000))
 
 work(10)
+
+
+def broken():
+    return undefined_name + 1

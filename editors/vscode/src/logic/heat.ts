@@ -186,6 +186,11 @@ export function buildHeatMap(module: CodeInfo): HeatMap {
   return { lines, failed, maxCount };
 }
 
+/** Escapes text for Markdown (`__getattribute__` must not turn bold). */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (c) => '\\' + c);
+}
+
 /** The hover of a coloured line, in Markdown. */
 export function lineHoverMarkdown(h: LineHeat): string {
   const title: Record<HeatKind, string> = {
@@ -198,7 +203,7 @@ export function lineHoverMarkdown(h: LineHeat): string {
     (100 * h.specialized) / h.specializable,
   )})`;
   if (h.reasons.length > 0) {
-    md += '\n\n' + h.reasons.map((r) => `- ${r}`).join('\n');
+    md += '\n\n' + h.reasons.map((r) => `- ${escapeMarkdown(r)}`).join('\n');
   } else if (h.kind === 'partial') {
     md += '\n\nSome instructions are still adaptive (warming up or backing off after a deoptimization).';
   }
