@@ -309,6 +309,19 @@ async function main() {
       await shot(page, 'quickening.png');
     });
 
+    await step('Adder: Toggle Heat Map switches the decorations off and on', async () => {
+      const heatShown = (want) =>
+        [...document.querySelectorAll('.part.editor .monaco-editor .view-overlays div[class*="ced-"]')].some((e) =>
+          /^rgba\((46, 160, 67|212, 160, 23|218, 54, 51), /.test(getComputedStyle(e).backgroundColor),
+        ) === want;
+      await page.locator('.part.editor .tab', { hasText: 'sample.py' }).first().click();
+      await waitPage(page, heatShown, true, 'heat-map lines before the toggle');
+      await palette(page, 'Adder: Toggle Heat Map');
+      await waitPage(page, heatShown, false, 'the heat map to disappear');
+      await palette(page, 'Adder: Toggle Heat Map');
+      await waitPage(page, heatShown, true, 'the heat map to come back');
+    });
+
     await step('Adder: Profile File', async () => {
       await page.locator('.part.editor .tab', { hasText: 'sample.py' }).first().click();
       await palette(page, 'Adder: Profile File');
@@ -320,7 +333,10 @@ async function main() {
     await step('interrupt `while True: pass`', async () => {
       await page.locator('.part.activitybar .action-item a[aria-label^="Explorer"], .part.activitybar .action-item[aria-label^="Explorer"]').first().click();
       await openFile(page, 'spin.py');
-      await palette(page, 'Adder: Run File');
+      // This time through the server's "▶ Run in Adder" code lens (the extension runs it).
+      const lens = page.locator('.part.editor .codelens-decoration a', { hasText: 'Run in Adder' }).first();
+      await lens.waitFor({ state: 'visible', timeout: T });
+      await lens.click();
       await statusContains(page, 'Adder: running');
       await shot(page, 'running.png');
       await palette(page, 'Adder: Interrupt');
