@@ -50,15 +50,38 @@ function line(page, text) {
   return page.locator('.part.editor .monaco-editor .view-line', { hasText: text }).first();
 }
 
+/**
+ * Opens the quick input with `key` and types `text`, retrying: a focus change that lands just
+ * after the key (an editor being revealed) closes the quick input again.
+ */
+async function quickInput(page, key, text) {
+  const input = page.locator('.quick-input-widget input.input');
+  const deadline = Date.now() + T;
+  for (;;) {
+    // No click to focus: Playwright scrolls a clicked element into view, and scrolling Monaco's
+    // DOM behind its back leaves the editor drawn at a wrong offset.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press(key);
+    try {
+      await input.waitFor({ state: 'visible', timeout: 3000 });
+      await input.fill(text, { timeout: 3000 });
+      if ((await input.isVisible()) && (await input.inputValue()) === text) {
+        return input;
+      }
+    } catch (e) {
+      if (Date.now() > deadline) {
+        throw e;
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the quick input (${key}) did not stay open`);
+    }
+  }
+}
+
 /** Runs a command from the palette by its title. */
 async function palette(page, title) {
-  // No click to focus: Playwright scrolls a clicked element into view, and scrolling Monaco's
-  // DOM behind its back leaves the editor drawn at a wrong offset.
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: T });
-  await input.fill('>' + title);
+  await quickInput(page, 'F1', '>' + title);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: T });
   await row.click();
@@ -72,12 +95,8 @@ async function gotoLine(page, file, text) {
   if (n === 0) {
     throw new Error(`no line with ${JSON.stringify(text)} in ${file}`);
   }
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: T });
-  await input.fill(':' + n);
-  await page.keyboard.press('Enter');
+  const input = await quickInput(page, 'Control+G', ':' + n);
+  await input.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });
   await line(page, text).waitFor({ state: 'visible', timeout: T });
 }
@@ -278,7 +297,12 @@ async function main() {
       const attrs = view.locator('.monaco-list-row', { hasText: 'attrs' }).filter({ hasText: 'failed' }).first();
       await attrs.waitFor({ state: 'visible', timeout: T });
       await attrs.locator('.monaco-tl-twistie').click();
-      await view.locator('.monaco-list-row', { hasText: '__getattribute__' }).first().waitFor({ timeout: T });
+      const failedRow = view.locator('.monaco-list-row', { hasText: 'LOAD_ATTR (x)' }).filter({ hasText: '__getattribute__' }).first();
+      await failedRow.waitFor({ timeout: T });
+      // A click goes to the instruction's source.
+      const want = fs.readFileSync(path.join(WS, 'sample.py'), 'utf8').split('\n').findIndex((l) => l.includes('total += s.x')) + 1;
+      await failedRow.click();
+      await statusContains(page, `Ln ${want}, Col`);
       await gotoLine(page, 'sample.py', 't += i * 2');
       await shot(page, 'tree-heatmap.png');
     });

@@ -9,7 +9,7 @@
 # points at the system Node headers).
 set -euo pipefail
 VERSION=4.100.3
-DIR=${1:-${XDG_CACHE_HOME:-$HOME/.cache}/adder-e2e/code-server-$VERSION}
+DIR=${1:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/adder-e2e/code-server-$VERSION}
 STAMP="$DIR/.installed"
 if [ -f "$STAMP" ] && [ -x "$DIR/node_modules/.bin/code-server" ]; then
   exit 0

@@ -16,7 +16,7 @@ set -euo pipefail
 EXT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROOT="$(cd "$EXT/../.." && pwd)"
 ADDER=${ADDER:-$ROOT/target/release/adder}
-CACHE=${ADDER_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/adder-e2e}
+CACHE=${ADDER_E2E_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/adder-e2e}
 CS_DIR="$CACHE/code-server-4.100.3"
 t0=$(date +%s)
 log() { printf '[vscode-e2e %3ss] %s\n' "$(( $(date +%s) - t0 ))" "$*"; }
