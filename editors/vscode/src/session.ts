@@ -77,9 +77,15 @@ export class Session implements vscode.Disposable {
     let outcome: RunOutcome;
     try {
       outcome = await client.sendRequest<RunOutcome>('adder/run', { uri });
-    } finally {
+    } catch (e) {
+      // The request failed (server stopped, bad document): the VM is not running it.
       this.runningCount--;
+      if (this.runningCount === 0) {
+        this.setState(this.client?.isRunning() ? 'idle' : 'stopped');
+      }
+      throw e;
     }
+    this.runningCount--;
     // Output notifications are sent before the answer; a line break keeps the summary apart.
     this.output.appendLine('');
     this.output.appendLine(formatOutcome(outcome));
