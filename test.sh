@@ -27,3 +27,13 @@ step "cargo build --release"
 cargo build --release
 step "cargo test --release --workspace"
 cargo test --release --workspace
+
+# The VS Code extension: unit tests, the .vsix, and the end-to-end test in a real VS Code
+# (code-server + headless Chromium, installed by the script when missing). ADDER_SKIP_VSCODE=1
+# leaves it out of a local run.
+if [ "${ADDER_SKIP_VSCODE:-}" = 1 ]; then
+  step "VS Code extension: skipped (ADDER_SKIP_VSCODE=1)"
+else
+  step "VS Code extension (editors/vscode/e2e/run.sh)"
+  bash editors/vscode/e2e/run.sh
+fi

@@ -41,6 +41,19 @@ fn initialize_advertises_every_feature() {
 }
 
 #[test]
+fn accepts_the_stdio_flag_vscode_languageclient_appends() {
+    // `TransportKind.stdio` runs `adder lsp --stdio`.
+    let mut s = Server::start_args(&["lsp", "--stdio"]);
+    let init = s.request(
+        "initialize",
+        json!({"processId": null, "rootUri": null, "capabilities": {}}),
+    );
+    assert_eq!(init["serverInfo"]["name"], "adder", "{init}");
+    s.notify("initialized", json!({}));
+    assert_eq!(s.stop(), Some(0));
+}
+
+#[test]
 fn diagnostics_follow_incremental_changes() {
     let (mut s, _) = Server::initialized();
     s.open(

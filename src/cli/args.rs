@@ -32,7 +32,12 @@ pub enum Command {
     /// Print the syntax tree of a file (and its syntax errors on stderr).
     Parse { file: PathBuf },
     /// Start the language server on stdin/stdout.
-    Lsp,
+    Lsp {
+        /// Accepted and ignored: stdio is the only transport (VS Code's language client
+        /// passes it).
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 #[derive(Args, Debug)]

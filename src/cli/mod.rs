@@ -31,7 +31,7 @@ pub fn main(argv: Vec<OsString>) -> ExitCode {
         Some(Command::Tokens { file }) => inspect::tokens(&file),
         Some(Command::Parse { file }) => inspect::parse(&file),
         Some(Command::Dis(dis_args)) => inspect::dis(&dis_args),
-        Some(Command::Lsp) => ExitCode::from(lsp::run_stdio().clamp(0, 255) as u8),
+        Some(Command::Lsp { .. }) => ExitCode::from(lsp::run_stdio().clamp(0, 255) as u8),
     }
 }
 

@@ -22,8 +22,13 @@ const TIMEOUT: Duration = Duration::from_secs(30);
 
 impl Server {
     pub fn start() -> Server {
+        Server::start_args(&["lsp"])
+    }
+
+    /// Starts `adder` with these arguments (`lsp` and its flags).
+    pub fn start_args(args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_adder"))
-            .arg("lsp")
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

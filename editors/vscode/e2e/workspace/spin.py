@@ -1,0 +1,3 @@
+# Runs until interrupted (Adder: Interrupt).
+while True:
+    pass
