@@ -82,5 +82,8 @@ fn other_extensions_are_refused_before_the_run() {
     let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(stderr.contains("must end in .svg"), "{stderr}");
     assert_eq!(result.status.code(), Some(2), "{result:?}");
-    assert!(result.stdout.is_empty(), "the program did not run: {result:?}");
+    assert!(
+        result.stdout.is_empty(),
+        "the program did not run: {result:?}"
+    );
 }
