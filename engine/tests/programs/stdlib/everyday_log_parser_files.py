@@ -12,7 +12,9 @@ req = re.compile(r"(GET|POST) (\S+) (\d{3}) ([\d.]+)s")
 levels = Counter()
 paths = Counter()
 slow = []
-tmp = os.path.join("/tmp", "adder_everyday_%d" % os.getpid())
+import time
+# Unique per run: the test harness runs this twice at once in one process.
+tmp = os.path.join("/tmp", "adder_everyday_%d_%d_%d" % (os.getpid(), id(object()), time.perf_counter_ns()))
 os.makedirs(tmp, exist_ok=True)
 path = os.path.join(tmp, "app.log")
 with open(path, "w") as f:
