@@ -69,8 +69,21 @@ fn speedscope_json() {
 }
 
 #[test]
-fn other_extensions_are_refused() {
-    let out = scratch("txt").join("prof.txt");
-    let (_, stderr) = run(&out);
+fn other_extensions_are_refused_before_the_run() {
+    let dir = scratch("txt");
+    let prog = dir.join("prog.py");
+    std::fs::write(&prog, PROGRAM).expect("write program");
+    let result = Command::new(env!("CARGO_BIN_EXE_adder"))
+        .arg("run")
+        .arg(format!("--profile={}", dir.join("prof.txt").display()))
+        .arg(&prog)
+        .output()
+        .expect("run adder");
+    let stderr = String::from_utf8_lossy(&result.stderr);
     assert!(stderr.contains("must end in .svg"), "{stderr}");
+    assert_eq!(result.status.code(), Some(2), "{result:?}");
+    assert!(
+        result.stdout.is_empty(),
+        "the program did not run: {result:?}"
+    );
 }

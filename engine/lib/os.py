@@ -10,7 +10,7 @@ sys.modules["os.path"] = path
 __all__ = ["name", "sep", "altsep", "extsep", "pathsep", "linesep", "defpath", "devnull",
            "curdir", "pardir", "environ", "getenv", "getcwd", "listdir", "path", "fspath",
            "walk", "PathLike", "chdir", "mkdir", "makedirs", "remove", "unlink", "rmdir",
-           "removedirs", "rename", "replace"]
+           "removedirs", "rename", "replace", "getpid"]
 
 name = "posix"
 sep = "/"
@@ -25,6 +25,7 @@ pardir = ".."
 
 environ = _posix.environ
 getcwd = _posix.getcwd
+getpid = _posix.getpid
 listdir = _posix.listdir
 chdir = _posix.chdir
 mkdir = _posix.mkdir

@@ -16,6 +16,7 @@ pub mod generator;
 pub mod host;
 pub mod import;
 pub mod interp;
+pub mod introspect;
 pub mod iter;
 pub mod matching;
 pub mod names;
@@ -94,6 +95,9 @@ pub struct Vm {
     pub(crate) importing: Vec<String>,
     /// The files `open()` opened, by descriptor number minus 3 (`modules/fileio.rs`).
     pub(crate) open_files: Vec<Option<Box<dyn host::HostFile>>>,
+    /// Class bodies whose namespace (from `__prepare__`) is a dict subclass, innermost last:
+    /// (frame index, the mapping). Their `STORE_NAME` goes through its `__setitem__`.
+    pub(crate) class_namespaces: Vec<(usize, Value)>,
 }
 
 impl Vm {
@@ -126,6 +130,7 @@ impl Vm {
             sources: std::collections::HashMap::new(),
             importing: Vec::new(),
             open_files: Vec::new(),
+            class_namespaces: Vec::new(),
         };
         crate::builtins::install(&mut vm);
         crate::modules::install(&mut vm);

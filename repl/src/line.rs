@@ -1,13 +1,16 @@
 //! The line REPL: CPython's `>>> ` / `... ` loop on rustyline, with the session on its own
 //! thread. Input is collected until the engine's completeness check (codeop's rules) says it
 //! is a whole statement; continuation lines start auto-indented; a whole block is one history
-//! entry, kept across sessions in the XDG data directory. Lines starting with `%` are magics.
+//! entry, kept across sessions in the XDG data directory, recalled with its `... ` prompts.
+//! An unindented line after a block that it cannot continue runs as the next statement, as
+//! in a file. Lines starting with `%` are magics.
 //!
 //! Ctrl-C at the prompt drops the input; while code runs, SIGINT raises `KeyboardInterrupt`
 //! in the VM (the terminal is out of raw mode then) and the session and its globals survive.
 
 mod helper;
 mod keys;
+mod prompts;
 
 use crate::host::{LineRequest, Lines, Sink, TerminalHost};
 use crate::magic::{self, Effect};
@@ -16,6 +19,7 @@ use engine::session::Status;
 use engine::syntax::completeness::{completeness, Completeness};
 use helper::PyHelper;
 use keys::Keys;
+use prompts::PromptedHistory;
 use rustyline::error::ReadlineError;
 use rustyline::history::FileHistory;
 use rustyline::{Config, Editor};
@@ -106,7 +110,9 @@ fn line_loop(session: &Arc<SessionHandle>, sink: &Sink, lines: &Lines) -> i32 {
         .max_history_size(10_000)
         .map(|b| b.build())
         .unwrap_or_default();
-    let mut editor: Editor<PyHelper, FileHistory> = match Editor::with_config(config) {
+    let history = PromptedHistory::new(FileHistory::with_config(&config));
+    let mut editor: Editor<PyHelper, PromptedHistory> = match Editor::with_history(config, history)
+    {
         Ok(e) => e,
         Err(e) => {
             let _ = writeln!(
@@ -138,9 +144,10 @@ fn line_loop(session: &Arc<SessionHandle>, sink: &Sink, lines: &Lines) -> i32 {
         } else {
             ("... ", next_indent(&buffer))
         };
-        let indent = keys.start_line(wanted);
+        let indent = keys.start_line(wanted, !buffer.is_empty());
         let line = match editor.readline_with_initial(prompt, (&indent, "")) {
-            Ok(line) => line,
+            // A recalled block comes with its `... ` prompts.
+            Ok(line) => prompts::strip(&line),
             Err(ReadlineError::Interrupted) => {
                 say("KeyboardInterrupt\n");
                 keys.reset();
@@ -172,30 +179,28 @@ fn line_loop(session: &Arc<SessionHandle>, sink: &Sink, lines: &Lines) -> i32 {
             let _ = std::io::stdout().flush();
             continue;
         }
-        if !buffer.is_empty() {
-            buffer.push('\n');
-        }
-        // An auto-indented line left empty ends the block, like an empty line.
-        if !line.trim().is_empty() {
-            buffer.push_str(&line);
+        if !buffer.is_empty() && ends_block(&buffer, &line) {
+            // An unindented statement after a block (pasted without bracketed paste, or
+            // typed so): the block runs first, as `python3` reading a file would run it.
+            let block = std::mem::replace(&mut buffer, line);
+            if let Some(code) = run_statement(session, block, &mut editor, &history, &keys, lines) {
+                break code;
+            }
+        } else {
+            if !buffer.is_empty() {
+                buffer.push('\n');
+            }
+            // An auto-indented line left empty ends the block, like an empty line.
+            if !line.trim().is_empty() {
+                buffer.push_str(&line);
+            }
         }
         if completeness(&buffer) == Completeness::Incomplete {
             continue;
         }
         let source = std::mem::take(&mut buffer);
-        if source.trim().is_empty() {
-            continue;
-        }
-        remember(&mut editor, &history, source.trim_end());
-        let request = Request::Run {
-            source,
-            profile: false,
-        };
-        let response = run_code(session, request, &mut editor, &keys, lines);
-        if let Some(Response::Ran { outcome, .. }) = response {
-            if let Status::Exit(code) = outcome.status {
-                break code;
-            }
+        if let Some(code) = run_statement(session, source, &mut editor, &history, &keys, lines) {
+            break code;
         }
     };
     if let Some(path) = &history {
@@ -204,11 +209,48 @@ fn line_loop(session: &Arc<SessionHandle>, sink: &Sink, lines: &Lines) -> i32 {
     status
 }
 
+/// Whether `line`, unindented, starts a new statement after the block in `buffer` rather
+/// than continuing it: the two do not parse together, the block is whole, and the line
+/// makes sense on its own.
+fn ends_block(buffer: &str, line: &str) -> bool {
+    let starts_unindented = line.chars().next().is_some_and(|c| !c.is_whitespace());
+    starts_unindented
+        && completeness(&format!("{buffer}\n{line}")) == Completeness::Invalid
+        && completeness(&format!("{buffer}\n")) == Completeness::Complete
+        && completeness(line) != Completeness::Invalid
+}
+
+/// Runs one statement (remembered in history); `Some(status)` when it ends the session.
+fn run_statement(
+    session: &SessionHandle,
+    source: String,
+    editor: &mut Editor<PyHelper, PromptedHistory>,
+    history: &Option<PathBuf>,
+    keys: &Keys,
+    lines: &Lines,
+) -> Option<i32> {
+    if source.trim().is_empty() {
+        return None;
+    }
+    remember(editor, history, source.trim_end());
+    let request = Request::Run {
+        source,
+        profile: false,
+    };
+    match run_code(session, request, editor, keys, lines) {
+        Some(Response::Ran { outcome, .. }) => match outcome.status {
+            Status::Exit(code) => Some(code),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Runs code, lending the line editor to `input()` meanwhile (see [`crate::host`]).
 fn run_code(
     session: &SessionHandle,
     request: Request,
-    editor: &mut Editor<PyHelper, FileHistory>,
+    editor: &mut Editor<PyHelper, PromptedHistory>,
     keys: &Keys,
     lines: &Lines,
 ) -> Option<Response> {
@@ -246,7 +288,7 @@ fn link(lines: &Lines, requests: Option<Option<Sender<LineRequest>>>) {
 /// of input. Ctrl-C raises `KeyboardInterrupt` in the code waiting for it.
 fn input_line(
     session: &SessionHandle,
-    editor: &mut Editor<PyHelper, FileHistory>,
+    editor: &mut Editor<PyHelper, PromptedHistory>,
     keys: &Keys,
     prompt: &str,
 ) -> Option<String> {
@@ -256,7 +298,7 @@ fn input_line(
     if user_interrupt.load(Ordering::SeqCst) {
         return Some(String::new());
     }
-    keys.start_line(String::new());
+    keys.start_line(String::new(), false);
     set_code(editor, false);
     let line = match editor.readline(prompt) {
         Ok(line) => Some(line),
@@ -271,13 +313,17 @@ fn input_line(
     line
 }
 
-fn set_code(editor: &mut Editor<PyHelper, FileHistory>, code: bool) {
+fn set_code(editor: &mut Editor<PyHelper, PromptedHistory>, code: bool) {
     if let Some(helper) = editor.helper_mut() {
         helper.code = code;
     }
 }
 
-fn remember(editor: &mut Editor<PyHelper, FileHistory>, history: &Option<PathBuf>, entry: &str) {
+fn remember(
+    editor: &mut Editor<PyHelper, PromptedHistory>,
+    history: &Option<PathBuf>,
+    entry: &str,
+) {
     if editor.add_history_entry(entry).unwrap_or(false) {
         if let Some(path) = history {
             let _ = editor.append_history(path);

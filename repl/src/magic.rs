@@ -193,6 +193,11 @@ fn prof(args: &str, color: bool) -> Plan {
     if stmt.is_empty() {
         return Plan::text("UsageError: %prof [-o OUT.svg|OUT.json] STMT\n");
     }
+    if let Some(path) = &out {
+        if let Err(e) = report::flame::check_path(std::path::Path::new(path)) {
+            return Plan::text(format!("UsageError: cannot write {path}: {e}\n"));
+        }
+    }
     Plan::ask(
         Request::Run {
             source: stmt.to_owned(),

@@ -22,6 +22,12 @@ const EXIT_EXCEPTION: u8 = 1;
 const EXIT_CANT_OPEN: u8 = 2;
 
 pub fn run(args: &RunArgs) -> ExitCode {
+    if let Some(out) = &args.profile {
+        if let Err(e) = repl::report::flame::check_path(out) {
+            eprintln!("adder: cannot write the profile to {}: {e}", out.display());
+            return ExitCode::from(EXIT_CANT_OPEN);
+        }
+    }
     let loaded = match (&args.code, args.argv.first()) {
         (Some(code), _) => Ok(SourceFile::from_code(code)),
         (None, Some(path)) => SourceFile::read(Path::new(path)),

@@ -51,6 +51,8 @@ pub fn install(vm: &mut Vm) {
     set(vm, "path", Value::list(vec![Value::str("")]));
     set(vm, "stdout", stream(StreamKind::Stdout));
     set(vm, "stderr", stream(StreamKind::Stderr));
+    set(vm, "stdin", stream(StreamKind::Stdin));
+    set(vm, "__stdin__", stream(StreamKind::Stdin));
     set(vm, "__stdout__", stream(StreamKind::Stdout));
     set(vm, "__stderr__", stream(StreamKind::Stderr));
     let functions: [(&'static str, NativeFn); 8] = [
@@ -148,8 +150,13 @@ fn stream(kind: StreamKind) -> Value {
 
 fn install_stream_methods(vm: &mut Vm) {
     let class = vm.types.text_io.clone();
-    let methods: [(&'static str, &'static str, NativeFn); 4] = [
+    let methods: [(&'static str, &'static str, NativeFn); 9] = [
         ("write", "TextIOWrapper.write", stream_write),
+        ("readline", "TextIOWrapper.readline", stream_readline),
+        ("readlines", "TextIOWrapper.readlines", stream_readlines),
+        ("read", "TextIOWrapper.read", stream_read),
+        ("__iter__", "TextIOWrapper.__iter__", stream_iter),
+        ("__next__", "TextIOWrapper.__next__", stream_next),
         ("writelines", "TextIOWrapper.writelines", stream_writelines),
         ("flush", "TextIOWrapper.flush", stream_flush),
         ("isatty", "TextIOWrapper.isatty", |_, _| {
@@ -204,9 +211,75 @@ fn stream_write(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     };
     match stream_kind(this) {
         Some(StreamKind::Stderr) => vm.host.write_stderr(s.as_str()),
+        Some(StreamKind::Stdin) => return Err(unsupported(vm, "not writable")),
         _ => vm.host.write_stdout(s.as_str()),
     }
     Ok(Value::Int(s.char_len() as i64))
+}
+
+/// `io.UnsupportedOperation` as CPython raises it on the wrong direction of a std stream
+/// (an `OSError` here: Adder's `io` has no separate class for it).
+fn unsupported(vm: &mut Vm, what: &str) -> crate::runtime::error::PyErr {
+    let class = vm.types.os_error.clone();
+    vm.new_exception(&class, what)
+}
+
+/// The next line of `sys.stdin` with its newline (the host gives lines without it; a last
+/// line without one gets one too); `None` at end of input.
+fn next_line(vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
+    if stream_kind(this) != Some(StreamKind::Stdin) {
+        return Err(unsupported(vm, "not readable"));
+    }
+    Ok(vm.host.read_line().map(|mut l| {
+        l.push('\n');
+        l
+    }))
+}
+
+fn receiver<'a>(vm: &mut Vm, args: &'a Args<'_>, name: &str) -> PyResult<&'a Value> {
+    match args.positional() {
+        [this, ..] => Ok(this),
+        [] => Err(vm.type_error(format!("TextIOWrapper.{name}() needs an argument"))),
+    }
+}
+
+/// `readline()`: one line, `''` at end of input.
+fn stream_readline(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = receiver(vm, &args, "readline")?;
+    Ok(Value::str(&next_line(vm, this)?.unwrap_or_default()))
+}
+
+/// `readlines()`: the remaining lines.
+fn stream_readlines(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = receiver(vm, &args, "readlines")?;
+    let mut lines = Vec::new();
+    while let Some(line) = next_line(vm, this)? {
+        lines.push(Value::str(&line));
+    }
+    Ok(Value::list(lines))
+}
+
+/// `read()`: the rest of the input.
+fn stream_read(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = receiver(vm, &args, "read")?;
+    let mut text = String::new();
+    while let Some(line) = next_line(vm, this)? {
+        text.push_str(&line);
+    }
+    Ok(Value::str(&text))
+}
+
+fn stream_iter(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    Ok(receiver(vm, &args, "__iter__")?.clone())
+}
+
+/// Iteration yields lines until the end of input.
+fn stream_next(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let this = receiver(vm, &args, "__next__")?;
+    match next_line(vm, this)? {
+        Some(line) => Ok(Value::str(&line)),
+        None => Err(vm.stop_iteration(Value::None)),
+    }
 }
 
 fn stream_flush(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {

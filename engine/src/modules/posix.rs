@@ -89,6 +89,10 @@ fn getcwd(vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
     }
 }
 
+fn getpid(_vm: &mut Vm, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(i64::from(std::process::id())))
+}
+
 fn listdir(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     let path = path_arg(vm, &args, "listdir")?;
     match vm.host.list_dir(&path) {
@@ -196,6 +200,7 @@ pub fn install(vm: &mut Vm) {
     let module = super::new_module(vm, "posix");
     super::add_function(vm, &module, "getcwd", getcwd);
     super::add_function(vm, &module, "listdir", listdir);
+    super::add_function(vm, &module, "getpid", getpid);
     super::add_function(vm, &module, "_path_kind", path_kind);
     super::add_function(vm, &module, "_read_text", read_text);
     super::add_function(vm, &module, "remove", remove);

@@ -311,6 +311,8 @@ impl Vm {
                             .map_or(Value::None, Value::Dict),
                     ),
                     "__globals__" => Some(Value::Dict(f.globals.clone())),
+                    "__annotations__" => Some(super::introspect::annotations(f)),
+                    "__code__" => Some(super::introspect::code_object(f)),
                     "__closure__" => Some(f.closure.clone().map_or(Value::None, Value::Tuple)),
                     "__dict__" => {
                         let mut d = f.dict.borrow_mut();
@@ -356,6 +358,9 @@ impl Vm {
                         Value::Bool(true)
                     },
                 ),
+                (ObjKind::Code(code), attr) if attr.starts_with("co_") => {
+                    super::introspect::code_attr(code, attr)
+                }
                 (ObjKind::Slice { start, .. }, "start") => Some(start.clone()),
                 (ObjKind::Slice { stop, .. }, "stop") => Some(stop.clone()),
                 (ObjKind::Slice { step, .. }, "step") => Some(step.clone()),
@@ -657,6 +662,15 @@ impl Vm {
                             Value::Dict(d) => Some(d),
                             _ => None,
                         };
+                        return Ok(());
+                    }
+                    "__annotations__" => {
+                        let Value::Dict(d) = value else {
+                            return Err(
+                                self.type_error("__annotations__ must be set to a dict object")
+                            );
+                        };
+                        *f.annotations.borrow_mut() = Some(Value::Dict(d));
                         return Ok(());
                     }
                     _ => {}

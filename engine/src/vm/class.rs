@@ -271,6 +271,15 @@ impl Vm {
             },
             _ => Value::Dict(crate::runtime::gc::tracked(PyDict::new())),
         };
+        // A dict subclass is used as it is (its `__setitem__` sees the body's names); its
+        // dict holds what the body stored.
+        let (ns, mapping) = match ns {
+            Value::Instance(_) => match super::subclass::builtin_payload(&ns) {
+                Some(Value::Dict(d)) => (Value::Dict(d.clone()), Some(ns.clone())),
+                _ => (ns, None),
+            },
+            other => (other, None),
+        };
         let Value::Dict(ns) = ns else {
             let t = self.type_name(&ns);
             return Err(self.type_error(format!(
@@ -284,7 +293,7 @@ impl Vm {
         if let Some(orig) = orig_bases {
             ns.set_str(self.interner.intern("__orig_bases__"), orig);
         }
-        let cell = self.run_class_body(body, ns.clone())?;
+        let cell = self.run_class_body(body, ns.clone(), mapping.clone())?;
         let class = match &meta {
             Value::Class(m) if Rc::ptr_eq(m, &self.types.type_) => {
                 let kwargs: Vec<(Rc<PyStr>, Value)> = kw_names
@@ -295,7 +304,8 @@ impl Vm {
                 Value::Class(self.new_class_with_meta(m.clone(), name, bases, ns, &kwargs)?)
             }
             _ => {
-                let mut all = vec![Value::Str(name), bases_value, Value::Dict(ns)];
+                let ns = mapping.unwrap_or(Value::Dict(ns));
+                let mut all = vec![Value::Str(name), bases_value, ns];
                 all.extend(kw_values);
                 self.call_with_keywords(&meta, &all, &kw_names)?
             }
@@ -369,7 +379,12 @@ impl Vm {
 
     /// Runs a class body with `ns` as its local namespace; returns what it returned (the
     /// `__class__` cell when methods use `super()` or `__class__`).
-    fn run_class_body(&mut self, body: Rc<PyFunction>, ns: Rc<PyDict>) -> PyResult<Value> {
+    fn run_class_body(
+        &mut self,
+        body: Rc<PyFunction>,
+        ns: Rc<PyDict>,
+        mapping: Option<Value>,
+    ) -> PyResult<Value> {
         if self.frame_depth_exceeded() || self.stack_exhausted() {
             return Err(self.recursion_error(""));
         }
@@ -379,8 +394,25 @@ impl Vm {
         self.stack.resize(base + code.n_localsplus(), Value::Null);
         let mut frame = Frame::for_function(body, base, ret_sp, true);
         frame.locals = Some(ns);
+        let custom = mapping.is_some();
+        if let Some(m) = mapping {
+            self.class_namespaces.push((self.frames.len(), m));
+        }
         self.frames.push(frame);
-        self.run()
+        let result = self.run();
+        if custom {
+            self.class_namespaces.pop();
+        }
+        result
+    }
+
+    /// The dict-subclass namespace of the class body running in frame `fi`, if it has one.
+    #[inline]
+    pub(crate) fn class_namespace(&self, fi: usize) -> Option<Value> {
+        match self.class_namespaces.last() {
+            Some((at, m)) if *at == fi => Some(m.clone()),
+            _ => None,
+        }
     }
 
     /// `type(name, bases, ns)` for classes defined in Python (metaclass from the bases).

@@ -367,11 +367,16 @@ impl Vm {
             Opcode::StoreName => {
                 let name = code.names[arg as usize].clone();
                 let v = self.pop();
-                let ns = self.frames[fi]
-                    .locals
-                    .clone()
-                    .unwrap_or_else(|| self.frames[fi].globals_rc());
-                ns.set_str(name, v);
+                if let Some(m) = self.class_namespace(fi) {
+                    // A `__prepare__` namespace that is a dict subclass.
+                    self.setitem(&m, &Value::Str(name), v)?;
+                } else {
+                    let ns = self.frames[fi]
+                        .locals
+                        .clone()
+                        .unwrap_or_else(|| self.frames[fi].globals_rc());
+                    ns.set_str(name, v);
+                }
             }
             Opcode::DeleteName => {
                 let name = code.names[arg as usize].clone();

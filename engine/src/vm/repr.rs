@@ -100,6 +100,11 @@ impl Vm {
         }
         let name = self.names.format.clone();
         match self.lookup_special(v, &name) {
+            // Every built-in `__format__` formats an empty spec as `str(self)`: for a
+            // subclass that is its own `__str__`/`__repr__`, not the base value's.
+            Some(Value::Native(_)) if spec.is_empty() && matches!(v, Value::Instance(_)) => {
+                self.str(v)
+            }
             Some(m) if !self.is_object_default(&name, &m) => {
                 match self.call_special_found(&m, v, &[Value::str(spec)])? {
                     Value::Str(s) => Ok(s.as_str().to_owned()),
@@ -285,11 +290,13 @@ impl Vm {
                     self.set_repr(v)?
                 }
                 ObjKind::HostStream(kind) => {
-                    let name = match kind {
-                        crate::runtime::types::object::StreamKind::Stdout => "<stdout>",
-                        crate::runtime::types::object::StreamKind::Stderr => "<stderr>",
+                    use crate::runtime::types::object::StreamKind;
+                    let (name, mode) = match kind {
+                        StreamKind::Stdout => ("<stdout>", 'w'),
+                        StreamKind::Stderr => ("<stderr>", 'w'),
+                        StreamKind::Stdin => ("<stdin>", 'r'),
                     };
-                    format!("<_io.TextIOWrapper name='{name}' mode='w' encoding='utf-8'>")
+                    format!("<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>")
                 }
                 _ => {
                     let class = self.class_of(v);

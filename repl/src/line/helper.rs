@@ -2,6 +2,7 @@
 //! session never runs user code for it), highlighting from the engine's lexer with the
 //! matching bracket marked, and history suggestions shown dimmed after the cursor.
 
+use super::prompts;
 use crate::highlight;
 use engine::session::worker::{Request, Response, SessionHandle};
 use rustyline::completion::Completer;
@@ -75,16 +76,57 @@ impl Hinter for PyHelper {
         if line.trim().is_empty() || !self.code {
             return None;
         }
-        self.hinter.hint(line, pos, ctx)
+        // A block's hint is the rest of its first line: a whole block popping up under
+        // every prefix would bury the screen (Up recalls it whole).
+        let mut hint = self.hinter.hint(line, pos, ctx)?;
+        if let Some(end) = hint.find('\n') {
+            hint.truncate(end);
+        }
+        (!hint.is_empty()).then_some(hint)
     }
 }
 
 impl Highlighter for PyHelper {
     fn highlight<'l>(&self, line: &'l str, pos: usize) -> Cow<'l, str> {
-        if !self.color || !self.code {
+        if !self.code {
             return Cow::Borrowed(line);
         }
-        Cow::Owned(highlight::ansi(line, Some(pos)))
+        if !line.contains(prompts::CONT) {
+            if !self.color {
+                return Cow::Borrowed(line);
+            }
+            return Cow::Owned(highlight::ansi(line, Some(pos)));
+        }
+        if !self.color {
+            return Cow::Owned(line.replace(prompts::CONT, prompts::SHOWN));
+        }
+        // A recalled block: colour the code without its prompts, then put them back (plain,
+        // the colour in force carried over them).
+        let prompted = prompts::prompted_lines(line);
+        let code = prompts::strip(line);
+        let code_pos = prompts::strip(line.get(..pos).unwrap_or(line)).len();
+        let coloured = highlight::ansi(&code, Some(code_pos.min(code.len())));
+        let mut out = String::with_capacity(coloured.len() + 16 * prompted.len());
+        let mut active = "";
+        for (i, text) in coloured.split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            if prompted.get(i).copied().unwrap_or(false) {
+                out.push_str("\x1b[0m");
+                out.push_str(prompts::SHOWN);
+                out.push_str(active);
+            }
+            out.push_str(text);
+            if let Some(last) = last_sgr(text) {
+                active = if last == "\x1b[0m" || last == "\x1b[m" {
+                    ""
+                } else {
+                    last
+                };
+            }
+        }
+        Cow::Owned(out)
     }
 
     fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
@@ -98,6 +140,13 @@ impl Highlighter for PyHelper {
         // Colours depend on the whole line and the bracket on the cursor: redraw always.
         self.color && self.code
     }
+}
+
+/// The last SGR escape sequence in `text`, if any.
+fn last_sgr(text: &str) -> Option<&str> {
+    let start = text.rfind("\x1b[")?;
+    let end = text[start..].find('m')?;
+    Some(&text[start..start + end + 1])
 }
 
 impl Validator for PyHelper {}

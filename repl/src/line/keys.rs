@@ -10,9 +10,15 @@
 //! Outside a paste, a space typed first on an untouched auto-indented line replaces the
 //! auto-indent: nobody types spaces after an indent already given, but text pasted by a
 //! terminal without bracketed paste, or typed ahead as for CPython, starts its lines with
-//! their own indentation.
+//! their own indentation. Once a line of a statement has brought its own indentation, the
+//! statement's later lines get no auto-indent at all: they are pasted (or indented by hand),
+//! and an auto-indent would push a pasted unindented line into the block.
+//!
+//! The bindings also keep the cursor and edits out of the `... ` prompts of a recalled block
+//! (see [`super::prompts`]).
 
-use rustyline::history::FileHistory;
+use super::prompts;
+use rustyline::history::History;
 use rustyline::{
     Cmd, ConditionalEventHandler, Editor, Event, EventContext, EventHandler, KeyCode, KeyEvent,
     Modifiers, Movement, RepeatCount,
@@ -31,6 +37,10 @@ struct State {
     /// A typed space replaced the auto-indent and is still to be put in (with the next
     /// character: rustyline offers no one-step "replace and move past").
     owed_space: bool,
+    /// The statement's lines bring their own indentation (a space replaced an auto-indent):
+    /// it is pasted, or its author indents by hand, so later lines get no auto-indent
+    /// either (it would push a pasted unindented line into the block).
+    own_indent: bool,
 }
 
 /// The read loop's handle on the bindings.
@@ -41,17 +51,21 @@ pub struct Keys {
 
 impl Keys {
     /// Installs the bindings on `editor` (one wildcard binding that lets other keys be).
-    pub fn bind<H: rustyline::Helper>(&self, editor: &mut Editor<H, FileHistory>) {
+    pub fn bind<H: rustyline::Helper, I: History>(&self, editor: &mut Editor<H, I>) {
         let binding = Binding {
             state: self.state.clone(),
         };
         editor.bind_sequence(Event::Any, EventHandler::Conditional(Box::new(binding)));
     }
 
-    /// The indentation the next line starts with, given the one the block asks for.
-    pub fn start_line(&self, wanted: String) -> String {
+    /// The indentation the next line starts with, given the one the block asks for;
+    /// `continuation` is false on the first line of a statement.
+    pub fn start_line(&self, wanted: String, continuation: bool) -> String {
         let mut state = self.lock();
-        let given = if state.pasting {
+        if !continuation {
+            state.own_indent = false;
+        }
+        let given = if state.pasting || state.own_indent {
             String::new()
         } else {
             wanted.clone()
@@ -91,6 +105,9 @@ impl ConditionalEventHandler for Binding {
         ctx: &EventContext,
     ) -> Option<Cmd> {
         let key = evt.get(0)?;
+        if let Some(cmd) = prompts::guard(key, ctx.line(), ctx.pos()) {
+            return Some(cmd);
+        }
         let mut state = lock(&self.state);
         let untouched =
             !state.given.is_empty() && ctx.line() == state.given && ctx.pos() == ctx.line().len();
@@ -124,6 +141,7 @@ impl ConditionalEventHandler for Binding {
             KeyEvent(KeyCode::Char(' '), Modifiers::NONE) if untouched && !state.pasting => {
                 // The typed space stands for the whole auto-indent.
                 state.given.clear();
+                state.own_indent = true;
                 state.owed_space = true;
                 Some(Cmd::Kill(Movement::BeginningOfLine))
             }

@@ -7,18 +7,22 @@ use serde_json::json;
 use std::io::{self, Write};
 use std::path::Path;
 
+/// Why `path` cannot name a profile file (checked before the profiled run, so a typo does
+/// not cost the run).
+pub fn check_path(path: &Path) -> Result<(), &'static str> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("svg" | "json") => Ok(()),
+        _ => Err("the profile file must end in .svg (flame graph) or .json (speedscope)"),
+    }
+}
+
 /// Writes `profile` to `path`, in the format its extension names.
 pub fn write(profile: &ProfileReport, path: &Path) -> io::Result<()> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let bytes = match ext {
-        "svg" => svg(profile)?,
-        "json" => speedscope(profile).into_bytes(),
-        _ => {
-            return Err(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "the profile file must end in .svg (flame graph) or .json (speedscope)",
-            ))
-        }
+    check_path(path).map_err(|e| io::Error::new(io::ErrorKind::InvalidInput, e))?;
+    let bytes = if path.extension().is_some_and(|e| e == "svg") {
+        svg(profile)?
+    } else {
+        speedscope(profile).into_bytes()
     };
     let mut file = std::fs::File::create(path)?;
     file.write_all(&bytes)

@@ -10,12 +10,18 @@ const HOT_LINES: usize = 10;
 
 pub fn format_profile(p: &ProfileReport, color: bool) -> String {
     let mut out = String::new();
+    // The sampler asks for a period; a loaded machine wakes it later, so say what it got.
+    let period = if p.samples > 0 {
+        p.elapsed / p.samples as f64
+    } else {
+        engine::session::SAMPLE_PERIOD.as_secs_f64()
+    };
     let _ = writeln!(
         out,
         "{} samples in {} (one every {})",
         p.samples,
         format_time(p.elapsed),
-        format_time(engine::session::SAMPLE_PERIOD.as_secs_f64())
+        format_time(period)
     );
     if p.samples == 0 {
         out.push_str("(too short to sample: no function was caught running)\n");

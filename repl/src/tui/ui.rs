@@ -121,15 +121,25 @@ pub fn draw_input(f: &mut Frame<'_>, app: &App, area: Rect) {
 
 pub fn draw_output(f: &mut Frame<'_>, app: &App, area: Rect) {
     let height = area.height.saturating_sub(2) as usize;
+    let width = area.width.saturating_sub(2) as usize;
     let end = app.output.len().saturating_sub(app.output_scroll);
-    let start = end.saturating_sub(height);
-    let lines: Vec<Line<'_>> = app.output[start..end]
-        .iter()
-        .map(|(stream, text)| match stream {
-            Stream::Stdout => Line::raw(text.as_str()),
-            Stream::Stderr => Line::styled(text.as_str(), Style::new().fg(Color::Red)),
-        })
-        .collect();
+    // Long lines wrap (a traceback's last line must be read whole): the rows of the last
+    // lines, from the bottom up, until the pane is full.
+    let mut rows: Vec<Line<'_>> = Vec::with_capacity(height);
+    for (stream, text) in app.output[..end].iter().rev() {
+        if rows.len() >= height {
+            break;
+        }
+        let style = match stream {
+            Stream::Stdout => Style::new(),
+            Stream::Stderr => Style::new().fg(Color::Red),
+        };
+        for row in wrap(text, width).into_iter().rev() {
+            rows.push(Line::styled(row, style));
+        }
+    }
+    rows.reverse();
+    let lines = rows.split_off(rows.len().saturating_sub(height));
     let title = if app.output_scroll > 0 {
         format!(" Output (↑{}) ", app.output_scroll)
     } else {
@@ -327,4 +337,34 @@ pub fn draw_stats(f: &mut Frame<'_>, app: &App, area: Rect) {
         )),
         area,
     );
+}
+
+/// `text` cut into rows at most `width` columns wide (at least one row, even when empty).
+fn wrap(text: &str, width: usize) -> Vec<&str> {
+    use unicode_width::UnicodeWidthChar;
+    let mut rows = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, c) in text.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width.max(1) && i > start {
+            rows.push(&text[start..i]);
+            (start, used) = (i, 0);
+        }
+        used += w;
+    }
+    rows.push(&text[start..]);
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn long_lines_wrap() {
+        assert_eq!(wrap("abcdef", 4), vec!["abcd", "ef"]);
+        assert_eq!(wrap("", 4), vec![""]);
+        assert_eq!(wrap("ab", 4), vec!["ab"]);
+        assert_eq!(wrap("日本語", 4), vec!["日本", "語"]);
+    }
 }

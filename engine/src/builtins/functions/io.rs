@@ -60,6 +60,7 @@ impl Sink {
         match self {
             Sink::Host(StreamKind::Stdout) => vm.host.write_stdout(text),
             Sink::Host(StreamKind::Stderr) => vm.host.write_stderr(text),
+            Sink::Host(StreamKind::Stdin) => return Err(not_writable(vm)),
             Sink::Object(file) => {
                 let key = vm.interner.intern("write");
                 let write = vm.get_attr(file, &key)?;
@@ -164,4 +165,10 @@ fn builtin_input(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             Err(vm.new_exception(&class, "EOF when reading a line"))
         }
     }
+}
+
+/// CPython's error for writing to `sys.stdin`.
+fn not_writable(vm: &mut Vm) -> crate::runtime::error::PyErr {
+    let class = vm.types.os_error.clone();
+    vm.new_exception(&class, "not writable")
 }

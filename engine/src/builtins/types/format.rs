@@ -13,6 +13,10 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         if let Value::Str(s) = v {
             return Ok(s.as_str().to_owned());
         }
+        if let Value::Instance(_) = v {
+            // A subclass of a built-in type: `vm.format` knows what its `__format__` does.
+            return vm.format(v, spec);
+        }
     }
     let Some(r) = super::call_dunder(vm, v, "__format__", &[Value::str(spec)])? else {
         let t = vm.type_name(v);

@@ -66,7 +66,7 @@ pub enum ObjKind {
     },
     /// `enumerate`, `zip`, `map`, `filter`, `reversed`, … (`builtins::iterators`).
     BuiltinIter(crate::builtins::iterators::BuiltinIter),
-    /// `sys.stdout` / `sys.stderr`: text streams writing through the VM's host.
+    /// `sys.stdout` / `sys.stderr` / `sys.stdin`: text streams on the VM's host.
     HostStream(StreamKind),
     /// The descriptor of a `__slots__` attribute (`member_descriptor`): `owner` is the
     /// class name for its repr.
@@ -101,6 +101,8 @@ pub struct NativeObject {
 pub enum StreamKind {
     Stdout,
     Stderr,
+    /// `sys.stdin`: lines read through the host.
+    Stdin,
 }
 
 pub struct RangeIter {

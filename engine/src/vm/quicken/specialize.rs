@@ -370,6 +370,11 @@ impl Vm {
                 _ => Ok((version, Value::Object(o.clone()))),
             },
             Some(Value::Instance(_)) => Err(Failure::MutableDescriptorType),
+            // A built-in class method (`dict.fromkeys`) binds the class when looked up: the
+            // raw native is not what `Class.name` gives.
+            Some(Value::Native(n)) if n.kind == NativeKind::ClassMethod => {
+                Err(Failure::NonDataDescriptor)
+            }
             Some(Value::Class(k)) if Self::has_python_metaclass(&k) => {
                 Err(Failure::MutableDescriptorType)
             }
