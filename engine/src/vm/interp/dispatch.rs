@@ -18,6 +18,23 @@ use crate::runtime::types::object::ObjKind;
 use crate::runtime::value::{raw, Value};
 use crate::vm::Vm;
 
+/// Goes on as an outlined fast path (`outlined.rs`) says. The loop's labels are passed in
+/// because labels in a macro are hygienic.
+macro_rules! outlined {
+    ($fast:expr, $ip:ident, $instr:lifetime, $slow:lifetime, $frame:lifetime) => {
+        match $fast {
+            Fast::Next => continue $instr,
+            Fast::Slow => break $slow,
+            Fast::Jump(to) => {
+                $ip = to;
+                continue $instr;
+            }
+            Fast::Frame => continue $frame,
+            Fast::Return(v) => return Ok(v),
+        }
+    };
+}
+
 impl Vm {
     /// Runs frames from the top of the frame stack until the entry frame returns.
     pub(super) fn execute(&mut self) -> PyResult<Value> {
@@ -249,109 +266,44 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::CopyFreeVars => {
-                            match self.op_copy_free_vars(code, fi, base, arg)? {
-                                Fast::Next => continue 'instr,
-                                Fast::Slow => break 'slow,
-                                Fast::Jump(to) => {
-                                    ip = to;
-                                    continue 'instr;
-                                }
-                                Fast::Frame => continue 'frame,
-                                Fast::Return(v) => return Ok(v),
-                            }
+                            outlined!(self.op_copy_free_vars(code, fi, base, arg)?, ip, 'instr, 'slow, 'frame)
                         }
                         // Allocating instructions that cannot fail, kept off the slow path.
-                        Opcode::GetIter => match self.op_get_iter(fi, ip)? {
-                            Fast::Next => continue 'instr,
-                            Fast::Slow => break 'slow,
-                            Fast::Jump(to) => {
-                                ip = to;
-                                continue 'instr;
-                            }
-                            Fast::Frame => continue 'frame,
-                            Fast::Return(v) => return Ok(v),
-                        },
-                        Opcode::BuildSlice => match self.op_build_slice(arg)? {
-                            Fast::Next => continue 'instr,
-                            Fast::Slow => break 'slow,
-                            Fast::Jump(to) => {
-                                ip = to;
-                                continue 'instr;
-                            }
-                            Fast::Frame => continue 'frame,
-                            Fast::Return(v) => return Ok(v),
-                        },
-                        Opcode::BuildSet => match self.op_build_set(fi, ip, arg)? {
-                            Fast::Next => continue 'instr,
-                            Fast::Slow => break 'slow,
-                            Fast::Jump(to) => {
-                                ip = to;
-                                continue 'instr;
-                            }
-                            Fast::Frame => continue 'frame,
-                            Fast::Return(v) => return Ok(v),
-                        },
-                        Opcode::SetAdd => match self.op_set_add(fi, ip, arg)? {
-                            Fast::Next => continue 'instr,
-                            Fast::Slow => break 'slow,
-                            Fast::Jump(to) => {
-                                ip = to;
-                                continue 'instr;
-                            }
-                            Fast::Frame => continue 'frame,
-                            Fast::Return(v) => return Ok(v),
-                        },
+                        Opcode::GetIter => {
+                            outlined!(self.op_get_iter(fi, ip)?, ip, 'instr, 'slow, 'frame)
+                        }
+                        Opcode::BuildSlice => {
+                            outlined!(self.op_build_slice(arg)?, ip, 'instr, 'slow, 'frame)
+                        }
+                        Opcode::BuildSet => {
+                            outlined!(self.op_build_set(fi, ip, arg)?, ip, 'instr, 'slow, 'frame)
+                        }
+                        Opcode::SetAdd => {
+                            outlined!(self.op_set_add(fi, ip, arg)?, ip, 'instr, 'slow, 'frame)
+                        }
                         Opcode::LoadClosure => {
                             self.push_local(base + arg as usize);
                             continue 'instr;
                         }
                         Opcode::BinaryOpAddTuple
                         | Opcode::BinaryOpAddList
-                        | Opcode::BinaryOpAddUnicode => match self.op_concat(code, ip, op)? {
-                            Fast::Next => continue 'instr,
-                            Fast::Slow => break 'slow,
-                            Fast::Jump(to) => {
-                                ip = to;
-                                continue 'instr;
-                            }
-                            Fast::Frame => continue 'frame,
-                            Fast::Return(v) => return Ok(v),
-                        },
-                        Opcode::BuildList => match self.op_build_list(arg)? {
-                            Fast::Next => continue 'instr,
-                            Fast::Slow => break 'slow,
-                            Fast::Jump(to) => {
-                                ip = to;
-                                continue 'instr;
-                            }
-                            Fast::Frame => continue 'frame,
-                            Fast::Return(v) => return Ok(v),
-                        },
-                        Opcode::MakeFunction => match self.op_make_function(fi, ip, arg)? {
-                            Fast::Next => continue 'instr,
-                            Fast::Slow => break 'slow,
-                            Fast::Jump(to) => {
-                                ip = to;
-                                continue 'instr;
-                            }
-                            Fast::Frame => continue 'frame,
-                            Fast::Return(v) => return Ok(v),
-                        },
+                        | Opcode::BinaryOpAddUnicode => {
+                            outlined!(self.op_concat(code, ip, op)?, ip, 'instr, 'slow, 'frame)
+                        }
+                        Opcode::BuildList => {
+                            outlined!(self.op_build_list(arg)?, ip, 'instr, 'slow, 'frame)
+                        }
+                        Opcode::MakeFunction => {
+                            outlined!(self.op_make_function(fi, ip, arg)?, ip, 'instr, 'slow, 'frame)
+                        }
                         Opcode::BuildTuple => {
                             let items = self.stack.split_off(self.stack.len() - arg as usize);
                             self.stack.push(Value::tuple(items));
                             continue 'instr;
                         }
-                        Opcode::ListAppend => match self.op_list_append(arg)? {
-                            Fast::Next => continue 'instr,
-                            Fast::Slow => break 'slow,
-                            Fast::Jump(to) => {
-                                ip = to;
-                                continue 'instr;
-                            }
-                            Fast::Frame => continue 'frame,
-                            Fast::Return(v) => return Ok(v),
-                        },
+                        Opcode::ListAppend => {
+                            outlined!(self.op_list_append(arg)?, ip, 'instr, 'slow, 'frame)
+                        }
                         Opcode::LoadDeref => {
                             let Value::Object(o) = &self.stack[base + arg as usize] else {
                                 break 'slow;
@@ -612,16 +564,7 @@ impl Vm {
                         // Slicing allocates and may raise (a bad step, a wrong-size
                         // assignment); the forms save the adaptive path's bookkeeping.
                         Opcode::BinarySubscrSlice | Opcode::StoreSubscrListSlice => {
-                            match self.op_slice(code, fi, ip, op)? {
-                                Fast::Next => continue 'instr,
-                                Fast::Slow => break 'slow,
-                                Fast::Jump(to) => {
-                                    ip = to;
-                                    continue 'instr;
-                                }
-                                Fast::Frame => continue 'frame,
-                                Fast::Return(v) => return Ok(v),
-                            }
+                            outlined!(self.op_slice(code, fi, ip, op)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::BinaryOpTrueDivideFloat => {
                             if !self.fast_float_op(Opcode::BinaryOpTrueDivideFloat) {
@@ -703,27 +646,11 @@ impl Vm {
                             }
                             continue 'instr;
                         }
-                        Opcode::BinarySubscrDict => match self.op_subscr_dict(code, fi, ip, op)? {
-                            Fast::Next => continue 'instr,
-                            Fast::Slow => break 'slow,
-                            Fast::Jump(to) => {
-                                ip = to;
-                                continue 'instr;
-                            }
-                            Fast::Frame => continue 'frame,
-                            Fast::Return(v) => return Ok(v),
-                        },
+                        Opcode::BinarySubscrDict => {
+                            outlined!(self.op_subscr_dict(code, fi, ip, op)?, ip, 'instr, 'slow, 'frame)
+                        }
                         Opcode::StoreSubscrDict => {
-                            match self.op_store_subscr_dict(code, fi, ip, op)? {
-                                Fast::Next => continue 'instr,
-                                Fast::Slow => break 'slow,
-                                Fast::Jump(to) => {
-                                    ip = to;
-                                    continue 'instr;
-                                }
-                                Fast::Frame => continue 'frame,
-                                Fast::Return(v) => return Ok(v),
-                            }
+                            outlined!(self.op_store_subscr_dict(code, fi, ip, op)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::StoreSubscrListInt => {
                             let len = self.stack.len();
@@ -768,40 +695,13 @@ impl Vm {
                         Opcode::LoadAttrNondescriptor
                         | Opcode::LoadAttrModule
                         | Opcode::LoadAttrClass => {
-                            match self.op_load_attr_other(code, ip, op, arg)? {
-                                Fast::Next => continue 'instr,
-                                Fast::Slow => break 'slow,
-                                Fast::Jump(to) => {
-                                    ip = to;
-                                    continue 'instr;
-                                }
-                                Fast::Frame => continue 'frame,
-                                Fast::Return(v) => return Ok(v),
-                            }
+                            outlined!(self.op_load_attr_other(code, ip, op, arg)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::LoadMethodNoDict => {
-                            match self.op_load_method_no_dict(code, ip, op)? {
-                                Fast::Next => continue 'instr,
-                                Fast::Slow => break 'slow,
-                                Fast::Jump(to) => {
-                                    ip = to;
-                                    continue 'instr;
-                                }
-                                Fast::Frame => continue 'frame,
-                                Fast::Return(v) => return Ok(v),
-                            }
+                            outlined!(self.op_load_method_no_dict(code, ip, op)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::LoadMethodModule | Opcode::LoadMethodClass => {
-                            match self.op_load_method_owner(code, ip, op)? {
-                                Fast::Next => continue 'instr,
-                                Fast::Slow => break 'slow,
-                                Fast::Jump(to) => {
-                                    ip = to;
-                                    continue 'instr;
-                                }
-                                Fast::Frame => continue 'frame,
-                                Fast::Return(v) => return Ok(v),
-                            }
+                            outlined!(self.op_load_method_owner(code, ip, op)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::StoreAttrInstanceValue => {
                             let c = &code.caches[ip - 1];
@@ -826,16 +726,7 @@ impl Vm {
                             }
                         }
                         Opcode::ContainsOpSet | Opcode::ContainsOpDict => {
-                            match self.op_contains(code, fi, ip, op, arg)? {
-                                Fast::Next => continue 'instr,
-                                Fast::Slow => break 'slow,
-                                Fast::Jump(to) => {
-                                    ip = to;
-                                    continue 'instr;
-                                }
-                                Fast::Frame => continue 'frame,
-                                Fast::Return(v) => return Ok(v),
-                            }
+                            outlined!(self.op_contains(code, fi, ip, op, arg)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::CallLen
                         | Opcode::CallIsinstance
@@ -845,16 +736,7 @@ impl Vm {
                         | Opcode::CallBuiltinClass
                         | Opcode::CallListAppend
                         | Opcode::CallMethodDescriptorFast => {
-                            match self.op_call_native(code, fi, ip, op, arg)? {
-                                Fast::Next => continue 'instr,
-                                Fast::Slow => break 'slow,
-                                Fast::Jump(to) => {
-                                    ip = to;
-                                    continue 'instr;
-                                }
-                                Fast::Frame => continue 'frame,
-                                Fast::Return(v) => return Ok(v),
-                            }
+                            outlined!(self.op_call_native(code, fi, ip, op, arg)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::LoadMethodWithValues => {
                             let c = &code.caches[ip - 1];
@@ -918,28 +800,10 @@ impl Vm {
                         Opcode::CallPyWithDefaults
                         | Opcode::CallBoundMethodExactArgs
                         | Opcode::CallAllocAndEnterInit => {
-                            match self.op_call_py(code, fi, ip, op, arg)? {
-                                Fast::Next => continue 'instr,
-                                Fast::Slow => break 'slow,
-                                Fast::Jump(to) => {
-                                    ip = to;
-                                    continue 'instr;
-                                }
-                                Fast::Frame => continue 'frame,
-                                Fast::Return(v) => return Ok(v),
-                            }
+                            outlined!(self.op_call_py(code, fi, ip, op, arg)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::ForIterNative => {
-                            match self.op_for_iter_native(code, fi, ip, op, arg)? {
-                                Fast::Next => continue 'instr,
-                                Fast::Slow => break 'slow,
-                                Fast::Jump(to) => {
-                                    ip = to;
-                                    continue 'instr;
-                                }
-                                Fast::Frame => continue 'frame,
-                                Fast::Return(v) => return Ok(v),
-                            }
+                            outlined!(self.op_for_iter_native(code, fi, ip, op, arg)?, ip, 'instr, 'slow, 'frame)
                         }
                         // Generators driven by this loop: resuming one and suspending it
                         // are frame switches.
@@ -988,32 +852,14 @@ impl Vm {
                             continue 'frame;
                         }
                         Opcode::ReturnGenerator if !self.frames[fi].is_entry => {
-                            match self.op_return_generator(fi, ip)? {
-                                Fast::Next => continue 'instr,
-                                Fast::Slow => break 'slow,
-                                Fast::Jump(to) => {
-                                    ip = to;
-                                    continue 'instr;
-                                }
-                                Fast::Frame => continue 'frame,
-                                Fast::Return(v) => return Ok(v),
-                            }
+                            outlined!(self.op_return_generator(fi, ip)?, ip, 'instr, 'slow, 'frame)
                         }
                         // A generator returns: to Rust when resumed from there, else the
                         // resuming `FOR_ITER`/`SEND` ends as for an exhausted iterator.
                         Opcode::ReturnValue
                             if code.is_generator && self.top_gen_link().is_some() =>
                         {
-                            match self.op_return_from_generator(fi, ip)? {
-                                Fast::Next => continue 'instr,
-                                Fast::Slow => break 'slow,
-                                Fast::Jump(to) => {
-                                    ip = to;
-                                    continue 'instr;
-                                }
-                                Fast::Frame => continue 'frame,
-                                Fast::Return(v) => return Ok(v),
-                            }
+                            outlined!(self.op_return_from_generator(fi, ip)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::GetYieldFromIter if Vm::is_generator(self.top()) => {
                             continue 'instr;
