@@ -26,7 +26,7 @@ pub(super) enum Fast {
 }
 
 impl Vm {
-    /// `Opcode::CopyFreeVars`
+    /// `COPY_FREE_VARS`: the closure's cells into the frame's free slots.
     #[inline(never)]
     pub(super) fn op_copy_free_vars(
         &mut self,
@@ -53,7 +53,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::GetIter`
+    /// `GET_ITER`.
     #[inline(never)]
     pub(super) fn op_get_iter(&mut self, fi: usize, ip: usize) -> PyResult<Fast> {
         self.frames[fi].ip = ip;
@@ -63,7 +63,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::BuildSlice`
+    /// `BUILD_SLICE`.
     #[inline(never)]
     pub(super) fn op_build_slice(&mut self, arg: u32) -> PyResult<Fast> {
         let step = if arg == 3 { self.pop() } else { Value::None };
@@ -73,7 +73,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::BuildSet`
+    /// `BUILD_SET`.
     #[inline(never)]
     pub(super) fn op_build_set(&mut self, fi: usize, ip: usize, arg: u32) -> PyResult<Fast> {
         self.frames[fi].ip = ip;
@@ -83,7 +83,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::SetAdd`
+    /// `SET_ADD` (set comprehensions).
     #[inline(never)]
     pub(super) fn op_set_add(&mut self, fi: usize, ip: usize, arg: u32) -> PyResult<Fast> {
         self.frames[fi].ip = ip;
@@ -93,7 +93,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::BinaryOpAddTuple | Opcode::BinaryOpAddList | Opcode::BinaryOpAddUnicode`
+    /// `BINARY_OP_ADD_TUPLE`, `_LIST` and `_UNICODE`: concatenation.
     #[inline(never)]
     pub(super) fn op_concat(&mut self, code: &PyCode, ip: usize, op: Opcode) -> PyResult<Fast> {
         let len = self.stack.len();
@@ -108,7 +108,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::BuildList`
+    /// `BUILD_LIST`.
     #[inline(never)]
     pub(super) fn op_build_list(&mut self, arg: u32) -> PyResult<Fast> {
         let items = self.stack.split_off(self.stack.len() - arg as usize);
@@ -116,7 +116,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::MakeFunction`
+    /// `MAKE_FUNCTION`.
     #[inline(never)]
     pub(super) fn op_make_function(&mut self, fi: usize, ip: usize, arg: u32) -> PyResult<Fast> {
         self.frames[fi].ip = ip;
@@ -126,7 +126,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::ListAppend`
+    /// `LIST_APPEND` (list comprehensions).
     #[inline(never)]
     pub(super) fn op_list_append(&mut self, arg: u32) -> PyResult<Fast> {
         let v = self.pop();
@@ -137,7 +137,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::BinarySubscrSlice | Opcode::StoreSubscrListSlice`
+    /// `BINARY_SUBSCR_SLICE` and `STORE_SUBSCR_LIST_SLICE`.
     #[inline(never)]
     pub(super) fn op_slice(
         &mut self,
@@ -160,7 +160,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::BinarySubscrDict`
+    /// `BINARY_SUBSCR_DICT`.
     #[inline(never)]
     pub(super) fn op_subscr_dict(
         &mut self,
@@ -189,7 +189,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::StoreSubscrDict`
+    /// `STORE_SUBSCR_DICT`.
     #[inline(never)]
     pub(super) fn op_store_subscr_dict(
         &mut self,
@@ -213,7 +213,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::LoadAttrNondescriptor | Opcode::LoadAttrModule | Opcode::LoadAttrClass`
+    /// `LOAD_ATTR_NONDESCRIPTOR`, `_MODULE` and `_CLASS`.
     #[inline(never)]
     pub(super) fn op_load_attr_other(
         &mut self,
@@ -249,7 +249,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::LoadMethodNoDict`
+    /// `LOAD_METHOD_NO_DICT`.
     #[inline(never)]
     pub(super) fn op_load_method_no_dict(
         &mut self,
@@ -270,7 +270,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::LoadMethodModule | Opcode::LoadMethodClass`
+    /// `LOAD_METHOD_MODULE` and `_CLASS`.
     #[inline(never)]
     pub(super) fn op_load_method_owner(
         &mut self,
@@ -295,7 +295,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::ContainsOpSet | Opcode::ContainsOpDict`
+    /// `CONTAINS_OP_SET` and `_DICT`.
     #[inline(never)]
     pub(super) fn op_contains(
         &mut self,
@@ -345,7 +345,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::CallLen | Opcode::CallIsinstance | Opcode::CallType1 | Opcode::CallBuiltinO | Opcode::CallBuiltinFast | Opcode::CallBuiltinClass | Opcode::CallListAppend | Opcode::CallMethodDescriptorFast`
+    /// The `CALL` forms that call into Rust (`CALL_LEN`, `CALL_BUILTIN_*`, …).
     #[inline(never)]
     pub(super) fn op_call_native(
         &mut self,
@@ -368,7 +368,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::CallPyWithDefaults | Opcode::CallBoundMethodExactArgs | Opcode::CallAllocAndEnterInit`
+    /// The `CALL` forms that push a Python frame, other than `CALL_PY_EXACT_ARGS`.
     #[inline(never)]
     pub(super) fn op_call_py(
         &mut self,
@@ -389,7 +389,7 @@ impl Vm {
         Ok(Fast::Frame)
     }
 
-    /// `Opcode::ForIterNative`
+    /// `FOR_ITER_NATIVE`.
     #[inline(never)]
     pub(super) fn op_for_iter_native(
         &mut self,
@@ -427,7 +427,7 @@ impl Vm {
         Ok(Fast::Next)
     }
 
-    /// `Opcode::ReturnGenerator if !self.frames[fi].is_entry`
+    /// `RETURN_GENERATOR` in a frame that is not an entry frame.
     #[inline(never)]
     pub(super) fn op_return_generator(&mut self, fi: usize, ip: usize) -> PyResult<Fast> {
         self.frames[fi].ip = ip;
@@ -436,7 +436,7 @@ impl Vm {
         Ok(Fast::Frame)
     }
 
-    /// `Opcode::ReturnValue if code.is_generator && self.top_gen_link().is_some()`
+    /// `RETURN_VALUE` of a generator resumed by the dispatch loop.
     #[inline(never)]
     pub(super) fn op_return_from_generator(&mut self, fi: usize, ip: usize) -> PyResult<Fast> {
         self.frames[fi].ip = ip;
