@@ -162,6 +162,12 @@ impl Vm {
             Value::List(l) => return Ok(l.len()),
             Value::Tuple(t) => return Ok(t.len()),
             Value::Dict(d) => return Ok(d.len()),
+            // Exact sets only: a subclass instance is not a `Set` object and may override.
+            Value::Object(o) => {
+                if let ObjKind::Set(s) | ObjKind::FrozenSet(s) = &o.kind {
+                    return Ok(s.len());
+                }
+            }
             _ => {}
         }
         let name = self.names.len.clone();

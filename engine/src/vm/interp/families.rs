@@ -446,6 +446,12 @@ impl Vm {
                     self.stack.truncate(ret_sp);
                     return Some(Ok(Value::Class(self.class_of(&v))));
                 }
+                if Rc::ptr_eq(k, &self.types.range) {
+                    if let Some(v) = range_of_ints(&self.stack[callable_at + 1..]) {
+                        self.stack.truncate(ret_sp);
+                        return Some(Ok(v));
+                    }
+                }
                 if argc == 1 {
                     if let Some(v) = self.copy_sequence(k, &self.stack[callable_at + 1]) {
                         self.stack.truncate(ret_sp);
@@ -483,4 +489,19 @@ impl Vm {
             _ => return None,
         })
     }
+}
+
+/// `range(...)` of one to three ints with a non-zero step, made directly (the constructor
+/// call checks and converts each argument); `None` for anything else.
+#[inline]
+fn range_of_ints(args: &[Value]) -> Option<Value> {
+    let (start, stop, step) = match args {
+        [Value::Int(stop)] => (0, *stop, 1),
+        [Value::Int(start), Value::Int(stop)] => (*start, *stop, 1),
+        [Value::Int(start), Value::Int(stop), Value::Int(step)] if *step != 0 => {
+            (*start, *stop, *step)
+        }
+        _ => return None,
+    };
+    Some(crate::builtins::types::range::new_range(start, stop, step))
 }

@@ -150,6 +150,16 @@ impl Vm {
         if !specialized::slice_operands(op, &self.stack[len - 2], &self.stack[len - 1]) {
             return Ok(Fast::Slow);
         }
+        if op == Opcode::BinarySubscrSlice {
+            if let Some(v) = specialized::slice_step1(&self.stack[len - 2], &self.stack[len - 1])
+            {
+                self.hit(&code.caches[ip - 1], op);
+                self.pop_discard();
+                let old = std::mem::replace(&mut self.stack[len - 2], v);
+                raw::discard(old);
+                return Ok(Fast::Next);
+            }
+        }
         self.frames[fi].ip = ip;
         self.hit(&code.caches[ip - 1], op);
         if op == Opcode::BinarySubscrSlice {

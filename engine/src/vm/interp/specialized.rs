@@ -160,6 +160,49 @@ pub(crate) fn slice_operands(form: Opcode, container: &Value, key: &Value) -> bo
         }
 }
 
+/// `seq[start:stop]` of a list or tuple with int or absent bounds and no step, made without
+/// the generic slice protocol; `None` for anything else. Bounds clamp as CPython's
+/// `PySlice_AdjustIndices` does for a step of 1.
+#[inline]
+pub(crate) fn slice_step1(container: &Value, key: &Value) -> Option<Value> {
+    let Value::Object(o) = key else {
+        return None;
+    };
+    let ObjKind::Slice { start, stop, step } = &o.kind else {
+        return None;
+    };
+    if !step.is_none() {
+        return None;
+    }
+    let bound = |v: &Value, len: usize, absent: usize| -> Option<usize> {
+        match v {
+            Value::None => Some(absent),
+            Value::Int(i) if *i < 0 => Some((*i + len as i64).max(0) as usize),
+            Value::Int(i) => Some((*i as u64).min(len as u64) as usize),
+            _ => None,
+        }
+    };
+    match container {
+        Value::List(l) => {
+            let items = l.borrow();
+            let n = items.len();
+            let (a, b) = (bound(start, n, 0)?, bound(stop, n, n)?);
+            Some(Value::list(items[a..b.max(a)].to_vec()))
+        }
+        Value::Tuple(t) => {
+            let items = t.items();
+            let n = items.len();
+            let (a, b) = (bound(start, n, 0)?, bound(stop, n, n)?);
+            if a == 0 && b == n {
+                // An exact tuple's whole slice is itself, as in CPython.
+                return Some(container.clone());
+            }
+            Some(Value::tuple(items[a..b.max(a)].to_vec()))
+        }
+        _ => None,
+    }
+}
+
 /// Index `i` (possibly negative) into a sequence of length `len`.
 #[inline]
 pub fn seq_index(i: i64, len: usize) -> Option<usize> {
