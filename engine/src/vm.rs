@@ -86,6 +86,10 @@ pub struct Vm {
     pub(crate) gen_links: Vec<generator::GenLink>,
     /// Set when an entry generator frame returned to Rust by `yield` (not `return`).
     pub(crate) gen_yielded: bool,
+    /// The generator frame a Rust consumer is draining (`drain_generator`), whose `yield`s
+    /// hand their values to `sink` without suspending; `usize::MAX` when none.
+    pub(crate) sink_frame: usize,
+    pub(crate) sink: Option<generator::SinkPtr>,
     /// Whether instructions specialize (`--no-quicken` clears it).
     pub quicken: bool,
     /// Specialization totals (attempts, failures by reason, hits, misses, deopts).
@@ -123,6 +127,8 @@ impl Vm {
             repr_guard: Vec::new(),
             gen_links: Vec::new(),
             gen_yielded: false,
+            sink_frame: usize::MAX,
+            sink: None,
             quicken: true,
             spec_stats: Default::default(),
             handled_exception: Value::None,

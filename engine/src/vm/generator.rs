@@ -40,6 +40,8 @@ pub struct GenState {
 pub struct Generator {
     pub name: Rc<PyStr>,
     pub qualname: Rc<PyStr>,
+    /// `gi_code`: its function's code.
+    pub code: Option<Rc<crate::runtime::types::code::PyCode>>,
     pub state: RefCell<GenState>,
     /// Its close-on-drop has run or is queued: it runs once.
     pub finalized: Cell<bool>,
@@ -52,6 +54,9 @@ pub(crate) struct GenLink {
     pub generator: Rc<PyObject>,
     pub caller_exc: Value,
 }
+
+/// The consumer `drain_generator` feeds (lifetime erased while it is installed).
+pub(crate) type SinkPtr = *mut (dyn FnMut(Value) -> Option<Value> + 'static);
 
 /// What a resumption from Rust ended with.
 pub enum GenResult {
@@ -160,6 +165,7 @@ impl Drop for Generator {
         let rescued = Generator {
             name: self.name.clone(),
             qualname: self.qualname.clone(),
+            code: self.code.clone(),
             state: RefCell::new(GenState {
                 status: GenStatus::Suspended,
                 frame: std::mem::replace(&mut state.frame, SavedFrame::empty()),
@@ -208,9 +214,11 @@ impl Vm {
             Some(f) => (f.name.borrow().clone(), f.qualname.borrow().clone()),
             None => (frame.code().name.clone(), frame.code().qualname.clone()),
         };
+        let code = frame.func.as_ref().map(|f| f.code.clone());
         let generator = Generator {
             name,
             qualname,
+            code,
             state: RefCell::new(GenState {
                 status: GenStatus::Created,
                 frame: SavedFrame::new(frame),
@@ -470,6 +478,70 @@ impl Vm {
                 GenResult::Returned(v)
             }
         })
+    }
+
+    /// Resumes a generator from Rust like `resume_generator(g, None, None)`, except that each
+    /// value its own frame yields goes to `sink` while the frame keeps running: a consumer
+    /// that takes every item (`list(g)`, `sum(g)`) pays no suspension and resumption per
+    /// item. The sink runs no Python code, so nothing can observe the frame still running;
+    /// a value it hands back (one it cannot take without Python code, or the one that ends
+    /// an `any`) is yielded the ordinary way and returned as `Yielded`.
+    pub(crate) fn drain_generator(
+        &mut self,
+        gen_obj: &Rc<PyObject>,
+        sink: &mut dyn FnMut(Value) -> Option<Value>,
+    ) -> PyResult<GenResult> {
+        if let Some(generator) = generator_of(gen_obj) {
+            if generator.state.borrow().status == GenStatus::Finished {
+                return Ok(GenResult::Returned(Value::None));
+            }
+        }
+        self.enter_native_call("")?;
+        let pushed = self.push_generator_frame(gen_obj, Some(Value::None), true);
+        if let Err(e) = pushed {
+            self.leave_native_call();
+            return Err(e);
+        }
+        // SAFETY: only the lifetime is erased; the pointer is removed again below, before
+        // `sink` goes out of scope, and nested drains restore the one they replaced.
+        let sink: SinkPtr = unsafe { std::mem::transmute(sink as *mut _) };
+        let saved_frame = std::mem::replace(&mut self.sink_frame, self.frames.len() - 1);
+        let saved_sink = self.sink.replace(sink);
+        self.gen_yielded = false;
+        let result = self.run();
+        self.sink_frame = saved_frame;
+        self.sink = saved_sink;
+        let yielded = std::mem::take(&mut self.gen_yielded);
+        self.leave_native_call();
+        result.map(|v| {
+            if yielded {
+                GenResult::Yielded(v)
+            } else {
+                GenResult::Returned(v)
+            }
+        })
+    }
+
+    /// `YIELD_VALUE` in the frame being drained: the value goes to the sink, and the yield
+    /// evaluates to `None` as if `next()` had resumed it. True when the sink took it; when it
+    /// did not, the value is back on top and the yield suspends as usual.
+    #[inline(never)]
+    pub(crate) fn yield_to_sink(&mut self) -> bool {
+        let Some(sink) = self.sink else {
+            return false;
+        };
+        let v = self.stack.pop().unwrap_or_default();
+        // SAFETY: `drain_generator` keeps the sink alive while `sink_frame` names this frame.
+        match unsafe { (*sink)(v) } {
+            None => {
+                self.stack.push(Value::None);
+                true
+            }
+            Some(back) => {
+                self.stack.push(back);
+                false
+            }
+        }
     }
 
     /// `StopIteration(value)` (no arguments for `None`).

@@ -68,6 +68,26 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
     vm.next(it)
 }
 
+/// `next(it)` for a consumer that can take some items without running Python code: while
+/// `it` is a generator, the items `sink` accepts are taken as the generator yields them
+/// (`Vm::drain_generator`), and the first one it hands back is returned. Any other iterator
+/// returns every item, as `next` does. `None` at the end.
+pub fn next_absorbing(
+    vm: &mut Vm,
+    it: &Value,
+    sink: &mut dyn FnMut(Value) -> Option<Value>,
+) -> PyResult<Option<Value>> {
+    if let Value::Object(o) = it {
+        if let ObjKind::Generator(_) = &o.kind {
+            return match vm.drain_generator(o, sink)? {
+                crate::vm::generator::GenResult::Yielded(v) => Ok(Some(v)),
+                crate::vm::generator::GenResult::Returned(_) => Ok(None),
+            };
+        }
+    }
+    next(vm, it)
+}
+
 /// Every item of an iterable, in order (`list(v)`).
 pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     match v {
@@ -77,8 +97,14 @@ pub fn collect(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     }
     let it = get_iter(vm, v)?;
     let mut items = Vec::new();
-    while let Some(item) = next(vm, &it)? {
-        items.push(item);
+    loop {
+        let item = next_absorbing(vm, &it, &mut |v| {
+            items.push(v);
+            None
+        })?;
+        match item {
+            Some(item) => items.push(item),
+            None => return Ok(items),
+        }
     }
-    Ok(items)
 }

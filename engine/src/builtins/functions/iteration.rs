@@ -109,7 +109,15 @@ fn stop_iteration(vm: &mut Vm) -> PyErr {
 fn any_all(vm: &mut Vm, args: Args<'_>, name: &str, any: bool) -> PyResult<Value> {
     let v = args::one(vm, &args, name)?;
     let it = iterate::get_iter(vm, v)?;
-    while let Some(item) = iterate::next(vm, &it)? {
+    // Items whose truth needs no `__bool__`/`__len__` call and does not decide the answer
+    // are taken as a generator yields them.
+    let mut undecided = |v: Value| match v {
+        Value::Bool(b) if b != any => None,
+        Value::None if any => None,
+        Value::Int(i) if (i != 0) != any => None,
+        _ => Some(v),
+    };
+    while let Some(item) = iterate::next_absorbing(vm, &it, &mut undecided)? {
         if vm.truthy(&item)? == any {
             return Ok(Value::Bool(any));
         }

@@ -411,7 +411,21 @@ fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     // Ints accumulate in an i64 until an item is not an int or the sum overflows.
     if let Value::Int(mut acc) = result {
         loop {
-            let Some(item) = iterate::next(vm, &it)? else {
+            let next = iterate::next_absorbing(vm, &it, &mut |v| {
+                let small = match v {
+                    Value::Int(i) => i,
+                    Value::Bool(b) => i64::from(b),
+                    _ => return Some(v),
+                };
+                match acc.checked_add(small) {
+                    Some(sum) => {
+                        acc = sum;
+                        None
+                    }
+                    None => Some(v),
+                }
+            })?;
+            let Some(item) = next else {
                 return Ok(Value::Int(acc));
             };
             let small = match item {
@@ -430,7 +444,16 @@ fn builtin_sum(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
     // Floats accumulate in an f64 while the items are floats or machine-sized ints.
     if let Value::Float(mut acc) = result {
         loop {
-            let Some(item) = iterate::next(vm, &it)? else {
+            let next = iterate::next_absorbing(vm, &it, &mut |v| {
+                match v {
+                    Value::Float(f) => acc += f,
+                    Value::Int(i) => acc += i as f64,
+                    Value::Bool(b) => acc += f64::from(u8::from(b)),
+                    _ => return Some(v),
+                }
+                None
+            })?;
+            let Some(item) = next else {
                 return Ok(Value::Float(acc));
             };
             match item {

@@ -838,6 +838,9 @@ impl Vm {
                             continue 'frame;
                         }
                         Opcode::YieldValue => {
+                            if fi == self.sink_frame && self.yield_to_sink() {
+                                continue 'instr;
+                            }
                             if self.top_gen_link().is_none() {
                                 break 'slow;
                             }
