@@ -1460,6 +1460,17 @@ impl Vm {
                 let func = self.pop();
                 let null = self.pop();
                 let func = if null.is_null() { func } else { null };
+                // A Python function (the usual `f(*args, **kwargs)` of a wrapper) gets a
+                // frame of this loop, as `CALL` does, rather than a nested run.
+                if let Value::Function(f) = &func {
+                    let (values, kwnames) =
+                        self.function_ex_arguments(&func, &args, kwargs.as_ref())?;
+                    let ret_sp = self.stack.len();
+                    let nargs = values.len();
+                    self.stack.extend(values);
+                    self.push_function_frame(f.clone(), ret_sp, nargs, &kwnames, false)?;
+                    return Ok(Exit::Frame);
+                }
                 let r = self.call_function_ex(&func, &args, kwargs.as_ref())?;
                 self.stack.push(r);
             }

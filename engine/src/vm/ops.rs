@@ -182,6 +182,18 @@ impl Vm {
         args: &Value,
         kwargs: Option<&Value>,
     ) -> PyResult<Value> {
+        let (values, kwnames) = self.function_ex_arguments(func, args, kwargs)?;
+        self.call_with_keywords(func, &values, &kwnames)
+    }
+
+    /// The arguments `f(*args, **kwargs)` passes: the positional values followed by the
+    /// keyword values, and the keyword names.
+    pub(crate) fn function_ex_arguments(
+        &mut self,
+        func: &Value,
+        args: &Value,
+        kwargs: Option<&Value>,
+    ) -> PyResult<(Vec<Value>, Vec<Rc<PyStr>>)> {
         let mut values = match args {
             Value::Tuple(t) => t.items().to_vec(),
             other => {
@@ -217,7 +229,7 @@ impl Vm {
                 values.push(v);
             }
         }
-        self.call_with_keywords(func, &values, &kwnames)
+        Ok((values, kwnames))
     }
 
     /// `UNPACK_SEQUENCE`'s items, with CPython's messages.

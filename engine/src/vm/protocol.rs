@@ -389,6 +389,17 @@ impl Vm {
             (Value::Float(a), Value::Float(b)) => self.float_op(*a, *b, op),
             (Value::Int(a), Value::Float(b)) => self.float_op(*a as f64, *b, op),
             (Value::Float(a), Value::Int(b)) => self.float_op(*a, *b as f64, op),
+            // bool is an int subclass without arithmetic of its own (`&`, `|`, `^` of two
+            // bools are bools: `bool`'s own methods, below).
+            (Value::Int(a), Value::Bool(b)) => self.int_op(*a, i64::from(*b), op),
+            (Value::Bool(a), Value::Int(b)) => self.int_op(i64::from(*a), *b, op),
+            (Value::Bool(a), Value::Bool(b))
+                if !matches!(op, BinaryOperator::And | BinaryOperator::Or | BinaryOperator::Xor) =>
+            {
+                self.int_op(i64::from(*a), i64::from(*b), op)
+            }
+            (Value::Float(a), Value::Bool(b)) => self.float_op(*a, f64::from(u8::from(*b)), op),
+            (Value::Bool(a), Value::Float(b)) => self.float_op(f64::from(u8::from(*a)), *b, op),
             (Value::BigInt(a), Value::Int(b)) => self.bigint_op(a, &BigInt::from(*b), op),
             (Value::Int(a), Value::BigInt(b)) => self.bigint_op(&BigInt::from(*a), b, op),
             (Value::BigInt(a), Value::BigInt(b)) => self.bigint_op(a, b, op),
