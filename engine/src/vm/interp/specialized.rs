@@ -255,7 +255,9 @@ impl Vm {
                 _ => None,
             }
         }?;
-        match &*inst.attrs.borrow() {
+        // SAFETY: read-only and done before anything can run: no borrow is held across
+        // Python code, so no `borrow_mut` is live (and a guard would be a write per load).
+        match unsafe { inst.attrs.try_borrow_unguarded() }.ok()? {
             Attrs::Shaped { shape, .. } if !shape.may_have(name) => Some(found),
             _ => None,
         }
@@ -295,7 +297,8 @@ impl Vm {
         {
             return None;
         }
-        match &*inst.attrs.borrow() {
+        // SAFETY: as in `class_attr_lookup`; the pointer is copied from before anything runs.
+        match unsafe { inst.attrs.try_borrow_unguarded() }.ok()? {
             Attrs::Shaped { shape, values } => shape
                 .slot_of(c.index.get() as usize, name)
                 .and_then(|i| values.get(i))
