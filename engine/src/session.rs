@@ -156,12 +156,21 @@ impl Session {
     pub fn run_file(&mut self, source: &str, filename: &str, profile: bool) -> Outcome {
         let started = Instant::now();
         self.vm.sources.insert(filename.to_owned(), source.into());
+        let classes = self.files.get(filename).map_or_else(Vec::new, |r| {
+            r.bound_classes(&self.globals, &mut self.vm.interner)
+        });
         let compiled = match self.compile_file(source, filename) {
             Ok(compiled) => compiled,
             Err(report) => return self.syntax_error(report, started),
         };
         let mut outcome = self.run_code(compiled.code, profile, started);
         reload::revalidate_globals(&compiled.kept, &self.globals, &self.vm.builtins);
+        reload::repoint_classes(
+            &compiled.kept,
+            &classes,
+            &self.globals,
+            &mut self.vm.interner,
+        );
         outcome.reload = compiled.reload;
         outcome
     }

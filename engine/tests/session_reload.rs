@@ -401,3 +401,48 @@ print(round(total(make(200)), 3))
     // python3 prints the same.
     assert_eq!(cold, ("3 44588.742\n".to_owned(), String::new()));
 }
+
+#[test]
+fn sites_guarded_on_a_recreated_class_respecialize_at_once() {
+    let source = "\
+class C:
+    def __init__(self):
+        self.v = 1
+
+    def m(self):
+        return self.v
+
+def use(k):
+    c = C()
+    return c.m() + c.v
+";
+    let (mut s, _out) = session();
+    run(&mut s, source);
+    cell(&mut s, "for _ in range(100): use(0)");
+    let u = code(&mut s, "use");
+    let specialized = |i: &CodeInfo| {
+        i.instructions
+            .iter()
+            .filter(|x| x.state == InstrState::Specialized)
+            .map(|x| x.current)
+            .collect::<Vec<_>>()
+    };
+    let before = specialized(&info(&mut s, &u));
+    assert!(before.contains(&"CALL_ALLOC_AND_ENTER_INIT"), "{before:?}");
+    // Same text: the class statement still makes a new class, with a new version.
+    let summary = run(&mut s, source).expect("a re-run");
+    assert!(summary.items.iter().all(|i| i.state == Kept));
+    assert!(Rc::ptr_eq(&u, &code(&mut s, "use")));
+    cell(&mut s, "for _ in range(100): use(0)");
+    let after = info(&mut s, &u);
+    assert_eq!(specialized(&after), before);
+    for i in after
+        .instructions
+        .iter()
+        .filter(|i| i.state == InstrState::Specialized)
+    {
+        assert_eq!((i.misses, i.deopts), (0, 0), "{} {}", i.current, i.cache);
+        assert!(!i.cache.contains("polymorphic"), "{}", i.cache);
+        assert!(i.hits >= 197, "{} kept its counts: {}", i.current, i.hits);
+    }
+}

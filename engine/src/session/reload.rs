@@ -17,12 +17,18 @@
 //! Re-running rebinds the module's globals. Replacing a value leaves the dict's keys version
 //! alone, so warm `LOAD_GLOBAL` forms keep hitting; a run that adds or removes names changes
 //! it, and [`revalidate_globals`] then re-points the kept forms at the new layout instead of
-//! letting each one miss its way back to the adaptive form.
+//! letting each one miss its way back to the adaptive form. The classes are new objects (the
+//! class statements ran again, as in CPython), so kept instructions guarded on a class the
+//! re-run replaced are sent back to the adaptive form, due at once: their next execution
+//! specializes them for the new class ([`repoint_classes`]).
 
 use crate::bytecode::{CodeObject, Constant, Opcode};
 use crate::db::definitions::{DefKind, Definitions};
+use crate::runtime::types::class::PyClass;
 use crate::runtime::types::code::{LineShift, PyCode};
 use crate::runtime::types::dict::PyDict;
+use crate::runtime::value::Value;
+use crate::runtime::Interner;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -82,6 +88,25 @@ struct Entry {
 #[derive(Default)]
 pub(crate) struct FileRecord {
     entries: Vec<Entry>,
+}
+
+impl FileRecord {
+    /// The classes the file's module-level class statements bound, as the globals hold them
+    /// now (before the file runs again).
+    pub(crate) fn bound_classes(
+        &self,
+        globals: &PyDict,
+        interner: &mut Interner,
+    ) -> Vec<(String, Rc<PyClass>)> {
+        self.entries
+            .iter()
+            .filter(|e| e.kind == DefKind::Class && !e.qualname.contains('.'))
+            .filter_map(|e| match globals.get_str(&interner.intern(&e.qualname)) {
+                Some(Value::Class(c)) => Some((e.qualname.clone(), c)),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// The matching for one run of a file: offers old code for new, then records the result.
@@ -245,6 +270,62 @@ fn shifted(code: &CodeObject, by: LineShift) -> CodeObject {
         }
     }
     out
+}
+
+/// Sends the kept code's specialized instructions guarded on a class that the run replaced
+/// (`before`: the classes bound by name before it) back to the adaptive form, due at once, so
+/// their next execution specializes them for the new class instead of missing on it. Hit
+/// counts stay; no deopt is counted (nothing went wrong).
+pub(crate) fn repoint_classes(
+    kept: &[Rc<PyCode>],
+    before: &[(String, Rc<PyClass>)],
+    globals: &PyDict,
+    interner: &mut Interner,
+) {
+    let replaced: HashSet<u32> = before
+        .iter()
+        .filter(
+            |(name, old)| match globals.get_str(&interner.intern(name)) {
+                Some(Value::Class(new)) => !Rc::ptr_eq(old, &new),
+                _ => true,
+            },
+        )
+        .map(|(_, old)| old.version.get())
+        .filter(|&v| v != 0)
+        .collect();
+    if replaced.is_empty() {
+        return;
+    }
+    let guarded = |v: &Value| match v {
+        Value::Tuple(pairs) => pairs.items().iter().any(|p| match p {
+            Value::Int(version) => u32::try_from(*version).is_ok_and(|v| replaced.contains(&v)),
+            _ => false,
+        }),
+        _ => false,
+    };
+    for root in kept {
+        super::walk(root, &mut |code| {
+            for (cell, cache) in code.instrs.iter().zip(code.caches.iter()) {
+                let instr = cell.get();
+                let op = instr.opcode();
+                if !op.is_specialized()
+                    || matches!(op, Opcode::LoadGlobalModule | Opcode::LoadGlobalBuiltin)
+                {
+                    continue;
+                }
+                let words = [cache.version.get(), cache.aux.get(), cache.index.get()];
+                let stale = words.iter().any(|w| replaced.contains(w))
+                    || (cache.poly.get() && cache.value.with(guarded));
+                if stale {
+                    cell.set(crate::bytecode::Instr::new(op.base(), instr.arg()));
+                    cache.value.set(Value::Null);
+                    cache.poly.set(false);
+                    cache.failed.set(false);
+                    cache.counter.set(0);
+                }
+            }
+        });
+    }
 }
 
 /// Re-points the specialized `LOAD_GLOBAL` forms of the kept code at the globals' current
