@@ -446,3 +446,17 @@ def use(k):
         assert!(i.hits >= 197, "{} kept its counts: {}", i.current, i.hits);
     }
 }
+
+#[test]
+fn the_summary_is_plain_data() {
+    let (mut s, _out) = session();
+    run(&mut s, "def f():\n    pass\n");
+    let summary = run(&mut s, "def f():\n    return 1\n").expect("a re-run");
+    let json = serde_json::to_string(&summary).unwrap_or_default();
+    assert_eq!(
+        json,
+        r#"{"filename":"demo.py","items":[{"qualname":"f","kind":"function","line":1,"state":"replaced"}]}"#
+    );
+    let back: ReloadSummary = serde_json::from_str(&json).expect("round trip");
+    assert_eq!(back, summary);
+}
