@@ -342,3 +342,72 @@ fn piped_stdin_runs_as_a_program() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "42\n");
     assert!(out.status.success());
 }
+
+#[test]
+fn run_twice_after_an_edit_keeps_the_untouched_function_warm() {
+    let data = scratch("reload");
+    let file = data.join("demo.py");
+    let v1 = "def f(n):\n    s = 0\n    for i in range(n):\n        s = s + i\n    return s\n\ndef g(n):\n    return n * 2\n";
+    std::fs::write(&file, v1).expect("write demo.py");
+    let path = file.display().to_string();
+    let mut p = start(&data);
+    let out = enter(&mut p, &format!("%run {path}"), ">>> ");
+    assert!(
+        !out.contains("reloaded"),
+        "nothing on the first run: {out:?}"
+    );
+    enter(&mut p, "_ = [(f(50), g(50)) for _ in range(100)]", ">>> ");
+    let before = enter(&mut p, "%dis f", ">>> ");
+    assert!(before.contains("BINARY_OP_ADD_INT"), "{before:?}");
+    assert!(enter(&mut p, "%dis g", ">>> ").contains("BINARY_OP_MULTIPLY_INT"));
+
+    // Edit g only, and run the file again.
+    std::fs::write(&file, v1.replace("n * 2", "n * 3")).expect("edit demo.py");
+    let out = enter(&mut p, &format!("%run {path}"), ">>> ");
+    assert!(
+        out.contains(&format!(
+            "reloaded {path}: 1 function replaced (g), 1 kept warm (f)"
+        )),
+        "{out:?}"
+    );
+    // f was not called since: its disassembly (specialized forms, counts) is unchanged, but
+    // for the globals' keys version its LOAD_GLOBAL was re-pointed at.
+    let after = enter(&mut p, "%dis f", ">>> ");
+    assert!(after.contains("BINARY_OP_ADD_INT"), "{after:?}");
+    let forms = |text: &str| -> Vec<String> {
+        text.lines()
+            .skip(1)
+            .map(|l| l.split('[').next().unwrap_or("").to_owned())
+            .collect()
+    };
+    assert_eq!(forms(&after), forms(&before));
+    let g = enter(&mut p, "%dis g", ">>> ");
+    assert!(
+        !g.contains("BINARY_OP_MULTIPLY_INT"),
+        "g starts cold: {g:?}"
+    );
+    assert!(enter(&mut p, "g(2)", ">>> ").contains('6'));
+    let out = enter(&mut p, "%stats", ">>> ");
+    assert!(out.contains("BINARY_OP"), "{out:?}");
+
+    // Lines added above: `%reload` (the last %run file) keeps both, moved.
+    std::fs::write(
+        &file,
+        format!("# a comment\n\n{}", v1.replace("n * 2", "n * 3")),
+    )
+    .expect("edit demo.py");
+    let out = enter(&mut p, "%reload", ">>> ");
+    assert!(
+        out.contains(&format!("reloaded {path}: 2 functions kept warm (f, g)")),
+        "{out:?}"
+    );
+    let moved = enter(&mut p, "%dis f", ">>> ");
+    assert!(moved.contains("BINARY_OP_ADD_INT"), "{moved:?}");
+    assert!(moved.contains(&format!("{path}, line 3)")), "{moved:?}");
+    assert!(
+        moved.contains("    6  s = s + i"),
+        "its lines moved with it: {moved:?}"
+    );
+    assert!(enter(&mut p, "%help", ">>> ").contains("%reload [FILE]"));
+    quit(p);
+}

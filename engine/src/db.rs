@@ -5,10 +5,14 @@
 //! table and its errors) and [`diagnostics`]. Per top-level function or class:
 //! [`chunk_facts`] — lints and compilation of that definition alone, keyed by its text, so
 //! an edit inside one function recomputes that function's facts and reuses every other's.
+//! Per file, nested too: [`definitions::definitions`], every `def` and `class` with a
+//! position-independent fingerprint of its text (what a re-run keeps warm).
 //!
 //! Architecture invariant: no I/O. The embedder (the language server) reads files and feeds
 //! their text in through [`AnalysisDatabase::set_file`]. Paths are plain strings; module
 //! resolution only looks at files the workspace input holds.
+
+pub mod definitions;
 
 use crate::analysis::catalog;
 use crate::analysis::lints::{self, Diagnostic};

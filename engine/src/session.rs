@@ -6,15 +6,18 @@
 //! quickening state and profile of a function can be shown against the text that defined
 //! it), an interrupt that a front end raises from another thread (distinct from the
 //! profiler's samples, which ride the same VM flag), a profile that other threads can read
-//! while code runs, and the aggregate specialization statistics.
+//! while code runs, and the aggregate specialization statistics. A file run again keeps the
+//! warm code of its unchanged functions ([`reload`]).
 
 pub mod complete;
 pub mod help;
+pub mod reload;
 pub mod report;
 pub mod timing;
 pub mod worker;
 
-use crate::compile::{compile_source, CompileError};
+use crate::compile::{compile_module, compile_source, error::RECURSION_MESSAGE, CompileError};
+use crate::db::{definitions::definitions, parsed, semantic, AnalysisDatabase};
 use crate::eval::new_module_globals;
 use crate::runtime::types::code::PyCode;
 use crate::runtime::types::dict::PyDict;
@@ -26,6 +29,8 @@ use crate::vm::host::Host;
 use crate::vm::profile::{self, Profile, ProfileFlags, Sampler, SharedProfile};
 use crate::vm::quicken::inspect::CodeInfo;
 use crate::vm::Vm;
+use reload::{FileRecord, ReloadSummary, Reloader};
+use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -61,6 +66,8 @@ pub enum Status {
 pub struct Outcome {
     pub status: Status,
     pub elapsed: Duration,
+    /// For a file the session ran before: which functions kept their warm code.
+    pub reload: Option<ReloadSummary>,
 }
 
 /// Raises `KeyboardInterrupt` in the session's VM from any thread (Ctrl-C).
@@ -98,6 +105,11 @@ pub struct Session {
     /// The profile of the current (or last) profiled run, readable from other threads (one
     /// shared object for the session's life, cleared when a profiled run starts).
     live: SharedProfile,
+    /// The text of every file run, for the definitions' fingerprints (made on the first
+    /// `run_file`: building it reads in the bundled library's texts).
+    db: Option<AnalysisDatabase>,
+    /// The code of each file's definitions as its last run left it, by file name.
+    files: HashMap<String, FileRecord>,
 }
 
 impl Session {
@@ -111,6 +123,8 @@ impl Session {
             flags: ProfileFlags::default(),
             inputs: Vec::new(),
             live: Arc::new(Mutex::new(Profile::default())),
+            db: None,
+            files: HashMap::new(),
         }
     }
 
@@ -136,24 +150,49 @@ impl Session {
         self.run_source(source, STDIN, Mode::Interactive, profile)
     }
 
-    /// Runs a whole file's text as a module in the session's namespace (`%run`).
+    /// Runs a whole file's text as a module in the session's namespace (`%run`). Run again
+    /// under the same name, the functions and classes whose text did not change keep their
+    /// code and its quickening state; the outcome's `reload` says which ([`reload`]).
     pub fn run_file(&mut self, source: &str, filename: &str, profile: bool) -> Outcome {
+        let started = Instant::now();
         self.vm.sources.insert(filename.to_owned(), source.into());
-        self.run_source(source, filename, Mode::Module, profile)
+        let classes = self.files.get(filename).map_or_else(Vec::new, |r| {
+            r.bound_classes(&self.globals, &mut self.vm.interner)
+        });
+        let compiled = match self.compile_file(source, filename) {
+            Ok(compiled) => compiled,
+            Err(report) => return self.syntax_error(report, started),
+        };
+        let mut outcome = self.run_code(compiled.code, profile, started);
+        reload::revalidate_globals(&compiled.kept, &self.globals, &self.vm.builtins);
+        reload::repoint_classes(
+            &compiled.kept,
+            &classes,
+            &self.globals,
+            &mut self.vm.interner,
+        );
+        outcome.reload = compiled.reload;
+        outcome
     }
 
     fn run_source(&mut self, source: &str, filename: &str, mode: Mode, profile: bool) -> Outcome {
         let started = Instant::now();
-        let code = match self.compile(source, filename, mode) {
-            Ok(code) => code,
-            Err(report) => {
-                self.vm.host.write_stderr(&report);
-                return Outcome {
-                    status: Status::SyntaxError { report },
-                    elapsed: started.elapsed(),
-                };
-            }
-        };
+        match self.compile(source, filename, mode) {
+            Ok(code) => self.run_code(code, profile, started),
+            Err(report) => self.syntax_error(report, started),
+        }
+    }
+
+    fn syntax_error(&mut self, report: String, started: Instant) -> Outcome {
+        self.vm.host.write_stderr(&report);
+        Outcome {
+            status: Status::SyntaxError { report },
+            elapsed: started.elapsed(),
+            reload: None,
+        }
+    }
+
+    fn run_code(&mut self, code: Rc<PyCode>, profile: bool, started: Instant) -> Outcome {
         let globals = self.globals.clone();
         let result = self.with_profile(profile, |vm| vm.run_module_code(code, globals));
         let status = match result {
@@ -164,7 +203,61 @@ impl Session {
         Outcome {
             status,
             elapsed: started.elapsed(),
+            reload: None,
         }
+    }
+
+    /// Compiles a file from the database's parse, keeping the code of its unchanged
+    /// definitions from the previous run of the same file, and remembers it.
+    fn compile_file(&mut self, source: &str, filename: &str) -> Result<CompiledFile, String> {
+        let db = self.db.get_or_insert_with(AnalysisDatabase::default);
+        let file = db.set_file(filename, source.to_owned());
+        let compiled = {
+            let pf = parsed(db, file);
+            match pf.parsed.errors.first() {
+                Some(e) => Err(CompileError::Syntax(e.clone())),
+                None => {
+                    let analysis = semantic(db, file);
+                    match analysis.errors.first() {
+                        Some(e) if e.message == RECURSION_MESSAGE => {
+                            Err(CompileError::Recursion { range: e.range })
+                        }
+                        Some(e) => Err(CompileError::Syntax(e.clone())),
+                        None => compile_module(
+                            source,
+                            &pf.parsed.module,
+                            &analysis.table,
+                            filename,
+                            Mode::Module,
+                        ),
+                    }
+                }
+            }
+        };
+        let compiled = compiled.map_err(|e| self.compile_error_report(e, source, filename))?;
+        let Some(db) = self.db.as_ref() else {
+            return Err(String::new());
+        };
+        let defs = definitions(db, file);
+        let previous = self.files.remove(filename);
+        let had_previous = previous.is_some();
+        let mut reloader = Reloader::new(defs, previous);
+        let code = PyCode::new_reusing(compiled, &mut self.vm.interner, &mut |c| reloader.offer(c));
+        if self.vm.quicken {
+            crate::vm::quicken::superinstr::install(&code);
+        }
+        let kept = reloader.kept_roots().to_vec();
+        let (record, summary) = reloader.finish(&code, filename, had_previous);
+        self.files.insert(filename.to_owned(), record);
+        self.inputs.push(Input {
+            source: source.into(),
+            code: code.clone(),
+        });
+        Ok(CompiledFile {
+            code,
+            reload: summary,
+            kept,
+        })
     }
 
     /// Compiles input and remembers it; a syntax error comes back as CPython's report.
@@ -183,16 +276,23 @@ impl Session {
                 });
                 Ok(code)
             }
-            Err(CompileError::Syntax(error)) => {
+            Err(e) => Err(self.compile_error_report(e, source, filename)),
+        }
+    }
+
+    /// CPython's report of a compile error.
+    fn compile_error_report(&self, error: CompileError, source: &str, filename: &str) -> String {
+        match error {
+            CompileError::Syntax(error) => {
                 let file = SourceFile {
                     name: filename,
                     text: source,
                     char_offsets: false,
                     from_file: filename != STDIN,
                 };
-                Err(format_syntax_error(&file, &error))
+                format_syntax_error(&file, &error)
             }
-            Err(other) => Err(format!("{other}\n")),
+            other => format!("{other}\n"),
         }
     }
 
@@ -334,16 +434,34 @@ impl Session {
         Ok((info, source))
     }
 
-    /// Every code object of every input, outermost first (profile and TUI lookups).
+    /// Every code object of every input, outermost first (profile and TUI lookups). Code kept
+    /// warm across re-runs of a file is in several inputs: it is listed once, with the text
+    /// of the latest (where its lines now point).
     pub(crate) fn all_codes(&self) -> Vec<(Rc<PyCode>, Rc<str>)> {
-        let mut out = Vec::new();
-        for input in &self.inputs {
+        let mut latest: HashMap<*const PyCode, usize> = HashMap::new();
+        for (i, input) in self.inputs.iter().enumerate() {
             walk(&input.code, &mut |c| {
-                out.push((c.clone(), input.source.clone()))
+                latest.insert(Rc::as_ptr(c), i);
+            });
+        }
+        let mut out = Vec::new();
+        for (i, input) in self.inputs.iter().enumerate() {
+            walk(&input.code, &mut |c| {
+                if latest.get(&Rc::as_ptr(c)) == Some(&i) {
+                    out.push((c.clone(), input.source.clone()))
+                }
             });
         }
         out
     }
+}
+
+/// A file compiled for a run: its module code, and what it kept from the previous run.
+struct CompiledFile {
+    code: Rc<PyCode>,
+    reload: Option<ReloadSummary>,
+    /// The roots of the code kept warm.
+    kept: Vec<Rc<PyCode>>,
 }
 
 /// Visits `code` and every code object nested in it.

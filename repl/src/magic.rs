@@ -5,10 +5,13 @@
 use crate::report;
 use engine::session::timing::format_time;
 use engine::session::worker::{Request, Response};
+use engine::session::Outcome;
+use std::sync::Mutex;
 
 /// Every magic, for completion and `%help`.
 pub const NAMES: &[&str] = &[
-    "time", "timeit", "dis", "stats", "prof", "heat", "run", "reset", "who", "tui", "help",
+    "time", "timeit", "dis", "stats", "prof", "heat", "run", "reload", "reset", "who", "tui",
+    "help",
 ];
 
 /// What a magic leaves for the front end.
@@ -103,6 +106,7 @@ pub fn plan(line: &str, color: bool) -> Plan {
         }),
         "prof" => prof(args, color),
         "run" => run(args),
+        "reload" => reload(args),
         "reset" => Plan::ask(Request::Reset, |_| Effect::Text(String::new())),
         "who" => Plan::ask(Request::Who, |r| match r {
             Response::Names(names) if names.is_empty() => {
@@ -133,7 +137,10 @@ const HELP: &str = "\
 %heat FUNC        FUNC's source coloured by specialization success
 %stats [reset]    specialization statistics per family (or zero them)
 %prof [-o OUT] STMT   profile STMT: functions and lines; OUT.svg (flame graph) or OUT.json (speedscope)
-%run FILE         run FILE in this session's namespace
+%run FILE         run FILE in this session's namespace; run again, its unchanged functions
+                  keep their warm code (specialized instructions, counts) and a line says
+                  which were replaced and which were kept
+%reload [FILE]    run FILE (default: the last %run file) again, keeping unchanged code warm
 %reset            forget every name
 %who              list the names you defined
 %tui              open the inspector (profile, quickening, stats panes)
@@ -223,20 +230,54 @@ fn prof(args: &str, color: bool) -> Plan {
     )
 }
 
+/// The file `%run` ran last, for `%reload` (one per process, as the session is: the line REPL
+/// and the TUI drive the same one).
+static LAST_RUN: Mutex<Option<String>> = Mutex::new(None);
+
 fn run(args: &str) -> Plan {
     if args.is_empty() {
         return Plan::text("UsageError: %run needs a file\n");
     }
-    let path = args.to_owned();
+    run_file(args.to_owned())
+}
+
+fn reload(args: &str) -> Plan {
+    if !args.is_empty() {
+        return run_file(args.to_owned());
+    }
+    let last = LAST_RUN.lock().ok().and_then(|l| l.clone());
+    match last {
+        Some(path) => run_file(path),
+        None => Plan::text("UsageError: %reload needs a file (no %run yet)\n"),
+    }
+}
+
+/// Runs the file at `path` in the session; a re-run says what it kept warm.
+fn run_file(path: String) -> Plan {
     match std::fs::read_to_string(&path) {
-        Ok(source) => Plan::ask(
-            Request::RunFile {
-                filename: path,
-                source,
-                profile: false,
-            },
-            |_| Effect::Text(String::new()),
-        ),
+        Ok(source) => {
+            if let Ok(mut last) = LAST_RUN.lock() {
+                *last = Some(path.clone());
+            }
+            Plan::ask(
+                Request::RunFile {
+                    filename: path,
+                    source,
+                    profile: false,
+                },
+                |r| match r {
+                    Response::Ran {
+                        outcome:
+                            Outcome {
+                                reload: Some(summary),
+                                ..
+                            },
+                        ..
+                    } => Effect::Text(report::reload::format_reload(&summary)),
+                    _ => Effect::Text(String::new()),
+                },
+            )
+        }
         Err(e) => Plan::text(format!(
             "ERROR: File `{path}` not found or unreadable ({e}).\n"
         )),

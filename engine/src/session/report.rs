@@ -118,7 +118,7 @@ pub fn report(
     let find = |key: &FunctionKey| {
         codes.iter().rev().find(|(c, _)| {
             c.code.qualname.as_str() == key.qualname
-                && c.code.first_line == key.first_line
+                && c.first_line() == key.first_line
                 && c.code.filename.as_ref() == key.filename
         })
     };

@@ -325,8 +325,9 @@ impl Vm {
     fn stack_text(&mut self, entries: &[TracebackEntry]) -> String {
         let mut out = String::new();
         for entry in entries.iter().rev() {
-            let code = &entry.code.code;
-            let line = code.line_of(entry.instr as usize);
+            let runtime = &entry.code;
+            let code = &runtime.code;
+            let line = runtime.line_of(entry.instr as usize);
             out.push_str(&format!(
                 "  File \"{}\", line {}, in {}\n",
                 code.filename, line, code.name
@@ -335,7 +336,7 @@ impl Vm {
                 let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
                 if !stripped.is_empty() {
                     out.push_str(&format!("    {stripped}\n"));
-                    let location = code.locations.get(entry.instr as usize).copied();
+                    let location = runtime.location(entry.instr as usize);
                     if let Some(carets) =
                         location.and_then(|l| self.carets(&code.filename, &text, l))
                     {

@@ -59,7 +59,7 @@ pub fn code_attr(code: &Rc<PyCode>, name: &str) -> Option<Value> {
         "co_name" => Value::Str(code.name.clone()),
         "co_qualname" => Value::Str(code.qualname.clone()),
         "co_filename" => Value::str(&c.filename),
-        "co_firstlineno" => Value::Int(i64::from(c.first_line)),
+        "co_firstlineno" => Value::Int(i64::from(code.first_line())),
         "co_argcount" => Value::Int(i64::from(c.argcount)),
         "co_posonlyargcount" => Value::Int(i64::from(c.posonlyargcount)),
         "co_kwonlyargcount" => Value::Int(i64::from(c.kwonlyargcount)),

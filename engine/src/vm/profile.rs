@@ -180,7 +180,7 @@ impl Vm {
         for frame in &self.frames {
             let c = &*frame.code().code;
             ids.push(c as *const crate::bytecode::CodeObject as usize);
-            innermost = Some((c, c.line_of(frame.ip.saturating_sub(1))));
+            innermost = Some((c, frame.code().line_of(frame.ip.saturating_sub(1))));
         }
         let Some((code, line)) = innermost else {
             return;
@@ -208,7 +208,7 @@ impl Vm {
                     FunctionKey {
                         filename: c.filename.to_string(),
                         qualname: c.qualname.to_string(),
-                        first_line: c.first_line,
+                        first_line: frame.code().first_line(),
                     }
                 });
             }

@@ -1,7 +1,7 @@
 //! Runtime code objects: a compiled `CodeObject` plus what the VM needs at run time — the
 //! instruction array it quickens in place, constants as values, and interned names.
 
-use crate::bytecode::{CodeObject, Constant, Instr};
+use crate::bytecode::{CodeObject, Constant, Instr, Location};
 use crate::runtime::types::object::{ObjKind, PyObject};
 use crate::runtime::types::str::PyStr;
 use crate::runtime::types::tuple::PyTuple;
@@ -32,16 +32,86 @@ pub struct PyCode {
     /// a little slack: the dispatch loop reserves this much stack capacity on entering a frame,
     /// so its hottest pushes need no capacity check.
     pub frame_size: usize,
+    /// How far the text that defined this code has moved since it was compiled: a function
+    /// kept warm across a re-run of its file (`session::reload`) keeps its code object, and
+    /// every reader of lines and positions goes through the accessors below, which add this.
+    shift: Cell<LineShift>,
+}
+
+/// A displacement of source text: lines and bytes (both zero for code as compiled).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LineShift {
+    pub lines: i64,
+    pub bytes: i64,
+}
+
+impl LineShift {
+    pub fn plus(self, other: LineShift) -> LineShift {
+        LineShift {
+            lines: self.lines + other.lines,
+            bytes: self.bytes + other.bytes,
+        }
+    }
+
+    /// `location` moved by this shift (an instruction without a line stays without one).
+    pub fn apply(self, location: Location) -> Location {
+        if location.line == 0 {
+            return location;
+        }
+        let bytes = |b: u32| clamp_u32(i64::from(b) + self.bytes);
+        Location {
+            line: clamp_u32(i64::from(location.line) + self.lines),
+            range: crate::syntax::TextRange::new(
+                bytes(location.range.start),
+                bytes(location.range.end),
+            ),
+        }
+    }
+
+    /// A line number moved by this shift (0, "no line", stays 0).
+    pub fn line(self, line: u32) -> u32 {
+        if line == 0 {
+            return 0;
+        }
+        clamp_u32(i64::from(line) + self.lines)
+    }
+}
+
+fn clamp_u32(n: i64) -> u32 {
+    n.clamp(0, i64::from(u32::MAX)) as u32
 }
 
 impl PyCode {
     pub fn new(code: Rc<CodeObject>, interner: &mut Interner) -> Rc<PyCode> {
+        PyCode::new_reusing(code, interner, &mut |_| None)
+    }
+
+    /// Like [`PyCode::new`], but each nested code object is first offered to `reuse`, which
+    /// may answer with an existing runtime code object to stand in for it (a function kept
+    /// warm across a re-run); the ones it declines are built here, their children offered
+    /// in turn.
+    pub fn new_reusing(
+        code: Rc<CodeObject>,
+        interner: &mut Interner,
+        reuse: &mut dyn FnMut(&Rc<CodeObject>) -> Option<Rc<PyCode>>,
+    ) -> Rc<PyCode> {
         assert_stays_in_bounds(&code);
         let instrs = code.code.iter().map(|&i| Cell::new(i)).collect();
         let consts = code
             .consts
             .iter()
-            .map(|c| constant_value(c, interner))
+            .map(|c| match c {
+                Constant::Code(child) => {
+                    let child = match reuse(child) {
+                        Some(old) => old,
+                        None => PyCode::new_reusing(child.clone(), interner, reuse),
+                    };
+                    Value::Object(crate::runtime::gc::tracked(PyObject::new(ObjKind::Code(
+                        child,
+                    ))))
+                }
+                other => constant_value(other, interner),
+            })
             .collect();
         let names = code.names.iter().map(|n| interner.intern(n)).collect();
         let localsplus_names = code.localsplus.iter().map(|n| interner.intern(n)).collect();
@@ -76,7 +146,41 @@ impl PyCode {
             localsplus_names,
             name,
             qualname,
+            shift: Cell::new(LineShift::default()),
         })
+    }
+
+    /// How far this code's text has moved since it was compiled.
+    pub fn shift(&self) -> LineShift {
+        self.shift.get()
+    }
+
+    /// Moves this code and every code object nested in it by `by` (their text moved with it).
+    pub fn shift_tree(&self, by: LineShift) {
+        self.shift.set(self.shift.get().plus(by));
+        for v in self.consts.iter() {
+            if let Value::Object(o) = v {
+                if let ObjKind::Code(child) = &o.kind {
+                    child.shift_tree(by);
+                }
+            }
+        }
+    }
+
+    /// `co_firstlineno`, where the text is now.
+    pub fn first_line(&self) -> u32 {
+        self.shift.get().line(self.code.first_line)
+    }
+
+    /// The line of instruction `index` (0 when it has none), where the text is now.
+    pub fn line_of(&self, index: usize) -> u32 {
+        self.shift.get().line(self.code.line_of(index))
+    }
+
+    /// The source location of instruction `index`, where the text is now.
+    pub fn location(&self, index: usize) -> Option<Location> {
+        let location = *self.code.locations.get(index)?;
+        Some(self.shift.get().apply(location))
     }
 
     #[inline]

@@ -128,7 +128,7 @@ impl Vm {
                 InstrState::Failed => failed += 1,
                 _ => {}
             }
-            let loc = c.locations.get(i).cloned().unwrap_or_default();
+            let loc = code.location(i).unwrap_or_default();
             let failure = match (state, cache.value.get()) {
                 (InstrState::Failed, Value::Str(s)) => Some(s.as_str().to_owned()),
                 _ => None,
@@ -177,7 +177,7 @@ impl Vm {
             name: c.name.to_string(),
             qualname: c.qualname.to_string(),
             filename: c.filename.to_string(),
-            first_line: c.first_line,
+            first_line: code.first_line(),
             instructions,
             specializable,
             specialized,
