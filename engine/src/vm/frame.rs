@@ -211,7 +211,15 @@ impl SavedFrame {
     }
 
     /// Drops the frame, if any.
+    #[inline]
     pub fn clear(&mut self) {
+        if self.present {
+            self.clear_present();
+        }
+    }
+
+    #[inline(never)]
+    fn clear_present(&mut self) {
         drop(self.take());
     }
 

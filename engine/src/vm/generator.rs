@@ -275,7 +275,12 @@ impl Vm {
             return Err(self.type_error("cannot resume a finished generator"));
         }
         state.status = GenStatus::Running;
-        let own_exc = std::mem::replace(&mut state.exc_state, Value::None);
+        // The exception the generator was handling when it yielded (rarely any).
+        let own_exc = if state.exc_state.is_none() {
+            None
+        } else {
+            Some(std::mem::replace(&mut state.exc_state, Value::None))
+        };
         let base = self.stack.len();
         let n = state.values.len();
         self.stack.reserve(n + 1);
@@ -290,10 +295,10 @@ impl Vm {
         if let Some(v) = sent {
             self.stack.push(v);
         }
-        let caller_exc = raw::clone_whole(&self.handled_exception);
-        if !own_exc.is_none() {
-            self.handled_exception = own_exc;
-        }
+        let caller_exc = match own_exc {
+            Some(own) => std::mem::replace(&mut self.handled_exception, own),
+            None => raw::clone_whole(&self.handled_exception),
+        };
         // Written field by field in place: built on the stack and then copied, the link is
         // reloaded in wider pieces than it was stored in, which stalls.
         self.gen_links.reserve(1);
@@ -326,7 +331,12 @@ impl Vm {
 
     /// `YIELD_VALUE`: saves the innermost (generator) frame into its generator and pops it.
     pub(crate) fn suspend_generator(&mut self) -> bool {
-        let Some(link) = self.gen_links.pop() else {
+        let Some(GenLink {
+            generator: gen_obj,
+            caller_exc,
+            ..
+        }) = self.gen_links.pop()
+        else {
             return false;
         };
         let Some(frame) = self.frames.last() else {
@@ -335,21 +345,23 @@ impl Vm {
         let base = frame.base.min(self.stack.len());
         let ret_sp = frame.ret_sp;
         let is_entry = frame.is_entry;
-        let own = std::mem::replace(
-            &mut self.handled_exception,
-            raw::clone_whole(&link.caller_exc),
-        );
-        if let Some(generator) = generator_of(&link.generator) {
+        // The resumer's handled exception comes back; the generator keeps its own only when
+        // it is handling one (usually neither is, and nothing is cloned or dropped).
+        let own = if self.handled_exception.is(&caller_exc) {
+            drop(caller_exc);
+            Value::None
+        } else {
+            std::mem::replace(&mut self.handled_exception, caller_exc)
+        };
+        if let Some(generator) = generator_of(&gen_obj) {
             let mut state = generator.state.borrow_mut();
             move_tail(&mut self.stack, base, &mut state.values);
             state.frame.pop_from(&mut self.frames);
             self.stack.truncate(ret_sp);
             state.status = GenStatus::Suspended;
-            state.exc_state = if own.is(&link.caller_exc) {
-                Value::None
-            } else {
-                own
-            };
+            if !(own.is_none() && state.exc_state.is_none()) {
+                state.exc_state = own;
+            }
         } else {
             self.frames.pop();
             self.stack.truncate(base.min(ret_sp));
