@@ -181,6 +181,9 @@ define_opcodes! {
     BinaryOpAddUnicode: BinaryOp = "BINARY_OP_ADD_UNICODE",
     BinaryOpAddList: BinaryOp = "BINARY_OP_ADD_LIST",
     BinaryOpAddTuple: BinaryOp = "BINARY_OP_ADD_TUPLE",
+    /// An instance whose class defines the operator as a Python function (`Vec.__add__`):
+    /// the cached function is called without looking it (or the reflected one) up.
+    BinaryOpPyMethod: BinaryOp = "BINARY_OP_PY_METHOD",
     /// `(lhs rhs -- res)`: `arg` is a `Comparison`.
     CompareOp = "COMPARE_OP",
     CompareOpInt: CompareOp = "COMPARE_OP_INT",

@@ -532,6 +532,7 @@ impl Vm {
             subclasses: RefCell::new(Vec::new()),
             metaclass: RefCell::new((!Rc::ptr_eq(&meta, &self.types.type_)).then_some(meta)),
             root_shape: Shape::root(),
+            attrs_hint: Cell::new(0),
             slots,
             hook_cache: Cell::new((0, 0)),
             del_cache: Cell::new((0, false)),

@@ -5,7 +5,7 @@ use super::frame::Frame;
 use super::generator::GenStatus;
 use super::quicken;
 use super::Vm;
-use crate::bytecode::{Instr, Opcode};
+use crate::bytecode::{BinaryOperator, Instr, Opcode};
 use crate::runtime::error::{PyErr, PyResult};
 use crate::runtime::types::code::PyCode;
 use crate::runtime::types::dict::PyDict;
@@ -733,6 +733,29 @@ impl Vm {
                     Some(r) => {
                         self.hit(&code.caches[ip - 1], instr.opcode());
                         self.set_top2_float(r);
+                    }
+                    None => {
+                        self.miss(code, ip - 1);
+                        self.generic_binary_op(arg)?;
+                    }
+                }
+            }
+            Opcode::BinaryOpPyMethod => {
+                let len = self.stack.len();
+                let c = &code.caches[ip - 1];
+                match specialized::py_binary_method(c, &self.stack[len - 2], &self.stack[len - 1]) {
+                    Some(func) => {
+                        self.hit(c, instr.opcode());
+                        let rhs = self.pop();
+                        let lhs = self.pop();
+                        let op = BinaryOperator::from_arg(arg).unwrap_or(BinaryOperator::Add);
+                        let r = self.call_with_keywords(&func, &[lhs.clone(), rhs.clone()], &[])?;
+                        let r = if matches!(r, Value::NotImplemented) {
+                            self.binary_reflected(&lhs, &rhs, op)?
+                        } else {
+                            r
+                        };
+                        self.stack.push(r);
                     }
                     None => {
                         self.miss(code, ip - 1);

@@ -319,6 +319,28 @@ impl Vm {
         }
     }
 
+    /// The rest of `lhs op rhs` once `lhs`'s own method returned `NotImplemented` and the
+    /// right operand's type is not a subclass that went first: its reflected method, then
+    /// the `TypeError`.
+    pub(crate) fn binary_reflected(
+        &mut self,
+        lhs: &Value,
+        rhs: &Value,
+        op: BinaryOperator,
+    ) -> PyResult<Value> {
+        let rname = self.names.binary(op).1.clone();
+        let (tl, tr) = (self.class_of(lhs), self.class_of(rhs));
+        if !Rc::ptr_eq(&tl, &tr) {
+            if let Some(w) = tr.lookup_rc(&rname).filter(|m| !m.is_none()) {
+                let r = self.call_special_found(&w, rhs, std::slice::from_ref(lhs))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        Err(self.unsupported_operands(lhs, rhs, op))
+    }
+
     fn unsupported_operands(&mut self, lhs: &Value, rhs: &Value, op: BinaryOperator) -> PyErr {
         let (l, r) = (self.type_name(lhs), self.type_name(rhs));
         let symbol = match op {

@@ -183,6 +183,7 @@ pub(crate) fn builtin_class(
         subclasses: RefCell::new(Vec::new()),
         metaclass: RefCell::new(None),
         root_shape: Shape::root(),
+        attrs_hint: Cell::new(0),
         slots: None,
         hook_cache: Cell::new((0, 0)),
         del_cache: Cell::new((0, false)),

@@ -88,6 +88,9 @@ pub struct PyClass {
     pub metaclass: RefCell<Option<Rc<PyClass>>>,
     /// The empty shape that new instances start from.
     pub root_shape: Rc<Shape>,
+    /// The most attributes an instance of the class has been given: new instances reserve
+    /// room for that many, so building one does not grow its value vector step by step.
+    pub attrs_hint: Cell<u8>,
     /// Attribute names from `__slots__`, if the class has slots (and no `__dict__`).
     pub slots: Option<Vec<Rc<PyStr>>>,
     /// `(version, HOOK_* bits)`: which attribute hooks the class overrides, valid while the
@@ -118,6 +121,15 @@ pub const HOOKS_NOT_PLAIN_SET: u8 =
     HOOK_SETATTR | HOOK_DATA_DESCRIPTORS | HOOK_PAYLOAD | HOOK_NO_DICT;
 
 impl PyClass {
+    /// Records that an instance now has `n` attributes (see `attrs_hint`).
+    #[inline]
+    pub fn note_attr_count(&self, n: usize) {
+        let n = n.min(usize::from(u8::MAX)) as u8;
+        if n > self.attrs_hint.get() {
+            self.attrs_hint.set(n);
+        }
+    }
+
     pub fn name(&self) -> String {
         self.name.borrow().as_str().to_owned()
     }

@@ -57,12 +57,10 @@ pub struct PyInstance {
 impl PyInstance {
     pub fn new(class: Rc<PyClass>, payload: Payload) -> PyInstance {
         let shape = class.root_shape.clone();
+        let values = Vec::with_capacity(usize::from(class.attrs_hint.get()));
         PyInstance {
             class,
-            attrs: RefCell::new(Attrs::Shaped {
-                shape,
-                values: Vec::new(),
-            }),
+            attrs: RefCell::new(Attrs::Shaped { shape, values }),
             payload,
             slot_values: RefCell::new(Vec::new()),
             finalized: Cell::new(false),
@@ -132,6 +130,7 @@ impl PyInstance {
                 if let Some(next) = shape.with_attr(name) {
                     *shape = next;
                     values.push(value);
+                    self.class.note_attr_count(values.len());
                     return;
                 }
                 let dict = crate::runtime::gc::tracked(PyDict::new());

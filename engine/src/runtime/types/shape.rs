@@ -91,9 +91,12 @@ impl Shape {
             return None;
         }
         let mut transitions = self.transitions.borrow_mut();
+        // By pointer first: names are interned, and the root's list holds the first
+        // attribute of every class.
         if let Some((_, next)) = transitions
             .iter()
-            .find(|(n, _)| Rc::ptr_eq(n, name) || **n == **name)
+            .find(|(n, _)| Rc::ptr_eq(n, name))
+            .or_else(|| transitions.iter().find(|(n, _)| **n == **name))
         {
             return Some(next.clone());
         }

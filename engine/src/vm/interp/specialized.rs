@@ -203,6 +203,24 @@ pub(crate) fn slice_step1(container: &Value, key: &Value) -> Option<Value> {
     }
 }
 
+/// `BINARY_OP_PY_METHOD`'s guard: the left operand is an instance of the cached class
+/// version and the right one is not an instance of another class. The function to call.
+#[inline]
+pub(crate) fn py_binary_method(c: &InlineCache, lhs: &Value, rhs: &Value) -> Option<Value> {
+    let Value::Instance(a) = lhs else {
+        return None;
+    };
+    if a.class().version.get() != c.version.get() {
+        return None;
+    }
+    if let Value::Instance(b) = rhs {
+        if !Rc::ptr_eq(a.class(), b.class()) {
+            return None;
+        }
+    }
+    c.value.with(|f| matches!(f, Value::Function(_)).then(|| f.clone()))
+}
+
 /// Index `i` (possibly negative) into a sequence of length `len`.
 #[inline]
 pub fn seq_index(i: i64, len: usize) -> Option<usize> {
@@ -345,6 +363,7 @@ impl Vm {
             Some(next) => {
                 *shape = next;
                 values.push(value);
+                inst.class().note_attr_count(values.len());
                 Ok(())
             }
             None => Err(value),

@@ -565,6 +565,12 @@ impl Vm {
                 Some(Opcode::BinaryOpAddList)
             }
             (Value::Tuple(_), Value::Tuple(_), B::Add) => Some(Opcode::BinaryOpAddTuple),
+            (Value::Instance(inst), _, _) => match self.py_binary_method(inst, rhs, op) {
+                Ok((version, func)) => {
+                    return self.install(code, at, Opcode::BinaryOpPyMethod, version, 0, 0, func)
+                }
+                Err(reason) => return self.fail(code, at, Failure::Other(reason)),
+            },
             _ => None,
         };
         match form {
@@ -578,6 +584,38 @@ impl Vm {
                 );
                 self.fail(code, at, Failure::Operands(text))
             }
+        }
+    }
+
+    /// `BINARY_OP_PY_METHOD`'s conditions: the left operand's class (at this version) defines
+    /// the operator as a plain Python function of two parameters, has no in-place variant
+    /// for an in-place operator, and the right operand cannot take precedence (its type is
+    /// the same class, or a built-in type, which no Python class can be a base of).
+    fn py_binary_method(
+        &self,
+        inst: &crate::runtime::types::instance::PyInstance,
+        rhs: &Value,
+        op: crate::bytecode::BinaryOperator,
+    ) -> Result<(u32, Value), &'static str> {
+        let class = inst.class();
+        if let Value::Instance(other) = rhs {
+            if !Rc::ptr_eq(other.class(), class) {
+                return Err("instances of two classes");
+            }
+        }
+        let version = class.version.get();
+        if version == 0 {
+            return Err("out of class versions");
+        }
+        let (name, _, iname) = self.names.binary(op);
+        if op.is_inplace() && class.lookup_rc(iname).is_some() {
+            return Err("in-place operator method");
+        }
+        match class.lookup_rc(name) {
+            Some(Value::Function(f)) if f.exact_argcount == 2 => Ok((version, Value::Function(f))),
+            Some(Value::Function(_)) => Err("operator method takes other arguments"),
+            Some(_) => Err("operator method is not a Python function"),
+            None => Err("class does not define the operator"),
         }
     }
 
