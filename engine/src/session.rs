@@ -10,6 +10,7 @@
 
 pub mod complete;
 pub mod help;
+pub mod names;
 pub mod report;
 pub mod timing;
 pub mod worker;
@@ -39,7 +40,8 @@ pub const STDIN: &str = "<stdin>";
 pub const SAMPLE_PERIOD: Duration = Duration::from_millis(1);
 
 /// How running one input ended.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     Ok,
     /// An exception escaped; the traceback (already written to the host's stderr).
@@ -57,7 +59,7 @@ pub enum Status {
 }
 
 /// What running one input did.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Outcome {
     pub status: Status,
     pub elapsed: Duration,
@@ -266,6 +268,44 @@ impl Session {
                 let report = self.vm.format_exception(&e.exc);
                 report.lines().last().unwrap_or("").to_owned()
             })
+    }
+
+    /// Evaluates `code` for an editor (`adder/evaluate`): an expression gives its `repr`,
+    /// statements run for their effects (empty text); an error gives the traceback.
+    pub fn evaluate(&mut self, code: &str) -> Result<String, String> {
+        const NAME: &str = "<evaluate>";
+        let as_expr = crate::syntax::parse(code, Mode::Expression)
+            .errors
+            .is_empty();
+        let mode = if as_expr {
+            Mode::Expression
+        } else {
+            Mode::Module
+        };
+        let compiled = self.compile(code, NAME, mode)?;
+        self.vm.sources.insert(NAME.to_owned(), code.into());
+        let globals = self.globals.clone();
+        let result = self.with_profile(false, |vm| vm.run_module_code(compiled, globals));
+        self.vm.host.flush_stdout();
+        match result {
+            Ok(value) if as_expr => self
+                .vm
+                .repr(&value)
+                .map_err(|e| self.vm.format_exception(&e.exc)),
+            Ok(_) => Ok(String::new()),
+            Err(e) => Err(self.vm.format_exception(&e.exc)),
+        }
+    }
+
+    /// The newest run of file `filename` (`%run`, the editor's run): its text and the
+    /// current quickening state of the code compiled from it.
+    pub fn file_state(&self, filename: &str) -> Option<(Rc<str>, CodeInfo)> {
+        let input = self
+            .inputs
+            .iter()
+            .rev()
+            .find(|input| input.code.code.filename.as_ref() == filename)?;
+        Some((input.source.clone(), self.vm.inspect_code(&input.code)))
     }
 
     /// A fresh `__main__` (`%reset`): every user name goes; inputs and statistics stay.

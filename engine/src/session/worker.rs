@@ -13,8 +13,10 @@ use crate::vm::quicken::inspect::{CodeInfo, StatsReport};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 
-/// What a front end asks of the session.
-#[derive(Clone, Debug)]
+/// What a front end asks of the session. Serializable: an attached REPL sends these over a
+/// socket (`{"run": {...}}`, `"stats"`).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Request {
     /// Run interactive input (`single` mode), profiled or not.
     Run {
@@ -47,18 +49,35 @@ pub enum Request {
     Reset,
     /// The user's global names.
     Who,
+    /// Evaluate for an editor: an expression's `repr`, or run statements.
+    Evaluate {
+        code: String,
+    },
+    /// The newest run of each of these files, with the current quickening state.
+    Files {
+        filenames: Vec<String>,
+    },
 }
 
 /// A function the session knows, for inspectors.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct FunctionInfo {
     pub info: CodeInfo,
     /// The text of the input that defined it.
     pub source: String,
 }
 
+/// A file the session ran: the text it ran and its code's quickening state now.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct FileState {
+    pub filename: String,
+    pub source: String,
+    pub code: CodeInfo,
+}
+
 /// The session's answer, one per request.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Response {
     Ran {
         outcome: Outcome,
@@ -74,6 +93,8 @@ pub enum Response {
     Stats(StatsReport),
     Timeit(Result<TimeitResult, String>),
     Names(Vec<String>),
+    Evaluated(Result<String, String>),
+    Files(Vec<FileState>),
     Done,
 }
 
@@ -211,6 +232,20 @@ impl Session {
                 Response::Done
             }
             Request::Who => Response::Names(self.user_names()),
+            Request::Evaluate { code } => Response::Evaluated(self.evaluate(&code)),
+            Request::Files { filenames } => Response::Files(
+                filenames
+                    .into_iter()
+                    .filter_map(|filename| {
+                        let (source, code) = self.file_state(&filename)?;
+                        Some(FileState {
+                            filename,
+                            source: source.to_string(),
+                            code,
+                        })
+                    })
+                    .collect(),
+            ),
         }
     }
 

@@ -1,0 +1,196 @@
+//! One session, many clients: the language server's own requests (client 0) and every
+//! attached REPL go through [`SharedSession::call`], which takes the session's turn (so
+//! requests run one at a time, in the order they got it), points the VM's output at the
+//! caller while its request runs, and afterwards tells the owner that code ran (the server
+//! refreshes the editor's hints). Ctrl-C from a client interrupts only its own code.
+
+use crate::wire::Stream;
+use engine::session::worker::{Request, Response, SessionHandle};
+use engine::session::Interrupter;
+use engine::vm::host::Host;
+use engine::vm::profile::SharedProfile;
+use std::sync::{Arc, Mutex};
+
+/// Where a request's output goes, chunk by chunk as it is written.
+pub type OutputFn = Arc<dyn Fn(Stream, &str) + Send + Sync>;
+
+/// Called after a request that ran code, with the id of the client that sent it.
+pub type AfterRun = Box<dyn Fn(u64) + Send + Sync>;
+
+/// The id of the language server's own requests; attached clients count up from 1.
+pub const SERVER: u64 = 0;
+
+type Route = Arc<Mutex<Option<OutputFn>>>;
+
+pub struct SharedSession {
+    handle: SessionHandle,
+    route: Route,
+    /// Held while a request runs: the session's turn.
+    turn: Mutex<()>,
+    /// The client whose request runs now.
+    owner: Mutex<Option<u64>>,
+    after_run: Mutex<Option<AfterRun>>,
+}
+
+impl SharedSession {
+    pub fn spawn(quicken: bool) -> std::io::Result<SharedSession> {
+        let route: Route = Arc::new(Mutex::new(None));
+        let host_route = route.clone();
+        let handle =
+            SessionHandle::spawn(move || Box::new(RoutedHost { route: host_route }), quicken)?;
+        Ok(SharedSession {
+            handle,
+            route,
+            turn: Mutex::new(()),
+            owner: Mutex::new(None),
+            after_run: Mutex::new(None),
+        })
+    }
+
+    /// Sets what runs after each request that ran code.
+    pub fn on_after_run(&self, f: AfterRun) {
+        if let Ok(mut a) = self.after_run.lock() {
+            *a = Some(f);
+        }
+    }
+
+    /// Runs `request` for `client` when the session's turn comes, its output going to
+    /// `output`; `None` if the session thread is gone.
+    pub fn call(&self, client: u64, request: Request, output: OutputFn) -> Option<Response> {
+        let runs_code = matches!(
+            request,
+            Request::Run { .. }
+                | Request::RunFile { .. }
+                | Request::Timeit { .. }
+                | Request::Evaluate { .. }
+                | Request::Reset
+        );
+        let response = {
+            let _turn = self.turn.lock().unwrap_or_else(|e| e.into_inner());
+            self.set(Some(client), Some(output));
+            let response = self.handle.call(request);
+            self.set(None, None);
+            response
+        };
+        if runs_code && response.is_some() {
+            if let Ok(after) = self.after_run.lock() {
+                if let Some(after) = after.as_ref() {
+                    after(client);
+                }
+            }
+        }
+        response
+    }
+
+    /// Runs a request that writes nothing (inspection, completion).
+    pub fn ask(&self, client: u64, request: Request) -> Option<Response> {
+        self.call(client, request, Arc::new(|_, _| {}))
+    }
+
+    fn set(&self, owner: Option<u64>, output: Option<OutputFn>) {
+        if let Ok(mut o) = self.owner.lock() {
+            *o = owner;
+        }
+        if let Ok(mut r) = self.route.lock() {
+            *r = output;
+        }
+    }
+
+    /// The client whose request runs now.
+    pub fn owner(&self) -> Option<u64> {
+        self.owner.lock().ok().and_then(|o| *o)
+    }
+
+    /// Interrupts the running code if it is `client`'s; whether it was.
+    pub fn interrupt_client(&self, client: u64) -> bool {
+        let mine = self.owner() == Some(client);
+        if mine {
+            self.handle.interrupter().interrupt();
+        }
+        mine
+    }
+
+    /// Interrupts whatever runs (the editor's Interrupt command); whether anything did.
+    pub fn interrupt_any(&self) -> bool {
+        let running = self.handle.busy();
+        if running {
+            self.handle.interrupter().interrupt();
+        }
+        running
+    }
+
+    pub fn interrupter(&self) -> Interrupter {
+        self.handle.interrupter()
+    }
+
+    /// The profile of the running (or last) profiled run.
+    pub fn live_profile(&self) -> SharedProfile {
+        self.handle.live_profile()
+    }
+
+    pub fn busy(&self) -> bool {
+        self.handle.busy()
+    }
+}
+
+/// The session VM's host: output goes to whoever's request runs now (nowhere between
+/// requests); `input()` reads end of file (the keyboard is the client's, not the server's).
+struct RoutedHost {
+    route: Route,
+}
+
+impl RoutedHost {
+    fn write(&self, stream: Stream, text: &str) {
+        let output = self.route.lock().ok().and_then(|r| r.clone());
+        if let Some(output) = output {
+            output(stream, text);
+        }
+    }
+}
+
+impl Host for RoutedHost {
+    fn write_stdout(&mut self, text: &str) {
+        self.write(Stream::Stdout, text);
+    }
+    fn write_stderr(&mut self, text: &str) {
+        self.write(Stream::Stderr, text);
+    }
+    fn read_line(&mut self) -> Option<String> {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    fn collect() -> (OutputFn, mpsc::Receiver<String>) {
+        let (tx, rx) = mpsc::channel();
+        let tx = Mutex::new(tx);
+        let f: OutputFn = Arc::new(move |_, text: &str| {
+            if let Ok(tx) = tx.lock() {
+                let _ = tx.send(text.to_owned());
+            }
+        });
+        (f, rx)
+    }
+
+    #[test]
+    fn output_goes_to_the_caller_and_globals_are_shared() {
+        let s = SharedSession::spawn(true).expect("session");
+        let (a, a_out) = collect();
+        let (b, b_out) = collect();
+        let run = |source: &str| Request::Run {
+            source: source.into(),
+            profile: false,
+        };
+        assert!(s.call(1, run("x = 41"), a.clone()).is_some());
+        assert!(s.call(2, run("print(x + 1)"), b).is_some());
+        let printed: String = b_out.try_iter().collect();
+        assert_eq!(printed, "42\n");
+        assert_eq!(a_out.try_iter().count(), 0);
+        assert!(s.owner().is_none());
+        assert!(!s.interrupt_client(1), "nothing of client 1 runs");
+    }
+}
