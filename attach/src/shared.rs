@@ -14,8 +14,9 @@ use std::sync::{Arc, Mutex};
 /// Where a request's output goes, chunk by chunk as it is written.
 pub type OutputFn = Arc<dyn Fn(Stream, &str) + Send + Sync>;
 
-/// Called after a request that ran code, with the id of the client that sent it.
-pub type AfterRun = Box<dyn Fn(u64) + Send + Sync>;
+/// Called after a request that ran code, with the id of the client that sent it and, for
+/// a file run (`%run`), the file's name.
+pub type AfterRun = Box<dyn Fn(u64, Option<&str>) + Send + Sync>;
 
 /// The id of the language server's own requests; attached clients count up from 1.
 pub const SERVER: u64 = 0;
@@ -65,6 +66,10 @@ impl SharedSession {
                 | Request::Evaluate { .. }
                 | Request::Reset
         );
+        let file = match &request {
+            Request::RunFile { filename, .. } => Some(filename.clone()),
+            _ => None,
+        };
         let response = {
             let _turn = self.turn.lock().unwrap_or_else(|e| e.into_inner());
             self.set(Some(client), Some(output));
@@ -75,7 +80,7 @@ impl SharedSession {
         if runs_code && response.is_some() {
             if let Ok(after) = self.after_run.lock() {
                 if let Some(after) = after.as_ref() {
-                    after(client);
+                    after(client, file.as_deref());
                 }
             }
         }
@@ -130,6 +135,13 @@ impl SharedSession {
 
     pub fn busy(&self) -> bool {
         self.handle.busy()
+    }
+}
+
+impl Drop for SharedSession {
+    fn drop(&mut self) {
+        // Dropping the handle waits for the session thread: stop whatever still runs.
+        self.handle.interrupter().interrupt();
     }
 }
 
