@@ -8,7 +8,9 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { createClient, refreshInlayHints, resolveAdder, sendSettings } from './client';
 import { HeatMap } from './heatMap';
+import { attachedRepl } from './logic/attach';
 import { codeAtLine } from './logic/hotTree';
+import { SessionInfo } from './logic/protocol';
 import { dedent, formatProfile, formatQuickening, inlineResult } from './logic/reports';
 import { Session } from './session';
 import { StatusBar } from './statusBar';
@@ -207,7 +209,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   };
 
+  /** A terminal running `adder repl --attach` on this server's session: one VM, two sides. */
+  const openAttachedRepl = async (): Promise<void> => {
+    const resolved = resolveAdder();
+    if (!client || !resolved.ok) {
+      void vscode.window.showErrorMessage('Adder: the language server is not running.');
+      return;
+    }
+    try {
+      const info = await client.sendRequest<SessionInfo>('adder/sessionInfo', {});
+      const plan = attachedRepl(resolved.path, info);
+      if (!plan.ok) {
+        void vscode.window.showErrorMessage(`Adder: ${plan.message}`);
+        return;
+      }
+      vscode.window.createTerminal(plan.terminal).show();
+    } catch (e) {
+      failed(e);
+    }
+  };
+
   context.subscriptions.push(
+    vscode.commands.registerCommand('adder.openAttachedRepl', openAttachedRepl),
     vscode.commands.registerCommand('adder.runFile', runFile),
     vscode.commands.registerCommand('adder.profileFile', profileFile),
     vscode.commands.registerCommand('adder.runSelection', runSelection),

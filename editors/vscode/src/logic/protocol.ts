@@ -111,3 +111,11 @@ export function allCode(code: CodeInfo): CodeInfo[] {
   }
   return out;
 }
+
+/** `adder/sessionInfo`: where the server publishes its session for `adder repl --attach`. */
+export interface SessionInfo {
+  /** The Unix socket (null when publishing failed). */
+  socket: string | null;
+  workspace: string | null;
+  pid: number;
+}
