@@ -178,6 +178,12 @@ fn a_repl_attached_to_the_editors_session_drives_its_counts() {
     let out = enter(&mut repl, "from_editor", ">>> ");
     assert!(out.contains("42"), "{out:?}");
 
+    // `input()` in the server's VM reads from the REPL's terminal.
+    enter(&mut repl, "answer = input('who? ')", "who? ");
+    enter(&mut repl, "the repl", ">>> ");
+    let out = enter(&mut repl, "answer", ">>> ");
+    assert!(out.contains("'the repl'"), "{out:?}");
+
     // Magics and completion act on the server's VM.
     let out = enter(&mut repl, "%dis f", ">>> ");
     assert!(out.contains("BINARY_OP_ADD_INT"), "{out:?}");

@@ -7,7 +7,7 @@
 
 use crate::peer;
 use crate::place;
-use crate::shared::{OutputFn, SharedSession};
+use crate::shared::{InputFn, OutputFn, SharedSession};
 use crate::wire::{self, ClientMessage, LiveProfile, ServerMessage};
 use engine::session::worker::Request;
 use std::io::{self, BufRead, BufReader};
@@ -123,11 +123,14 @@ fn serve(stream: UnixStream, client: u64, session: Arc<SharedSession>, workspace
     }
     let closed = Arc::new(AtomicBool::new(false));
     let (requests, queue) = mpsc::channel::<(u64, Request)>();
+    // Lines for `input()`, from this reader to the session thread waiting in `input()`.
+    let (lines_tx, lines) = mpsc::channel::<Option<String>>();
+    let input = input_fn(writer.clone(), lines);
     let worker = {
         let (session, writer, closed) = (session.clone(), writer.clone(), closed.clone());
         std::thread::Builder::new()
             .name(format!("adder-attach-{client}-worker"))
-            .spawn(move || work(queue, client, &session, &writer, &closed))
+            .spawn(move || work(queue, client, &session, &writer, &closed, input))
     };
     if worker.is_err() {
         return;
@@ -146,6 +149,9 @@ fn serve(stream: UnixStream, client: u64, session: Arc<SharedSession>, workspace
                     break;
                 }
             }
+            Ok(ClientMessage::Line { text }) => {
+                let _ = lines_tx.send(text);
+            }
             Ok(ClientMessage::Interrupt) => {
                 session.interrupt_client(client);
             }
@@ -163,10 +169,26 @@ fn serve(stream: UnixStream, client: u64, session: Arc<SharedSession>, workspace
             }
         }
     }
-    // Gone: its queued requests are dropped, its running code interrupted.
+    // Gone: its queued requests are dropped, its running code interrupted (an `input()`
+    // waiting for it reads end of file).
     closed.store(true, Ordering::SeqCst);
     drop(requests);
+    drop(lines_tx);
     session.interrupt_client(client);
+}
+
+/// `input()` for this client's code: ask the client, wait for its line.
+fn input_fn(writer: Writer, lines: mpsc::Receiver<Option<String>>) -> InputFn {
+    let lines = Mutex::new(lines);
+    Arc::new(move || {
+        let lines = lines.lock().ok()?;
+        // A line sent after an earlier `input()` ended (end of file) is stale.
+        while lines.try_recv().is_ok() {}
+        if !send(&writer, &ServerMessage::Input) {
+            return None;
+        }
+        lines.recv().ok().flatten()
+    })
 }
 
 /// Runs one client's requests in order, answering each.
@@ -176,6 +198,7 @@ fn work(
     session: &SharedSession,
     writer: &Writer,
     closed: &Arc<AtomicBool>,
+    input: InputFn,
 ) {
     let out_writer = writer.clone();
     let output: OutputFn = Arc::new(move |stream, text: &str| {
@@ -186,7 +209,9 @@ fn work(
         if closed.load(Ordering::SeqCst) {
             return;
         }
-        let Some(response) = session.call(client, request, output.clone()) else {
+        let response =
+            session.call_with_input(client, request, output.clone(), Some(input.clone()));
+        let Some(response) = response else {
             return;
         };
         if closed.load(Ordering::SeqCst) {

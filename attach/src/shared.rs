@@ -14,6 +14,9 @@ use std::sync::{Arc, Mutex};
 /// Where a request's output goes, chunk by chunk as it is written.
 pub type OutputFn = Arc<dyn Fn(Stream, &str) + Send + Sync>;
 
+/// Where a request's `input()` gets its line (`None`: end of file).
+pub type InputFn = Arc<dyn Fn() -> Option<String> + Send + Sync>;
+
 /// Called after a request that ran code, with the id of the client that sent it and, for
 /// a file run (`%run`), the file's name.
 pub type AfterRun = Box<dyn Fn(u64, Option<&str>) + Send + Sync>;
@@ -21,7 +24,14 @@ pub type AfterRun = Box<dyn Fn(u64, Option<&str>) + Send + Sync>;
 /// The id of the language server's own requests; attached clients count up from 1.
 pub const SERVER: u64 = 0;
 
-type Route = Arc<Mutex<Option<OutputFn>>>;
+/// The caller of the running request: where its output goes and its `input()` reads.
+#[derive(Clone)]
+struct Caller {
+    output: OutputFn,
+    input: Option<InputFn>,
+}
+
+type Route = Arc<Mutex<Option<Caller>>>;
 
 pub struct SharedSession {
     handle: SessionHandle,
@@ -58,6 +68,17 @@ impl SharedSession {
     /// Runs `request` for `client` when the session's turn comes, its output going to
     /// `output`; `None` if the session thread is gone.
     pub fn call(&self, client: u64, request: Request, output: OutputFn) -> Option<Response> {
+        self.call_with_input(client, request, output, None)
+    }
+
+    /// [`SharedSession::call`] with `input()` served by `input` (else it reads end of file).
+    pub fn call_with_input(
+        &self,
+        client: u64,
+        request: Request,
+        output: OutputFn,
+        input: Option<InputFn>,
+    ) -> Option<Response> {
         let runs_code = matches!(
             request,
             Request::Run { .. }
@@ -72,7 +93,7 @@ impl SharedSession {
         };
         let response = {
             let _turn = self.turn.lock().unwrap_or_else(|e| e.into_inner());
-            self.set(Some(client), Some(output));
+            self.set(Some(client), Some(Caller { output, input }));
             let response = self.handle.call(request);
             self.set(None, None);
             response
@@ -92,12 +113,12 @@ impl SharedSession {
         self.call(client, request, Arc::new(|_, _| {}))
     }
 
-    fn set(&self, owner: Option<u64>, output: Option<OutputFn>) {
+    fn set(&self, owner: Option<u64>, caller: Option<Caller>) {
         if let Ok(mut o) = self.owner.lock() {
             *o = owner;
         }
         if let Ok(mut r) = self.route.lock() {
-            *r = output;
+            *r = caller;
         }
     }
 
@@ -146,16 +167,20 @@ impl Drop for SharedSession {
 }
 
 /// The session VM's host: output goes to whoever's request runs now (nowhere between
-/// requests); `input()` reads end of file (the keyboard is the client's, not the server's).
+/// requests), and `input()` asks that caller for a line (the keyboard is the client's, not
+/// the server's; the editor has none, so there it reads end of file).
 struct RoutedHost {
     route: Route,
 }
 
 impl RoutedHost {
+    fn caller(&self) -> Option<Caller> {
+        self.route.lock().ok().and_then(|r| r.clone())
+    }
+
     fn write(&self, stream: Stream, text: &str) {
-        let output = self.route.lock().ok().and_then(|r| r.clone());
-        if let Some(output) = output {
-            output(stream, text);
+        if let Some(caller) = self.caller() {
+            (caller.output)(stream, text);
         }
     }
 }
@@ -168,7 +193,7 @@ impl Host for RoutedHost {
         self.write(Stream::Stderr, text);
     }
     fn read_line(&mut self) -> Option<String> {
-        None
+        self.caller()?.input.and_then(|input| input())
     }
 }
 

@@ -31,6 +31,10 @@ pub enum ClientMessage {
     LiveProfile {
         id: u64,
     },
+    /// The answer to [`ServerMessage::Input`] (`None`: end of file).
+    Line {
+        text: Option<String>,
+    },
 }
 
 /// Server → client.
@@ -51,6 +55,8 @@ pub enum ServerMessage {
         stream: Stream,
         text: String,
     },
+    /// The client's running code called `input()`: answer with [`ClientMessage::Line`].
+    Input,
     Response {
         id: u64,
         response: Response,

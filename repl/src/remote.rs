@@ -24,8 +24,11 @@ type Pending = Arc<Mutex<HashMap<u64, mpsc::Sender<Response>>>>;
 /// How often the live profile is asked for while the TUI shows a run.
 const LIVE_EVERY: Duration = Duration::from_millis(200);
 
+/// The connection's sending half, shared (one message at a time, whole lines).
+type Writer = Arc<Mutex<UnixStream>>;
+
 pub struct Connection {
-    writer: Mutex<UnixStream>,
+    writer: Writer,
     pending: Pending,
     next_id: AtomicU64,
     /// Set by SIGINT (user flag first, as for a local session); the watcher sends them on.
@@ -87,7 +90,7 @@ impl Connection {
             Arc::new(AtomicBool::new(false)),
         ];
         let connection = Connection {
-            writer: Mutex::new(stream),
+            writer: Arc::new(Mutex::new(stream)),
             pending: pending.clone(),
             next_id: AtomicU64::new(1),
             flags: flags.clone(),
@@ -98,39 +101,31 @@ impl Connection {
         };
         let socket = socket.to_path_buf();
         let host = Mutex::new(host);
+        let answers = connection.writer.clone();
         std::thread::Builder::new()
             .name("adder-attach-reader".into())
             .spawn(move || {
-                read(reader, &pending, &live, &host);
+                read(reader, answers, &pending, &live, &host);
                 server_gone(&socket, &sink);
             })
             .map_err(|e| fail(&e))?;
-        let watcher = connection
-            .writer
-            .lock()
-            .ok()
-            .and_then(|w| w.try_clone().ok());
-        if let Some(mut writer) = watcher {
-            let _ = std::thread::Builder::new()
-                .name("adder-attach-sigint".into())
-                .spawn(move || loop {
-                    std::thread::sleep(Duration::from_millis(20));
-                    if flags[1].swap(false, Ordering::SeqCst) {
-                        flags[0].store(false, Ordering::SeqCst);
-                        if wire::send(&mut writer, &ClientMessage::Interrupt).is_err() {
-                            return;
-                        }
+        let writer = connection.writer.clone();
+        let _ = std::thread::Builder::new()
+            .name("adder-attach-sigint".into())
+            .spawn(move || loop {
+                std::thread::sleep(Duration::from_millis(20));
+                if flags[1].swap(false, Ordering::SeqCst) {
+                    flags[0].store(false, Ordering::SeqCst);
+                    if !send(&writer, &ClientMessage::Interrupt) {
+                        return;
                     }
-                });
-        }
+                }
+            });
         Ok(connection)
     }
 
     fn write(&self, message: &ClientMessage) -> bool {
-        match self.writer.lock() {
-            Ok(mut w) => wire::send(&mut *w, message).is_ok(),
-            Err(_) => false,
-        }
+        send(&self.writer, message)
     }
 
     pub fn send(&self, request: Request) -> mpsc::Receiver<Response> {
@@ -190,9 +185,18 @@ impl Connection {
     }
 }
 
+/// Sends one message; false if the connection is gone.
+fn send(writer: &Writer, message: &ClientMessage) -> bool {
+    match writer.lock() {
+        Ok(mut w) => wire::send(&mut *w, message).is_ok(),
+        Err(_) => false,
+    }
+}
+
 /// Reads the server's messages until it goes.
 fn read(
     mut reader: BufReader<UnixStream>,
+    answers: Writer,
     pending: &Pending,
     live: &Mutex<Profile>,
     host: &Mutex<TerminalHost>,
@@ -212,6 +216,12 @@ fn read(
                         Stream::Stderr => host.write_stderr(&text),
                     }
                 }
+            }
+            Ok(ServerMessage::Input) => {
+                // Our code called `input()`: the line comes from our terminal (through the
+                // line editor while the line REPL waits for the run), as it would locally.
+                let text = host.lock().ok().and_then(|mut host| host.read_line());
+                send(&answers, &ClientMessage::Line { text });
             }
             Ok(ServerMessage::Response { id, response }) => {
                 if let Ok(mut host) = host.lock() {
