@@ -257,3 +257,63 @@ fn attaching_without_a_server_says_so() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no language server is serving"), "{err}");
 }
+
+/// The TUI inspector attached (`adder repl --tui --attach`), in tmux; skips without tmux.
+#[test]
+fn the_inspector_attaches_too() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        return;
+    }
+    let place = Place::new("tui");
+    let mut s = place.server();
+    let e = s.request("adder/evaluate", json!({"code": "from_editor = 6 * 7"}));
+    assert_eq!(e["result"], "", "{e}");
+    let socket = place.root.join("tmux.sock").display().to_string();
+    let tmux = |args: &[&str]| {
+        let out = Command::new("tmux")
+            .arg("-S")
+            .arg(&socket)
+            .args(args)
+            .output()
+            .expect("tmux");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let command = format!(
+        "cd '{}' && XDG_RUNTIME_DIR='{}' {} repl --tui --attach; echo REPL-EXIT=$?; sleep 60",
+        place.workspace.display(),
+        place.runtime.display(),
+        env!("CARGO_BIN_EXE_adder")
+    );
+    tmux(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "t",
+        "-x",
+        "140",
+        "-y",
+        "40",
+        &command,
+    ]);
+    let wait = |what: &str, ok: &dyn Fn(&str) -> bool| {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let screen = tmux(&["capture-pane", "-p", "-t", "t"]);
+            if ok(&screen) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "waiting for {what}:\n{screen}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    wait("the inspector", &|s| s.contains("Adder inspector"));
+    tmux(&["send-keys", "-t", "t", "from_editor + 1000", "Enter"]);
+    wait("the editor's global, from the TUI", &|s| s.contains("1042"));
+    assert_eq!(s.stop(), Some(0));
+    wait("the plain message and status", &|s| {
+        s.contains("has exited") && s.contains("REPL-EXIT=1")
+    });
+    tmux(&["kill-server"]);
+}

@@ -150,7 +150,7 @@ pub fn line_markdown(report: &RunReport, line: u32) -> Option<String> {
         return None;
     }
     Some(format!(
-        "**Live VM** (last run)\n```text\n{}\n```",
+        "**Live VM** (the session now)\n```text\n{}\n```",
         rows.join("\n")
     ))
 }
