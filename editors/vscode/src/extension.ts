@@ -38,6 +38,8 @@ class Reports implements vscode.TextDocumentContentProvider {
 }
 
 let client: LanguageClient | undefined;
+/** The executable the running server was started from. */
+let serverPath: string | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Adder');
@@ -70,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return;
     }
     trace.appendLine(`Starting ${resolved.path} lsp (found via ${resolved.source})`);
+    serverPath = resolved.path;
     client = createClient(resolved.path, trace, { runFromServer: (uri) => runFile(uri) });
     try {
       await client.start();
@@ -211,14 +214,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   /** A terminal running `adder repl --attach` on this server's session: one VM, two sides. */
   const openAttachedRepl = async (): Promise<void> => {
-    const resolved = resolveAdder();
-    if (!client || !resolved.ok) {
+    if (!client || !serverPath) {
       void vscode.window.showErrorMessage('Adder: the language server is not running.');
       return;
     }
     try {
       const info = await client.sendRequest<SessionInfo>('adder/sessionInfo', {});
-      const plan = attachedRepl(resolved.path, info);
+      // The same executable as the server: the protocol is the server's.
+      const plan = attachedRepl(serverPath, info);
       if (!plan.ok) {
         void vscode.window.showErrorMessage(`Adder: ${plan.message}`);
         return;
