@@ -207,11 +207,13 @@ fn follow_attached_runs(
             for path in paths {
                 republish(&docs, &shared, &client, path).await;
             }
+            // A client that never answers must not stop the next refreshes.
+            let answer = std::time::Duration::from_secs(2);
             if shared.inlay_refresh.load(Ordering::Relaxed) {
-                let _ = client.inlay_hint_refresh().await;
+                let _ = tokio::time::timeout(answer, client.inlay_hint_refresh()).await;
             }
             if shared.lens_refresh.load(Ordering::Relaxed) {
-                let _ = client.code_lens_refresh().await;
+                let _ = tokio::time::timeout(answer, client.code_lens_refresh()).await;
             }
         }
     });

@@ -289,3 +289,72 @@ impl Session {
         self.vm.host.flush_stdout();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vm::host::CaptureHost;
+
+    #[test]
+    fn files_report_the_current_state_of_a_files_code() {
+        let mut s = Session::new(Box::new(CaptureHost::default()));
+        let ran = s.handle(Request::RunFile {
+            filename: "/ws/m.py".into(),
+            source: "def f(x):\n    return x + 1\n".into(),
+            profile: false,
+        });
+        assert!(matches!(ran, Response::Ran { .. }));
+        s.handle(Request::Run {
+            source: "for i in range(100): f(i)\n\n".into(),
+            profile: false,
+        });
+        let Response::Files(files) = s.handle(Request::Files {
+            filenames: vec!["/ws/m.py".into(), "/ws/never.py".into()],
+        }) else {
+            panic!("not a Files answer");
+        };
+        assert_eq!(files.len(), 1, "only files that ran");
+        let f = files[0].code.children.iter().find(|c| c.name == "f");
+        let resume = f.and_then(|f| f.instructions.iter().find(|i| i.original == "RESUME"));
+        assert_eq!(
+            resume.map(|i| i.hits),
+            Some(100),
+            "called from another input"
+        );
+    }
+
+    #[test]
+    fn evaluate_gives_a_repr_or_runs_statements() {
+        let mut s = Session::new(Box::new(CaptureHost::default()));
+        let eval =
+            |s: &mut Session, code: &str| match s.handle(Request::Evaluate { code: code.into() }) {
+                Response::Evaluated(r) => r,
+                _ => Err("not an Evaluated answer".into()),
+            };
+        assert_eq!(eval(&mut s, "x = 20"), Ok(String::new()));
+        assert_eq!(eval(&mut s, "x * 2 + 2"), Ok("42".into()));
+        let err = eval(&mut s, "1/0").unwrap_err();
+        assert!(err.contains("ZeroDivisionError"), "{err}");
+    }
+
+    #[test]
+    fn requests_and_responses_survive_json() {
+        let mut s = Session::new(Box::new(CaptureHost::default()));
+        s.handle(Request::Run {
+            source: "def g(): return 1\n\n".into(),
+            profile: false,
+        });
+        let stats = s.handle(Request::Inspect { expr: "g".into() });
+        let text = serde_json::to_string(&stats).unwrap_or_default();
+        let back: Response = serde_json::from_str(&text).expect("reads back");
+        let Response::Inspected(Ok(info)) = back else {
+            panic!("{text}");
+        };
+        assert_eq!(info.info.qualname, "g");
+        assert!(info
+            .info
+            .instructions
+            .iter()
+            .any(|i| i.current == "RETURN_VALUE"));
+    }
+}
