@@ -122,15 +122,18 @@ fn serve(stream: UnixStream, client: u64, session: Arc<SharedSession>, workspace
         return;
     }
     let closed = Arc::new(AtomicBool::new(false));
+    // Ctrl-C while this client's request waits for another client's code to finish.
+    let cancel = Arc::new(AtomicBool::new(false));
     let (requests, queue) = mpsc::channel::<(u64, Request)>();
     // Lines for `input()`, from this reader to the session thread waiting in `input()`.
     let (lines_tx, lines) = mpsc::channel::<Option<String>>();
     let input = input_fn(writer.clone(), lines);
     let worker = {
-        let (session, writer, closed) = (session.clone(), writer.clone(), closed.clone());
+        let (session, writer) = (session.clone(), writer.clone());
+        let flags = [closed.clone(), cancel.clone()];
         std::thread::Builder::new()
             .name(format!("adder-attach-{client}-worker"))
-            .spawn(move || work(queue, client, &session, &writer, &closed, input))
+            .spawn(move || work(queue, client, &session, &writer, flags, input))
     };
     if worker.is_err() {
         return;
@@ -153,7 +156,9 @@ fn serve(stream: UnixStream, client: u64, session: Arc<SharedSession>, workspace
                 let _ = lines_tx.send(text);
             }
             Ok(ClientMessage::Interrupt) => {
-                session.interrupt_client(client);
+                if !session.interrupt_client(client) {
+                    cancel.store(true, Ordering::SeqCst);
+                }
             }
             Ok(ClientMessage::LiveProfile { id }) => {
                 let profile = session
@@ -172,6 +177,7 @@ fn serve(stream: UnixStream, client: u64, session: Arc<SharedSession>, workspace
     // Gone: its queued requests are dropped, its running code interrupted (an `input()`
     // waiting for it reads end of file).
     closed.store(true, Ordering::SeqCst);
+    cancel.store(true, Ordering::SeqCst);
     drop(requests);
     drop(lines_tx);
     session.interrupt_client(client);
@@ -197,7 +203,7 @@ fn work(
     client: u64,
     session: &SharedSession,
     writer: &Writer,
-    closed: &Arc<AtomicBool>,
+    [closed, cancel]: [Arc<AtomicBool>; 2],
     input: InputFn,
 ) {
     let out_writer = writer.clone();
@@ -209,8 +215,9 @@ fn work(
         if closed.load(Ordering::SeqCst) {
             return;
         }
+        let input = Some(input.clone());
         let response =
-            session.call_with_input(client, request, output.clone(), Some(input.clone()));
+            session.call_with_input(client, request, output.clone(), input, Some(&cancel));
         let Some(response) = response else {
             return;
         };

@@ -2,14 +2,17 @@
 //! attached REPL go through [`SharedSession::call`], which takes the session's turn (so
 //! requests run one at a time, in the order they got it), points the VM's output at the
 //! caller while its request runs, and afterwards tells the owner that code ran (the server
-//! refreshes the editor's hints). Ctrl-C from a client interrupts only its own code.
+//! refreshes the editor's hints). Ctrl-C from a client interrupts only its own code (or
+//! gives up its request still waiting for its turn).
 
 use crate::wire::Stream;
 use engine::session::worker::{Request, Response, SessionHandle};
-use engine::session::Interrupter;
+use engine::session::{Interrupter, Outcome, Status};
 use engine::vm::host::Host;
 use engine::vm::profile::SharedProfile;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, TryLockError};
+use std::time::Duration;
 
 /// Where a request's output goes, chunk by chunk as it is written.
 pub type OutputFn = Arc<dyn Fn(Stream, &str) + Send + Sync>;
@@ -68,16 +71,19 @@ impl SharedSession {
     /// Runs `request` for `client` when the session's turn comes, its output going to
     /// `output`; `None` if the session thread is gone.
     pub fn call(&self, client: u64, request: Request, output: OutputFn) -> Option<Response> {
-        self.call_with_input(client, request, output, None)
+        self.call_with_input(client, request, output, None, None)
     }
 
-    /// [`SharedSession::call`] with `input()` served by `input` (else it reads end of file).
+    /// [`SharedSession::call`] with `input()` served by `input` (else it reads end of file),
+    /// and given up while it waits for its turn if `cancel` is set (Ctrl-C while another
+    /// client's code runs): the answer is then that of an interrupted request.
     pub fn call_with_input(
         &self,
         client: u64,
         request: Request,
         output: OutputFn,
         input: Option<InputFn>,
+        cancel: Option<&AtomicBool>,
     ) -> Option<Response> {
         let runs_code = matches!(
             request,
@@ -92,7 +98,10 @@ impl SharedSession {
             _ => None,
         };
         let response = {
-            let _turn = self.turn.lock().unwrap_or_else(|e| e.into_inner());
+            let Some(_turn) = self.take_turn(cancel) else {
+                output(Stream::Stderr, "KeyboardInterrupt\n");
+                return Some(interrupted(&request));
+            };
             self.set(Some(client), Some(Caller { output, input }));
             let response = self.handle.call(request);
             self.set(None, None);
@@ -106,6 +115,26 @@ impl SharedSession {
             }
         }
         response
+    }
+
+    /// Waits for the session's turn; `None` if `cancel` was set meanwhile.
+    fn take_turn(&self, cancel: Option<&AtomicBool>) -> Option<MutexGuard<'_, ()>> {
+        let Some(cancel) = cancel else {
+            return Some(self.turn.lock().unwrap_or_else(|e| e.into_inner()));
+        };
+        // A Ctrl-C from before this request was waiting is not for it.
+        cancel.store(false, Ordering::SeqCst);
+        loop {
+            match self.turn.try_lock() {
+                Ok(turn) => return Some(turn),
+                Err(TryLockError::Poisoned(e)) => return Some(e.into_inner()),
+                Err(TryLockError::WouldBlock) => {}
+            }
+            if cancel.swap(false, Ordering::SeqCst) {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
     }
 
     /// Runs a request that writes nothing (inspection, completion).
@@ -156,6 +185,20 @@ impl SharedSession {
 
     pub fn busy(&self) -> bool {
         self.handle.busy()
+    }
+}
+
+/// The answer to a request given up before it ran.
+fn interrupted(request: &Request) -> Response {
+    match request {
+        Request::Run { .. } | Request::RunFile { .. } => Response::Ran {
+            outcome: Outcome {
+                status: Status::Interrupted,
+                elapsed: Duration::ZERO,
+            },
+            profile: None,
+        },
+        _ => Response::Done,
     }
 }
 
@@ -229,5 +272,53 @@ mod tests {
         assert_eq!(a_out.try_iter().count(), 0);
         assert!(s.owner().is_none());
         assert!(!s.interrupt_client(1), "nothing of client 1 runs");
+    }
+
+    #[test]
+    fn ctrl_c_gives_up_a_request_waiting_for_its_turn() {
+        let s = Arc::new(SharedSession::spawn(true).expect("session"));
+        let (quiet, _) = collect();
+        let spin = {
+            let (s, quiet) = (s.clone(), quiet.clone());
+            std::thread::spawn(move || {
+                let request = Request::Run {
+                    source: "while True: pass\n\n".into(),
+                    profile: false,
+                };
+                s.call(1, request, quiet)
+            })
+        };
+        while s.owner() != Some(1) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let cancel = Arc::new(AtomicBool::new(false));
+        let waiting = {
+            let (s, cancel, quiet) = (s.clone(), cancel.clone(), quiet.clone());
+            std::thread::spawn(move || {
+                let request = Request::Run {
+                    source: "1".into(),
+                    profile: false,
+                };
+                s.call_with_input(2, request, quiet, None, Some(&cancel))
+            })
+        };
+        assert!(!s.interrupt_client(2), "client 2's code is not running");
+        // (Again until taken: a flag set before the request waited is cleared as stale.)
+        while !waiting.is_finished() {
+            cancel.store(true, Ordering::SeqCst);
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let answer = waiting.join().ok().flatten();
+        assert!(
+            matches!(&answer, Some(Response::Ran { outcome, .. }) if outcome.status == Status::Interrupted),
+            "{answer:?}"
+        );
+        assert_eq!(s.owner(), Some(1), "client 1's loop still runs");
+        assert!(s.interrupt_client(1));
+        let spun = spin.join().ok().flatten();
+        assert!(
+            matches!(&spun, Some(Response::Ran { outcome, .. }) if outcome.status == Status::Interrupted),
+            "{spun:?}"
+        );
     }
 }
