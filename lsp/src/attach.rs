@@ -1,7 +1,7 @@
 //! The server's side of attaching: the workspace's session published on its Unix socket
 //! (see the `attach` crate) for `adder repl --attach`, and `adder/sessionInfo`, which tells
 //! an editor where that socket is (VS Code's *Open Attached REPL*). The socket goes when
-//! the server ends.
+//! the server ends, also when it is ended by a signal (SIGTERM, SIGHUP, SIGINT).
 
 use crate::live::Live;
 use attach::server::{publish as publish_session, Published};
@@ -26,6 +26,7 @@ pub fn publish(live: &Live, root: Option<&str>) {
             if let Ok(mut p) = PUBLISHED.lock() {
                 *p = Some(published);
             }
+            unpublish_on_signals();
         }
         Err(e) => eprintln!(
             "adder lsp: the session is not published for attaching ({}): {e}",
@@ -44,6 +45,23 @@ pub fn unpublish() {
     if let Ok(mut p) = PUBLISHED.lock() {
         *p = None;
     }
+}
+
+/// A signal that ends the server removes the socket first (then ends it as the signal
+/// would have: status 128 + signal).
+fn unpublish_on_signals() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("adder-lsp-signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                unpublish();
+                std::process::exit(128 + signal);
+            }
+        });
 }
 
 /// The `adder/sessionInfo` answer.
