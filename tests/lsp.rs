@@ -578,3 +578,60 @@ fn completion_on_a_200_line_file_is_fast() {
     assert!(median < 50.0, "median {median} ms");
     assert_eq!(s.stop(), Some(0));
 }
+
+/// Issue 9's edit-and-continue, end to end: one of two functions is edited and the file run
+/// again from the editor; the untouched one keeps its specialized instructions and counts,
+/// the edited one starts cold, and the run's answer and `adder/quickening` say which.
+#[test]
+fn a_re_run_keeps_unchanged_functions_warm() {
+    let (mut s, _) = Server::initialized();
+    let v1 = "def f(x):\n    return x + 1\n\n\ndef g(x):\n    return x * 2\n\n\nfor i in range(1000):\n    f(i)\n    g(i)\n";
+    s.open(MAIN, v1);
+    s.diagnostics(MAIN);
+    let r = s.request("adder/run", json!({"uri": MAIN}));
+    assert_eq!(r["status"], "ok", "{r}");
+    assert!(r["reload"].is_null(), "a first run keeps nothing: {r}");
+    let form_hits = |q: &Value, form: &str| -> Option<u64> {
+        q["instructions"]
+            .as_array()?
+            .iter()
+            .find(|i| i["current"] == form)
+            .and_then(|i| i["hits"].as_u64())
+    };
+    let f1 = s.request("adder/quickening", json!({"uri": MAIN, "function": "f"}));
+    let f1_hits = form_hits(&f1, "BINARY_OP_ADD_INT").expect("f specialized");
+    assert!(f1_hits > 900, "{f1}");
+
+    // Edit g only (and add a line above f, so f also moves), then run again.
+    let v2 = format!("# edited\n{}", v1.replace("x * 2", "x * 3"));
+    s.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": MAIN, "version": 2}, "contentChanges": [{"text": v2}]}),
+    );
+    let r = s.request("adder/run", json!({"uri": MAIN}));
+    assert_eq!(r["status"], "ok", "{r}");
+    let state_of = |summary: &Value, name: &str| -> String {
+        summary["items"]
+            .as_array()
+            .and_then(|a| a.iter().find(|i| i["qualname"] == name))
+            .map(|i| i["state"].as_str().unwrap_or("").to_owned())
+            .unwrap_or_default()
+    };
+    assert_eq!(state_of(&r["reload"], "f"), "kept", "{r}");
+    assert_eq!(state_of(&r["reload"], "g"), "replaced", "{r}");
+
+    // f: the same specialized instruction, its count carried on (1,000 more hits), and its
+    // new line; g: new code, specialized afresh, fewer hits than its 1,000 calls.
+    let f2 = s.request("adder/quickening", json!({"uri": MAIN, "function": "f"}));
+    assert_eq!(
+        form_hits(&f2, "BINARY_OP_ADD_INT"),
+        Some(f1_hits + 1000),
+        "{f2}"
+    );
+    assert_eq!(f2["first_line"], 2, "{f2}");
+    let g2 = s.request("adder/quickening", json!({"uri": MAIN, "function": "g"}));
+    let g2_hits = form_hits(&g2, "BINARY_OP_MULTIPLY_INT").expect("g specialized again");
+    assert!(g2_hits < 1000, "g restarted cold: {g2}");
+    assert_eq!(state_of(&g2["reload"], "g"), "replaced", "{g2}");
+    assert_eq!(state_of(&f2["reload"], "f"), "kept", "{f2}");
+}

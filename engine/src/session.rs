@@ -11,6 +11,7 @@
 
 pub mod complete;
 pub mod help;
+pub mod names;
 pub mod reload;
 pub mod report;
 pub mod timing;
@@ -44,7 +45,8 @@ pub const STDIN: &str = "<stdin>";
 pub const SAMPLE_PERIOD: Duration = Duration::from_millis(1);
 
 /// How running one input ended.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     Ok,
     /// An exception escaped; the traceback (already written to the host's stderr).
@@ -62,7 +64,7 @@ pub enum Status {
 }
 
 /// What running one input did.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Outcome {
     pub status: Status,
     pub elapsed: Duration,
@@ -110,6 +112,8 @@ pub struct Session {
     db: Option<AnalysisDatabase>,
     /// The code of each file's definitions as its last run left it, by file name.
     files: HashMap<String, FileRecord>,
+    /// What each file's last run kept and replaced (for inspectors that ask later).
+    reloads: HashMap<String, ReloadSummary>,
 }
 
 impl Session {
@@ -125,6 +129,7 @@ impl Session {
             live: Arc::new(Mutex::new(Profile::default())),
             db: None,
             files: HashMap::new(),
+            reloads: HashMap::new(),
         }
     }
 
@@ -171,8 +176,17 @@ impl Session {
             &self.globals,
             &mut self.vm.interner,
         );
+        match &compiled.reload {
+            Some(summary) => self.reloads.insert(filename.to_owned(), summary.clone()),
+            None => self.reloads.remove(filename),
+        };
         outcome.reload = compiled.reload;
         outcome
+    }
+
+    /// What the last run of `filename` kept and replaced, if it re-ran the file.
+    pub fn last_reload(&self, filename: &str) -> Option<&ReloadSummary> {
+        self.reloads.get(filename)
     }
 
     fn run_source(&mut self, source: &str, filename: &str, mode: Mode, profile: bool) -> Outcome {
@@ -366,6 +380,44 @@ impl Session {
                 let report = self.vm.format_exception(&e.exc);
                 report.lines().last().unwrap_or("").to_owned()
             })
+    }
+
+    /// Evaluates `code` for an editor (`adder/evaluate`): an expression gives its `repr`,
+    /// statements run for their effects (empty text); an error gives the traceback.
+    pub fn evaluate(&mut self, code: &str) -> Result<String, String> {
+        const NAME: &str = "<evaluate>";
+        let as_expr = crate::syntax::parse(code, Mode::Expression)
+            .errors
+            .is_empty();
+        let mode = if as_expr {
+            Mode::Expression
+        } else {
+            Mode::Module
+        };
+        let compiled = self.compile(code, NAME, mode)?;
+        self.vm.sources.insert(NAME.to_owned(), code.into());
+        let globals = self.globals.clone();
+        let result = self.with_profile(false, |vm| vm.run_module_code(compiled, globals));
+        self.vm.host.flush_stdout();
+        match result {
+            Ok(value) if as_expr => self
+                .vm
+                .repr(&value)
+                .map_err(|e| self.vm.format_exception(&e.exc)),
+            Ok(_) => Ok(String::new()),
+            Err(e) => Err(self.vm.format_exception(&e.exc)),
+        }
+    }
+
+    /// The newest run of file `filename` (`%run`, the editor's run): its text and the
+    /// current quickening state of the code compiled from it.
+    pub fn file_state(&self, filename: &str) -> Option<(Rc<str>, CodeInfo)> {
+        let input = self
+            .inputs
+            .iter()
+            .rev()
+            .find(|input| input.code.code.filename.as_ref() == filename)?;
+        Some((input.source.clone(), self.vm.inspect_code(&input.code)))
     }
 
     /// A fresh `__main__` (`%reset`): every user name goes; inputs and statistics stay.

@@ -4,10 +4,12 @@
 //!   changes in arrival order;
 //! - [`server`]: one handler per request, each reading a database snapshot on a blocking
 //!   thread;
-//! - [`live`] and [`live_view`]: the live VM session (its own thread) and how its
-//!   quickening state and profile are shown in the editor;
+//! - [`live`] and [`live_view`]: the workspace's live session (the engine's, shared with
+//!   attached REPLs) and how its quickening state and profile are shown in the editor;
+//! - [`attach`]: the session published on a Unix socket for `adder repl --attach`;
 //! - [`convert`]: byte offsets ↔ LSP positions.
 
+pub mod attach;
 pub mod convert;
 pub mod documents;
 pub mod live;
@@ -39,12 +41,14 @@ pub fn run_stdio() -> i32 {
             .custom_method("adder/interrupt", server::Backend::adder_interrupt)
             .custom_method("adder/quickening", server::Backend::adder_quickening)
             .custom_method("adder/profile", server::Backend::adder_profile)
+            .custom_method("adder/sessionInfo", server::Backend::adder_session_info)
             .finish();
         let (input, output, writer) = transport::filtered(tokio::io::stdin(), tokio::io::stdout());
         Server::new(input, output, socket).serve(service).await;
         // The server dropped its output end: the writer flushes what is left and stops.
         let _ = tokio::time::timeout(std::time::Duration::from_secs(2), writer).await;
     });
+    attach::unpublish();
     // The VM thread may still be running a program nobody waits for.
     runtime.shutdown_timeout(std::time::Duration::from_millis(100));
     0

@@ -150,7 +150,7 @@ pub fn line_markdown(report: &RunReport, line: u32) -> Option<String> {
         return None;
     }
     Some(format!(
-        "**Live VM** (last run)\n```text\n{}\n```",
+        "**Live VM** (the session now)\n```text\n{}\n```",
         rows.join("\n")
     ))
 }
@@ -227,7 +227,12 @@ pub fn quickening_json(report: &RunReport, function: Option<&str>) -> Option<Val
             .into_iter()
             .find(|c| c.qualname == name || c.name == name)?,
     };
-    serde_json::to_value(code).ok()
+    let mut value = serde_json::to_value(code).ok()?;
+    // Edit-and-continue: which definitions the last re-run kept warm and which restarted.
+    if let (Some(summary), Some(object)) = (&report.reload, value.as_object_mut()) {
+        object.insert("reload".into(), serde_json::to_value(summary).ok()?);
+    }
+    Some(value)
 }
 
 /// The `adder/profile` answer: every function of the run with its calls and samples

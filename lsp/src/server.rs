@@ -21,7 +21,8 @@ use tower_lsp_server::Client;
 pub struct Backend {
     client: Client,
     docs: mpsc::Sender<Edit>,
-    live: Live,
+    /// `None` only if the session thread could not start.
+    live: Option<Live>,
     shared: Arc<Shared>,
 }
 
@@ -33,6 +34,9 @@ pub struct Shared {
     /// The newest document version whose diagnostics were published, per path: a slower
     /// computation for an older version must not overwrite a newer one.
     pub published: Mutex<HashMap<String, i32>>,
+    /// The client accepts `workspace/inlayHint/refresh` and `workspace/codeLens/refresh`.
+    pub inlay_refresh: AtomicBool,
+    pub lens_refresh: AtomicBool,
 }
 
 impl Backend {
@@ -42,6 +46,8 @@ impl Backend {
             live: Mutex::new(None),
             roots: Mutex::new(Vec::new()),
             published: Mutex::new(HashMap::new()),
+            inlay_refresh: AtomicBool::new(false),
+            lens_refresh: AtomicBool::new(false),
         });
         let handle = tokio::runtime::Handle::current();
         let publisher = client.clone();
@@ -69,11 +75,20 @@ impl Backend {
                     .await;
             }
         });
-        let live = Live::spawn(move |output| {
+        let live = match Live::spawn(move |output| {
             let _ = out_tx.send(output);
-        });
+        }) {
+            Ok(live) => Some(live),
+            Err(e) => {
+                eprintln!("adder lsp: cannot start the session: {e}");
+                None
+            }
+        };
         if let Ok(mut l) = shared.live.lock() {
-            *l = Some(live.clone());
+            l.clone_from(&live);
+        }
+        if let Some(live) = &live {
+            follow_attached_runs(live, &client, &docs, &shared, &handle);
         }
         Backend {
             client,
@@ -125,20 +140,83 @@ impl Backend {
 
     /// Recomputes and publishes the diagnostics of `path` (after a run: performance hints).
     async fn republish(&self, path: String) {
-        let (tx, rx) = oneshot::channel();
-        if self.docs.send(Edit::Snapshot(tx)).is_err() {
-            return;
-        }
-        let Ok(db) = rx.await else { return };
-        let shared = self.shared.clone();
-        let client = self.client.clone();
-        let handle = tokio::runtime::Handle::current();
-        let changed = Changed {
-            paths: vec![(path, -1)],
-            snapshot: db,
-        };
-        tokio::task::spawn_blocking(move || publish_changed(changed, &shared, &client, &handle));
+        republish(&self.docs, &self.shared, &self.client, path).await;
     }
+
+    /// The live session, or the error for a server without one.
+    fn live(&self) -> Result<&Live> {
+        self.live
+            .as_ref()
+            .ok_or_else(|| internal("the session thread did not start"))
+    }
+}
+
+/// Recomputes and publishes the diagnostics of `path` (after a run: performance hints).
+async fn republish(docs: &mpsc::Sender<Edit>, shared: &Arc<Shared>, client: &Client, path: String) {
+    let (tx, rx) = oneshot::channel();
+    if docs.send(Edit::Snapshot(tx)).is_err() {
+        return;
+    }
+    let Ok(db) = rx.await else { return };
+    let shared = shared.clone();
+    let client = client.clone();
+    let handle = tokio::runtime::Handle::current();
+    let changed = Changed {
+        paths: vec![(path, -1)],
+        snapshot: db,
+    };
+    tokio::task::spawn_blocking(move || publish_changed(changed, &shared, &client, &handle));
+}
+
+/// How long after a run from an attached REPL the editor is refreshed: runs closer together
+/// than this refresh it once.
+const REFRESH_DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// After code runs from an attached REPL (or the editor's `adder/evaluate`), the reports
+/// are reread from the session, performance hints republished, and the client asked to
+/// refresh its inlay hints and code lenses (when it supports that) — debounced, so a burst
+/// of inputs refreshes once, well within a second.
+fn follow_attached_runs(
+    live: &Live,
+    client: &Client,
+    docs: &mpsc::Sender<Edit>,
+    shared: &Arc<Shared>,
+    handle: &tokio::runtime::Handle,
+) {
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<Option<String>>();
+    live.session()
+        .on_after_run(Box::new(move |who, file: Option<&str>| {
+            // The editor's own file runs refresh at once (`adder/run`).
+            if who != attach::shared::SERVER || file.is_none() {
+                let absolute = file.filter(|f| f.starts_with('/')).map(str::to_owned);
+                let _ = tx.send(absolute);
+            }
+        }));
+    let (live, client, docs, shared) = (live.clone(), client.clone(), docs.clone(), shared.clone());
+    handle.spawn(async move {
+        while let Some(first) = rx.recv().await {
+            tokio::time::sleep(REFRESH_DEBOUNCE).await;
+            let mut files: Vec<String> = first.into_iter().collect();
+            while let Ok(more) = rx.try_recv() {
+                files.extend(more);
+            }
+            let l = live.clone();
+            let Ok(paths) = tokio::task::spawn_blocking(move || l.refresh(&files)).await else {
+                continue;
+            };
+            for path in paths {
+                republish(&docs, &shared, &client, path).await;
+            }
+            // A client that never answers must not stop the next refreshes.
+            let answer = std::time::Duration::from_secs(2);
+            if shared.inlay_refresh.load(Ordering::Relaxed) {
+                let _ = tokio::time::timeout(answer, client.inlay_hint_refresh()).await;
+            }
+            if shared.lens_refresh.load(Ordering::Relaxed) {
+                let _ = tokio::time::timeout(answer, client.code_lens_refresh()).await;
+            }
+        }
+    });
 }
 
 fn internal(msg: &str) -> Error {
@@ -291,7 +369,7 @@ impl Backend {
             .read(move |db| Ok(file_of(db, &u2)?.text(db).clone()))
             .await?;
         let outcome = self
-            .live
+            .live()?
             .run(path.clone(), source)
             .await
             .ok_or_else(|| internal("the VM thread stopped"))?;
@@ -308,7 +386,7 @@ impl Backend {
             .and_then(Value::as_str)
             .ok_or_else(|| invalid("missing \"code\"".to_owned()))?
             .to_owned();
-        match self.live.evaluate(code).await {
+        match self.live()?.evaluate(code).await {
             Some(Ok(result)) => Ok(json!({ "result": result })),
             Some(Err(error)) => Ok(json!({ "error": error })),
             None => Err(internal("the VM thread stopped")),
@@ -317,14 +395,28 @@ impl Backend {
 
     /// `adder/interrupt`: stops the running program.
     pub async fn adder_interrupt(&self, _params: Value) -> Result<Value> {
-        Ok(json!({ "interrupted": self.live.interrupt() }))
+        Ok(json!({ "interrupted": self.live()?.interrupt() }))
     }
 
-    /// `adder/quickening {uri, function?}`: the quickening state after the last run.
+    /// `adder/sessionInfo`: where the session is published for `adder repl --attach`.
+    pub async fn adder_session_info(&self, _params: Value) -> Result<Value> {
+        let root = self
+            .shared
+            .roots
+            .lock()
+            .ok()
+            .and_then(|r| r.first().cloned());
+        Ok(crate::attach::info(
+            root.as_deref().map(std::path::Path::new),
+        ))
+    }
+
+    /// `adder/quickening {uri, function?}`: the session's current quickening state of the
+    /// code the file's last run compiled.
     pub async fn adder_quickening(&self, params: Value) -> Result<Value> {
         let uri = param_uri(&params)?;
         let function = params.get("function").and_then(Value::as_str);
-        let Some(report) = self.live.report(&path_of(&uri)) else {
+        let Some(report) = self.live()?.report(&path_of(&uri)) else {
             return Ok(Value::Null);
         };
         match live_view::quickening_json(&report, function) {
@@ -338,7 +430,7 @@ impl Backend {
 
     /// `adder/profile {uri?}`: hot functions and lines of the last run.
     pub async fn adder_profile(&self, params: Value) -> Result<Value> {
-        let state = self.live.state.lock().map_err(|_| internal("state"))?;
+        let state = self.live()?.state.lock().map_err(|_| internal("state"))?;
         let path = match params.get("uri").and_then(Value::as_str) {
             Some(u) => path_of(&u.parse().map_err(|_| invalid(format!("not a URI: {u}")))?),
             None => match state.reports.keys().next() {
@@ -455,6 +547,23 @@ impl tower_lsp_server::LanguageServer for Backend {
                 self.shared.perf_hints.store(b, Ordering::Relaxed);
             }
         }
+        let workspace = params.capabilities.workspace.as_ref();
+        let inlay = workspace
+            .and_then(|w| w.inlay_hint.as_ref())
+            .and_then(|c| c.refresh_support);
+        let lens = workspace
+            .and_then(|w| w.code_lens.as_ref())
+            .and_then(|c| c.refresh_support);
+        self.shared
+            .inlay_refresh
+            .store(inlay == Some(true), Ordering::Relaxed);
+        self.shared
+            .lens_refresh
+            .store(lens == Some(true), Ordering::Relaxed);
+        let root = roots.first().cloned();
+        if let Some(live) = &self.live {
+            crate::attach::publish(live, root.as_deref());
+        }
         if let Ok(mut r) = self.shared.roots.lock() {
             *r = roots;
         }
@@ -474,6 +583,9 @@ impl tower_lsp_server::LanguageServer for Backend {
                 version: Some(env!("CARGO_PKG_VERSION").to_owned()),
             }),
             capabilities: ServerCapabilities {
+                experimental: Some(crate::attach::info(
+                    root.as_deref().map(std::path::Path::new),
+                )),
                 text_document_sync: Some(TextDocumentSyncCapability::Options(
                     TextDocumentSyncOptions {
                         open_close: Some(true),
@@ -580,12 +692,7 @@ impl tower_lsp_server::LanguageServer for Backend {
             .and_then(Value::as_bool);
         if let Some(b) = setting {
             self.shared.perf_hints.store(b, Ordering::Relaxed);
-            let paths: Vec<String> = self
-                .live
-                .state
-                .lock()
-                .map(|s| s.reports.keys().cloned().collect())
-                .unwrap_or_default();
+            let paths = self.live.as_ref().map(Live::paths).unwrap_or_default();
             for path in paths {
                 self.republish(path).await;
             }
@@ -599,7 +706,7 @@ impl tower_lsp_server::LanguageServer for Backend {
             let info = ide::hover(db, file, offset);
             let line = db::parsed(db, file).lines.line_of(offset) as u32 + 1;
             let live_md = live
-                .report(file.path(db))
+                .and_then(|l| l.report(file.path(db)))
                 .and_then(|r| live_view::line_markdown(&r, line));
             let (range, mut md) = match info {
                 Some(h) => (Some(lsp_range(db, file, h.range)), h.markdown),
@@ -892,7 +999,7 @@ impl tower_lsp_server::LanguageServer for Backend {
         let live = self.live.clone();
         self.read(move |db| {
             let file = file_of(db, &p.text_document.uri)?;
-            let report = live.report(file.path(db));
+            let report = live.and_then(|l| l.report(file.path(db)));
             let uri = p.text_document.uri.clone();
             let mut lenses = vec![CodeLens {
                 range: Range::default(),
@@ -953,7 +1060,7 @@ impl tower_lsp_server::LanguageServer for Backend {
         let live = self.live.clone();
         self.read(move |db| {
             let file = file_of(db, &p.text_document.uri)?;
-            let Some(report) = live.report(file.path(db)) else {
+            let Some(report) = live.and_then(|l| l.report(file.path(db))) else {
                 return Ok(Some(Vec::new()));
             };
             let text = file.text(db);

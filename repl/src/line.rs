@@ -12,6 +12,7 @@ mod helper;
 mod keys;
 mod prompts;
 
+use crate::backend::Backend;
 use crate::host::{LineRequest, Lines, Sink, TerminalHost};
 use crate::magic::{self, Effect};
 use engine::session::worker::{Request, Response, SessionHandle};
@@ -37,6 +38,10 @@ pub struct Options {
     pub tui: bool,
     /// Specialize instructions (`--no-quicken` clears it).
     pub no_quicken: bool,
+    /// Attach to a language server's session instead of starting one: `Some(None)` finds
+    /// the server of the current directory's workspace, `Some(Some(path))` takes a socket
+    /// or a directory.
+    pub attach: Option<Option<PathBuf>>,
 }
 
 /// Whether to colour output: a terminal, and neither `NO_COLOR` nor `TERM=dumb`.
@@ -61,15 +66,32 @@ pub fn run(options: &Options) -> i32 {
     let host_sink = sink.clone();
     let lines = Lines::default();
     let host_lines = lines.clone();
-    let spawned = SessionHandle::spawn(
-        move || Box::new(TerminalHost::new(host_sink, host_lines)),
-        !options.no_quicken,
-    );
-    let session = match spawned {
-        Ok(s) => Arc::new(s),
-        Err(e) => {
-            let _ = writeln!(std::io::stderr(), "adder: cannot start the session: {e}");
-            return 70;
+    let session = match &options.attach {
+        None => {
+            let spawned = SessionHandle::spawn(
+                move || Box::new(TerminalHost::new(host_sink, host_lines)),
+                !options.no_quicken,
+            );
+            match spawned {
+                Ok(s) => Arc::new(Backend::Local(s)),
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "adder: cannot start the session: {e}");
+                    return 70;
+                }
+            }
+        }
+        Some(target) => {
+            crate::terminal::save();
+            let host = TerminalHost::new(host_sink, host_lines);
+            let connected = crate::remote::resolve(target.as_deref())
+                .and_then(|socket| crate::remote::Connection::connect(&socket, sink.clone(), host));
+            match connected {
+                Ok(c) => Arc::new(Backend::Remote(c)),
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "adder: {e}");
+                    return 1;
+                }
+            }
         }
     };
     let status = if options.tui {
@@ -89,8 +111,8 @@ pub fn run(options: &Options) -> i32 {
 /// and signal-hook chains to the handler it finds (rustyline's `signal-hook` feature would
 /// avoid that, but then it stalls on typed-ahead input, waiting on the terminal for bytes it
 /// has already buffered).
-fn register_sigint(session: &SessionHandle) {
-    for flag in session.interrupter().signal_flags() {
+fn register_sigint(session: &Backend) {
+    for flag in session.signal_flags() {
         let _ = signal_hook::flag::register(signal_hook::consts::SIGINT, flag);
     }
 }
@@ -102,7 +124,7 @@ fn say(text: &str) {
     let _ = out.flush();
 }
 
-fn line_loop(session: &Arc<SessionHandle>, sink: &Sink, lines: &Lines) -> i32 {
+fn line_loop(session: &Arc<Backend>, sink: &Sink, lines: &Lines) -> i32 {
     let color = use_color();
     let config = Config::builder()
         .auto_add_history(false)
@@ -137,6 +159,12 @@ fn line_loop(session: &Arc<SessionHandle>, sink: &Sink, lines: &Lines) -> i32 {
         "Adder {} (Python 3.11) — help(obj) for help, %help for magics, %tui for the inspector, Ctrl-D to exit.\n",
         env!("CARGO_PKG_VERSION")
     ));
+    if let Backend::Remote(c) = &**session {
+        say(&format!(
+            "Attached to the language server's session for {} (pid {}): one VM, shared with the editor.\n",
+            c.workspace, c.pid
+        ));
+    }
     let mut buffer = String::new();
     let status = loop {
         let (prompt, wanted) = if buffer.is_empty() {
@@ -222,7 +250,7 @@ fn ends_block(buffer: &str, line: &str) -> bool {
 
 /// Runs one statement (remembered in history); `Some(status)` when it ends the session.
 fn run_statement(
-    session: &SessionHandle,
+    session: &Backend,
     source: String,
     editor: &mut Editor<PyHelper, PromptedHistory>,
     history: &Option<PathBuf>,
@@ -248,7 +276,7 @@ fn run_statement(
 
 /// Runs code, lending the line editor to `input()` meanwhile (see [`crate::host`]).
 fn run_code(
-    session: &SessionHandle,
+    session: &Backend,
     request: Request,
     editor: &mut Editor<PyHelper, PromptedHistory>,
     keys: &Keys,
@@ -287,14 +315,14 @@ fn link(lines: &Lines, requests: Option<Option<Sender<LineRequest>>>) {
 /// A line for `input()`: plain text after `prompt` (already on the screen); `None` at end
 /// of input. Ctrl-C raises `KeyboardInterrupt` in the code waiting for it.
 fn input_line(
-    session: &SessionHandle,
+    session: &Backend,
     editor: &mut Editor<PyHelper, PromptedHistory>,
     keys: &Keys,
     prompt: &str,
 ) -> Option<String> {
     // A Ctrl-C that came before the editor took the terminal raised SIGINT: its
     // KeyboardInterrupt is on its way, so read nothing.
-    let [user_interrupt, _] = session.interrupter().signal_flags();
+    let [user_interrupt, _] = session.signal_flags();
     if user_interrupt.load(Ordering::SeqCst) {
         return Some(String::new());
     }
@@ -304,7 +332,7 @@ fn input_line(
         Ok(line) => Some(line),
         Err(ReadlineError::Interrupted) => {
             keys.reset();
-            session.interrupter().interrupt();
+            session.interrupt();
             Some(String::new())
         }
         Err(_) => None,
@@ -332,7 +360,7 @@ fn remember(
 }
 
 /// Runs a magic to the end, waiting for the session.
-pub fn run_magic(session: &SessionHandle, line: &str, color: bool) -> Effect {
+pub fn run_magic(session: &Backend, line: &str, color: bool) -> Effect {
     let plan = magic::plan(line, color);
     let response = plan.request.and_then(|r| session.call(r));
     (plan.finish)(response)

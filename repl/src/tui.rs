@@ -7,10 +7,11 @@
 pub mod app;
 pub mod ui;
 
+use crate::backend::Backend;
 use crate::host::{Sink, Stream};
 use crate::magic::{self, Effect};
 use app::{Action, App, Key};
-use engine::session::worker::{Request, Response, SessionHandle};
+use engine::session::worker::{Request, Response};
 use engine::session::Status;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use std::collections::VecDeque;
@@ -27,7 +28,7 @@ enum Pending {
 
 /// Runs the inspector until Esc/Ctrl-D; returns an exit status for the process if the code
 /// asked to exit (`exit(3)`), else 0.
-pub fn run(session: &SessionHandle, sink: &Sink) -> i32 {
+pub fn run(session: &Backend, sink: &Sink) -> i32 {
     let (tx, rx) = mpsc::channel();
     if let Ok(mut s) = sink.lock() {
         *s = Some(tx);
@@ -81,7 +82,7 @@ pub fn key_of(code: KeyCode, modifiers: KeyModifiers) -> Option<Key> {
 type Awaited = VecDeque<(Receiver<Response>, Pending)>;
 
 /// Starts running an input (code, or a `%magic`): shown in the output, sent to the session.
-fn start(app: &mut App, session: &SessionHandle, pending: &mut Awaited, text: String) {
+fn start(app: &mut App, session: &Backend, pending: &mut Awaited, text: String) {
     for (i, line) in text.lines().enumerate() {
         let prompt = if i == 0 { ">>> " } else { "... " };
         app.push_output(Stream::Stdout, &format!("{prompt}{line}\n"));
@@ -111,7 +112,7 @@ fn start(app: &mut App, session: &SessionHandle, pending: &mut Awaited, text: St
 
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
-    session: &SessionHandle,
+    session: &Backend,
     output: &Receiver<(Stream, String)>,
 ) -> i32 {
     let mut app = App::default();
@@ -125,7 +126,6 @@ fn event_loop(
         pending.push_back((session.send(Request::Stats), Pending::Stats));
     };
     refresh(&mut pending);
-    let live = session.live_profile();
     let mut quitting = false;
     let mut exit_status = 0;
     loop {
@@ -181,9 +181,7 @@ fn event_loop(
             }
         }
         if app.running.is_some() {
-            if let Ok(p) = live.lock() {
-                app.update_live(&p);
-            }
+            session.with_live_profile(|p| app.update_live(p));
         }
         if terminal.draw(|f| ui::draw(f, &app)).is_err() {
             break;
@@ -211,10 +209,10 @@ fn event_loop(
         };
         match action {
             Action::None => {}
-            Action::Interrupt => session.interrupter().interrupt(),
+            Action::Interrupt => session.interrupt(),
             Action::Quit => {
                 if app.running.is_some() {
-                    session.interrupter().interrupt();
+                    session.interrupt();
                 }
                 quitting = true;
             }

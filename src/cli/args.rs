@@ -73,6 +73,11 @@ pub struct ReplArgs {
     /// Run without specializing (quickening) instructions.
     #[arg(long)]
     pub no_quicken: bool,
+    /// Attach to the session of the language server (`adder lsp`) serving this directory's
+    /// workspace (or the socket / workspace directory given): same VM, globals, profile and
+    /// quickening state as the editor.
+    #[arg(long, value_name = "SOCKET|DIR", num_args = 0..=1)]
+    pub attach: Option<Option<std::path::PathBuf>>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

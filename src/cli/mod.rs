@@ -25,6 +25,7 @@ pub fn main(argv: Vec<OsString>) -> ExitCode {
         Some(Command::Repl(options)) => repl(&repl::Options {
             tui: options.tui,
             no_quicken: options.no_quicken,
+            attach: options.attach,
         }),
         Some(Command::Run(run_args)) => run::run(&run_args),
         Some(Command::Check(check_args)) => check::check(&check_args),

@@ -1,6 +1,9 @@
 //! A minimal JSON-RPC client that speaks to a spawned `adder lsp` over its stdio, for the
 //! end-to-end tests.
 
+// Each test crate that includes this uses a different part of it.
+#![allow(dead_code)]
+
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -16,6 +19,8 @@ pub struct Server {
     pub notifications: Vec<Value>,
     /// Responses that arrived while waiting for another one.
     responses: Vec<Value>,
+    /// Methods of the requests the server sent (answered with `null`), in order.
+    pub server_requests: Vec<String>,
 }
 
 const TIMEOUT: Duration = Duration::from_secs(30);
@@ -27,7 +32,17 @@ impl Server {
 
     /// Starts `adder` with these arguments (`lsp` and its flags).
     pub fn start_args(args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_adder"))
+        Server::start_in(args, None, &[])
+    }
+
+    /// Starts `adder` with these arguments in directory `cwd`, with extra environment.
+    pub fn start_in(args: &[&str], cwd: Option<&std::path::Path>, env: &[(&str, &str)]) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_adder"));
+        if let Some(dir) = cwd {
+            command.current_dir(dir);
+        }
+        let mut child = command
+            .envs(env.iter().copied())
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -72,6 +87,7 @@ impl Server {
             next_id: 0,
             notifications: Vec::new(),
             responses: Vec::new(),
+            server_requests: Vec::new(),
         }
     }
 
@@ -165,6 +181,8 @@ impl Server {
                     if v.get("method").is_some() {
                         // A server-to-client request (refreshes): answer it.
                         self.send(&json!({"jsonrpc": "2.0", "id": id, "result": null}));
+                        let method = v["method"].as_str().unwrap_or("").to_owned();
+                        self.server_requests.push(method);
                         return Some(json!({"method": v["method"], "server_request": true}));
                     }
                 } else {
@@ -194,6 +212,23 @@ impl Server {
                 }
             } else {
                 panic!("no {method} notification; got {:?}", self.notifications);
+            }
+        }
+    }
+
+    /// Waits until the server has sent a request `method` (counting those already seen),
+    /// consuming it; false if none came within the timeout.
+    pub fn wait_server_request(&mut self, method: &str) -> bool {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(i) = self.server_requests.iter().position(|m| m == method) {
+                self.server_requests.remove(i);
+                return true;
+            }
+            match self.next_message(deadline) {
+                Some(v) if v.get("method").is_none() => self.responses.push(v),
+                Some(_) => {}
+                None => return false,
             }
         }
     }

@@ -2,8 +2,8 @@
 // installed) in headless Chromium through playwright-core, as a user would: open a Python
 // file, see the server's diagnostics and hover, run the file from the palette, read its
 // output, see the heat map, the "Adder" tree and the status bar, evaluate a line with
-// Shift+Enter, show the quickening of a function, profile the file, and interrupt an
-// endless loop. Every wait is on a condition; screenshots go to $SHOTS.
+// Shift+Enter, show the quickening of a function, profile the file, interrupt an
+// endless loop, and open a REPL attached to the server's session. Every wait is on a condition; screenshots go to $SHOTS.
 //
 // env: URL (code-server with ?folder=), WS (the workspace folder), SHOTS (screenshot directory), CHROMIUM (browser),
 //      TIMEOUT_MS (per step, default 90 s).
@@ -368,6 +368,17 @@ async function main() {
       await outputContains(page, '[Adder] interrupted');
       await statusContains(page, 'Adder: interrupted');
       await shot(page, 'interrupted.png');
+    });
+
+    await step('Adder: Open Attached REPL opens a terminal on the server session', async () => {
+      await palette(page, 'Adder: Open Attached REPL');
+      await waitPage(
+        page,
+        () => (document.querySelector('.part.panel')?.innerText ?? '').includes('Adder REPL (attached)'),
+        undefined,
+        'the attached REPL terminal',
+      );
+      await shot(page, 'attached-repl.png');
     });
 
     log('all steps passed');

@@ -8,7 +8,9 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { createClient, refreshInlayHints, resolveAdder, sendSettings } from './client';
 import { HeatMap } from './heatMap';
+import { attachedRepl } from './logic/attach';
 import { codeAtLine } from './logic/hotTree';
+import { SessionInfo } from './logic/protocol';
 import { dedent, formatProfile, formatQuickening, inlineResult } from './logic/reports';
 import { Session } from './session';
 import { StatusBar } from './statusBar';
@@ -36,6 +38,8 @@ class Reports implements vscode.TextDocumentContentProvider {
 }
 
 let client: LanguageClient | undefined;
+/** The executable the running server was started from. */
+let serverPath: string | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Adder');
@@ -68,6 +72,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return;
     }
     trace.appendLine(`Starting ${resolved.path} lsp (found via ${resolved.source})`);
+    serverPath = resolved.path;
     client = createClient(resolved.path, trace, { runFromServer: (uri) => runFile(uri) });
     try {
       await client.start();
@@ -207,7 +212,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }
   };
 
+  /** A terminal running `adder repl --attach` on this server's session: one VM, two sides. */
+  const openAttachedRepl = async (): Promise<void> => {
+    if (!client || !serverPath) {
+      void vscode.window.showErrorMessage('Adder: the language server is not running.');
+      return;
+    }
+    try {
+      const info = await client.sendRequest<SessionInfo>('adder/sessionInfo', {});
+      // The same executable as the server: the protocol is the server's.
+      const plan = attachedRepl(serverPath, info);
+      if (!plan.ok) {
+        void vscode.window.showErrorMessage(`Adder: ${plan.message}`);
+        return;
+      }
+      vscode.window.createTerminal(plan.terminal).show();
+    } catch (e) {
+      failed(e);
+    }
+  };
+
   context.subscriptions.push(
+    vscode.commands.registerCommand('adder.openAttachedRepl', openAttachedRepl),
     vscode.commands.registerCommand('adder.runFile', runFile),
     vscode.commands.registerCommand('adder.profileFile', profileFile),
     vscode.commands.registerCommand('adder.runSelection', runSelection),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { dedent, formatOutcome, inlineResult } from '../src/logic/reports';
+import { dedent, formatOutcome, formatReload, inlineResult } from '../src/logic/reports';
 import { percent, thousands } from '../src/logic/format';
 
 test('dedent removes the common indentation and keeps relative indentation', () => {
@@ -17,6 +17,24 @@ test('run outcomes read as a closing line', () => {
     formatOutcome({ status: 'exception', elapsed_ms: 1, error: 'ZeroDivisionError: division by zero' }),
     '[Adder] raised after 1.0 ms: ZeroDivisionError: division by zero',
   );
+});
+
+test('a re-run says which functions kept their warm code', () => {
+  const reload = {
+    filename: 'demo.py',
+    items: [
+      { qualname: 'f', kind: 'function' as const, line: 1, state: 'kept' as const },
+      { qualname: 'C', kind: 'class' as const, line: 4, state: 'replaced' as const },
+      { qualname: 'g', kind: 'function' as const, line: 7, state: 'replaced' as const },
+      { qualname: 'C.m', kind: 'function' as const, line: 5, state: 'kept' as const },
+    ],
+  };
+  assert.equal(
+    formatOutcome({ status: 'ok', elapsed_ms: 1, reload }),
+    '[Adder] reloaded demo.py: 1 function replaced (g), 2 kept warm (f, C.m)\n[Adder] finished in 1.0 ms',
+  );
+  assert.equal(formatOutcome({ status: 'ok', elapsed_ms: 1, reload: null }), '[Adder] finished in 1.0 ms');
+  assert.equal(formatReload({ filename: 'x.py', items: [] }), 'reloaded x.py: no functions');
 });
 
 test('inline results are one short line', () => {

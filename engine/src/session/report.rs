@@ -13,7 +13,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 /// One function of a profile.
-#[derive(Clone, Debug, Default, serde::Serialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct FunctionRow {
     pub qualname: String,
     pub filename: String,
@@ -29,7 +29,7 @@ pub struct FunctionRow {
 }
 
 /// One line of a profile.
-#[derive(Clone, Debug, Default, serde::Serialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct LineRow {
     pub qualname: String,
     pub line: u32,
@@ -39,7 +39,7 @@ pub struct LineRow {
 }
 
 /// A profile, ready to show.
-#[derive(Clone, Debug, Default, serde::Serialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct ProfileReport {
     pub samples: u64,
     /// Wall time of the run, seconds.

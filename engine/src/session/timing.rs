@@ -9,7 +9,7 @@ use crate::syntax::Mode;
 use std::time::Instant;
 
 /// What `%timeit` measured: `runs` wall times in seconds, each of `loops` executions.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct TimeitResult {
     pub loops: u64,
     pub runs: Vec<f64>,

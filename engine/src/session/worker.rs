@@ -13,8 +13,10 @@ use crate::vm::quicken::inspect::{CodeInfo, StatsReport};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 
-/// What a front end asks of the session.
-#[derive(Clone, Debug)]
+/// What a front end asks of the session. Serializable: an attached REPL sends these over a
+/// socket (`{"run": {...}}`, `"stats"`).
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Request {
     /// Run interactive input (`single` mode), profiled or not.
     Run {
@@ -47,18 +49,37 @@ pub enum Request {
     Reset,
     /// The user's global names.
     Who,
+    /// Evaluate for an editor: an expression's `repr`, or run statements.
+    Evaluate {
+        code: String,
+    },
+    /// The newest run of each of these files, with the current quickening state.
+    Files {
+        filenames: Vec<String>,
+    },
 }
 
 /// A function the session knows, for inspectors.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct FunctionInfo {
     pub info: CodeInfo,
     /// The text of the input that defined it.
     pub source: String,
 }
 
+/// A file the session ran: the text it ran and its code's quickening state now.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct FileState {
+    pub filename: String,
+    pub source: String,
+    pub code: CodeInfo,
+    /// What the file's last run kept and replaced, when it re-ran the file.
+    pub reload: Option<super::reload::ReloadSummary>,
+}
+
 /// The session's answer, one per request.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Response {
     Ran {
         outcome: Outcome,
@@ -74,6 +95,8 @@ pub enum Response {
     Stats(StatsReport),
     Timeit(Result<TimeitResult, String>),
     Names(Vec<String>),
+    Evaluated(Result<String, String>),
+    Files(Vec<FileState>),
     Done,
 }
 
@@ -211,6 +234,22 @@ impl Session {
                 Response::Done
             }
             Request::Who => Response::Names(self.user_names()),
+            Request::Evaluate { code } => Response::Evaluated(self.evaluate(&code)),
+            Request::Files { filenames } => Response::Files(
+                filenames
+                    .into_iter()
+                    .filter_map(|filename| {
+                        let (source, code) = self.file_state(&filename)?;
+                        let reload = self.last_reload(&filename).cloned();
+                        Some(FileState {
+                            filename,
+                            source: source.to_string(),
+                            code,
+                            reload,
+                        })
+                    })
+                    .collect(),
+            ),
         }
     }
 
@@ -252,5 +291,74 @@ impl Session {
         let globals = self.globals.clone();
         crate::eval::finalize_main(&mut self.vm, &globals);
         self.vm.host.flush_stdout();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vm::host::CaptureHost;
+
+    #[test]
+    fn files_report_the_current_state_of_a_files_code() {
+        let mut s = Session::new(Box::new(CaptureHost::default()));
+        let ran = s.handle(Request::RunFile {
+            filename: "/ws/m.py".into(),
+            source: "def f(x):\n    return x + 1\n".into(),
+            profile: false,
+        });
+        assert!(matches!(ran, Response::Ran { .. }));
+        s.handle(Request::Run {
+            source: "for i in range(100): f(i)\n\n".into(),
+            profile: false,
+        });
+        let Response::Files(files) = s.handle(Request::Files {
+            filenames: vec!["/ws/m.py".into(), "/ws/never.py".into()],
+        }) else {
+            panic!("not a Files answer");
+        };
+        assert_eq!(files.len(), 1, "only files that ran");
+        let f = files[0].code.children.iter().find(|c| c.name == "f");
+        let resume = f.and_then(|f| f.instructions.iter().find(|i| i.original == "RESUME"));
+        assert_eq!(
+            resume.map(|i| i.hits),
+            Some(100),
+            "called from another input"
+        );
+    }
+
+    #[test]
+    fn evaluate_gives_a_repr_or_runs_statements() {
+        let mut s = Session::new(Box::new(CaptureHost::default()));
+        let eval =
+            |s: &mut Session, code: &str| match s.handle(Request::Evaluate { code: code.into() }) {
+                Response::Evaluated(r) => r,
+                _ => Err("not an Evaluated answer".into()),
+            };
+        assert_eq!(eval(&mut s, "x = 20"), Ok(String::new()));
+        assert_eq!(eval(&mut s, "x * 2 + 2"), Ok("42".into()));
+        let err = eval(&mut s, "1/0").unwrap_err();
+        assert!(err.contains("ZeroDivisionError"), "{err}");
+    }
+
+    #[test]
+    fn requests_and_responses_survive_json() {
+        let mut s = Session::new(Box::new(CaptureHost::default()));
+        s.handle(Request::Run {
+            source: "def g(): return 1\n\n".into(),
+            profile: false,
+        });
+        let stats = s.handle(Request::Inspect { expr: "g".into() });
+        let text = serde_json::to_string(&stats).unwrap_or_default();
+        let back: Response = serde_json::from_str(&text).expect("reads back");
+        let Response::Inspected(Ok(info)) = back else {
+            panic!("{text}");
+        };
+        assert_eq!(info.info.qualname, "g");
+        assert!(info
+            .info
+            .instructions
+            .iter()
+            .any(|i| i.current == "RETURN_VALUE"));
     }
 }

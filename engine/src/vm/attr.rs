@@ -351,9 +351,10 @@ impl Vm {
                 (ObjKind::Generator(g), "gi_suspended") => Some(Value::Bool(
                     g.state.borrow().status == super::generator::GenStatus::Suspended,
                 )),
-                (ObjKind::Generator(g), "gi_code") => {
-                    g.code.clone().map(|c| Value::Object(Rc::new(PyObject::new(ObjKind::Code(c)))))
-                }
+                (ObjKind::Generator(g), "gi_code") => g
+                    .code
+                    .clone()
+                    .map(|c| Value::Object(Rc::new(PyObject::new(ObjKind::Code(c))))),
                 (ObjKind::Generator(g), "gi_frame") => Some(
                     if g.state.borrow().status == super::generator::GenStatus::Finished {
                         Value::None

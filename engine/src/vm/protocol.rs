@@ -416,7 +416,10 @@ impl Vm {
             (Value::Int(a), Value::Bool(b)) => self.int_op(*a, i64::from(*b), op),
             (Value::Bool(a), Value::Int(b)) => self.int_op(i64::from(*a), *b, op),
             (Value::Bool(a), Value::Bool(b))
-                if !matches!(op, BinaryOperator::And | BinaryOperator::Or | BinaryOperator::Xor) =>
+                if !matches!(
+                    op,
+                    BinaryOperator::And | BinaryOperator::Or | BinaryOperator::Xor
+                ) =>
             {
                 self.int_op(i64::from(*a), i64::from(*b), op)
             }

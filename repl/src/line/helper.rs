@@ -3,8 +3,9 @@
 //! matching bracket marked, and history suggestions shown dimmed after the cursor.
 
 use super::prompts;
+use crate::backend::Backend;
 use crate::highlight;
-use engine::session::worker::{Request, Response, SessionHandle};
+use engine::session::worker::{Request, Response};
 use rustyline::completion::Completer;
 use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::{Hinter, HistoryHinter};
@@ -14,7 +15,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 pub struct PyHelper {
-    session: Arc<SessionHandle>,
+    session: Arc<Backend>,
     hinter: HistoryHinter,
     pub color: bool,
     /// The line is code (off while `input()` reads a line: plain text then).
@@ -22,7 +23,7 @@ pub struct PyHelper {
 }
 
 impl PyHelper {
-    pub fn new(session: Arc<SessionHandle>, color: bool) -> PyHelper {
+    pub fn new(session: Arc<Backend>, color: bool) -> PyHelper {
         PyHelper {
             session,
             hinter: HistoryHinter::new(),

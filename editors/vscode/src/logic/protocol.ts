@@ -9,6 +9,19 @@ export interface RunOutcome {
   status: 'ok' | 'exception' | 'interrupted' | 'compile_error';
   elapsed_ms: number;
   error?: string | null;
+  /** On a re-run of the file: which definitions kept their warm code (edit-and-continue). */
+  reload?: ReloadSummary | null;
+}
+
+/** What a re-run kept and replaced (engine/src/session/reload.rs). */
+export interface ReloadSummary {
+  filename: string;
+  items: {
+    qualname: string;
+    kind: 'function' | 'class';
+    line: number;
+    state: 'kept' | 'replaced' | 'new' | 'removed';
+  }[];
 }
 
 /** `adder/output` notifications: the running program's output, in order. */
@@ -110,4 +123,12 @@ export function allCode(code: CodeInfo): CodeInfo[] {
     out.push(...allCode(c));
   }
   return out;
+}
+
+/** `adder/sessionInfo`: where the server publishes its session for `adder repl --attach`. */
+export interface SessionInfo {
+  /** The Unix socket (null when publishing failed). */
+  socket: string | null;
+  workspace: string | null;
+  pid: number;
 }

@@ -3,7 +3,7 @@
  * (*Adder: Show Quickening*), the profile of a run (*Adder: Profile File*), run outcomes; and
  * the code a *Run Selection* sends. Pure.
  */
-import { CodeInfo, ProfileReport, RunOutcome } from './protocol';
+import { CodeInfo, ProfileReport, ReloadSummary, RunOutcome } from './protocol';
 import { percent, thousands } from './format';
 
 const MARK: Record<string, string> = {
@@ -78,8 +78,36 @@ export function formatProfile(report: ProfileReport, sourceLines: string[], disp
   return out.join('\n') + '\n';
 }
 
-/** The closing line of a run in the output channel. */
+/**
+ * What a re-run kept warm, as the REPL's `%run` says it (repl/src/report/reload.rs):
+ * `reloaded demo.py: 1 function replaced (g), 3 kept warm (f, C.m, h)`.
+ */
+export function formatReload(r: ReloadSummary): string {
+  const shown = 6;
+  const parts: string[] = [];
+  for (const [state, verb] of [
+    ['replaced', 'replaced'],
+    ['kept', 'kept warm'],
+    ['new', 'new'],
+    ['removed', 'removed'],
+  ] as const) {
+    const names = r.items.filter((i) => i.kind === 'function' && i.state === state).map((i) => i.qualname);
+    if (names.length === 0) continue;
+    const noun = parts.length === 0 ? (names.length === 1 ? ' function' : ' functions') : '';
+    let list = names.slice(0, shown).join(', ');
+    if (names.length > shown) list += `, … ${names.length - shown} more`;
+    parts.push(`${names.length}${noun} ${verb} (${list})`);
+  }
+  return `reloaded ${r.filename}: ${parts.length ? parts.join(', ') : 'no functions'}`;
+}
+
+/** The closing line of a run in the output channel (and, on a re-run, what it kept warm). */
 export function formatOutcome(o: RunOutcome): string {
+  const closing = closingLine(o);
+  return o.reload ? `[Adder] ${formatReload(o.reload)}\n${closing}` : closing;
+}
+
+function closingLine(o: RunOutcome): string {
   const ms = o.elapsed_ms >= 1000 ? `${(o.elapsed_ms / 1000).toFixed(2)} s` : `${o.elapsed_ms.toFixed(1)} ms`;
   switch (o.status) {
     case 'ok':

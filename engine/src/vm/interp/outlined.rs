@@ -151,8 +151,7 @@ impl Vm {
             return Ok(Fast::Slow);
         }
         if op == Opcode::BinarySubscrSlice {
-            if let Some(v) = specialized::slice_step1(&self.stack[len - 2], &self.stack[len - 1])
-            {
+            if let Some(v) = specialized::slice_step1(&self.stack[len - 2], &self.stack[len - 1]) {
                 self.hit(&code.caches[ip - 1], op);
                 self.pop_discard();
                 let old = std::mem::replace(&mut self.stack[len - 2], v);

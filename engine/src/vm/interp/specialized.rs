@@ -218,7 +218,8 @@ pub(crate) fn py_binary_method(c: &InlineCache, lhs: &Value, rhs: &Value) -> Opt
             return None;
         }
     }
-    c.value.with(|f| matches!(f, Value::Function(_)).then(|| f.clone()))
+    c.value
+        .with(|f| matches!(f, Value::Function(_)).then(|| f.clone()))
 }
 
 /// Index `i` (possibly negative) into a sequence of length `len`.

@@ -9,7 +9,7 @@ use crate::runtime::value::Value;
 use crate::vm::Vm;
 
 /// Where an instruction stands in its family's life cycle.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InstrState {
     /// Not a specializable instruction.
@@ -37,7 +37,7 @@ impl InstrState {
 }
 
 /// One instruction's quickening state.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct InstrInfo {
     /// Index in the instruction array (the byte offset is twice this in CPython's terms).
     pub index: usize,
@@ -46,9 +46,11 @@ pub struct InstrInfo {
     pub start: u32,
     pub end: u32,
     /// What the compiler emitted (the family head for specializable instructions).
-    pub original: &'static str,
+    #[serde(deserialize_with = "crate::session::names::opcode")]
+    pub original: crate::session::names::OpName,
     /// What runs now.
-    pub current: &'static str,
+    #[serde(deserialize_with = "crate::session::names::opcode")]
+    pub current: crate::session::names::OpName,
     pub arg: u32,
     /// The argument as `dis` explains it (a name, a constant, an operator).
     pub argrepr: String,
@@ -65,7 +67,7 @@ pub struct InstrInfo {
 }
 
 /// A code object's quickening state: its instructions and those of nested code objects.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct CodeInfo {
     pub name: String,
     pub qualname: String,
@@ -80,7 +82,7 @@ pub struct CodeInfo {
 }
 
 /// `adder run --stats`: every family's totals.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct StatsReport {
     pub families: Vec<FamilyStats>,
 }

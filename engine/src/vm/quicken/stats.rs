@@ -35,9 +35,10 @@ impl Default for SpecStats {
 }
 
 /// One family's totals (`adder run --stats`).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FamilyStats {
-    pub family: &'static str,
+    #[serde(deserialize_with = "crate::session::names::opcode")]
+    pub family: crate::session::names::OpName,
     pub attempts: u64,
     pub successes: u64,
     pub failures: u64,
@@ -50,9 +51,10 @@ pub struct FamilyStats {
 }
 
 /// One specialized form's totals.
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FormStats {
-    pub form: &'static str,
+    #[serde(deserialize_with = "crate::session::names::opcode")]
+    pub form: crate::session::names::OpName,
     pub successes: u64,
     pub hits: u64,
     pub misses: u64,
