@@ -21,9 +21,17 @@ use std::rc::Rc;
 #[inline]
 pub(super) fn concat_sequences(form: Opcode, a: &Value, b: &Value) -> Option<Value> {
     fn joined(a: &[Value], b: &[Value]) -> Vec<Value> {
-        let mut items = Vec::with_capacity(a.len() + b.len());
-        items.extend_from_slice(a);
-        items.extend_from_slice(b);
+        let n = a.len() + b.len();
+        let mut items: Vec<Value> = Vec::with_capacity(n);
+        let dst = items.as_mut_ptr();
+        // SAFETY: the `n` slots are reserved and each is written once, with a clone of
+        // an item (which cannot fail), before the length covers them.
+        unsafe {
+            for (i, v) in a.iter().chain(b).enumerate() {
+                crate::runtime::value::raw::clone_to(v, dst.add(i));
+            }
+            items.set_len(n);
+        }
         items
     }
     match (form, a, b) {
