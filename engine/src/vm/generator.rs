@@ -451,45 +451,7 @@ impl Vm {
         sent: Value,
         thrown: Option<PyErr>,
     ) -> PyResult<GenResult> {
-        if let Some(generator) = generator_of(gen_obj) {
-            let status = generator.state.borrow().status;
-            if status == GenStatus::Finished {
-                return match thrown {
-                    Some(e) => Err(e),
-                    None => Ok(GenResult::Returned(Value::None)),
-                };
-            }
-        }
-        self.enter_native_call("")?;
-        let result = self.resume_generator_inner(gen_obj, sent, thrown);
-        self.leave_native_call();
-        result
-    }
-
-    fn resume_generator_inner(
-        &mut self,
-        gen_obj: &Rc<PyObject>,
-        sent: Value,
-        thrown: Option<PyErr>,
-    ) -> PyResult<GenResult> {
-        let is_thrown = thrown.is_some();
-        self.push_generator_frame(gen_obj, (!is_thrown).then_some(sent), true)?;
-        self.gen_yielded = false;
-        let result = match thrown {
-            Some(err) => match self.unwind(err) {
-                Some(err) => Err(err),
-                None => self.run(),
-            },
-            None => self.run(),
-        };
-        let yielded = std::mem::take(&mut self.gen_yielded);
-        result.map(|v| {
-            if yielded {
-                GenResult::Yielded(v)
-            } else {
-                GenResult::Returned(v)
-            }
-        })
+        self.resume_from_rust(gen_obj, sent, thrown, None)
     }
 
     /// Resumes a generator from Rust like `resume_generator(g, None, None)`, except that each
@@ -503,35 +465,62 @@ impl Vm {
         gen_obj: &Rc<PyObject>,
         sink: &mut dyn FnMut(Value) -> Option<Value>,
     ) -> PyResult<GenResult> {
+        // SAFETY: only the lifetime is erased; `resume_from_rust` removes the pointer again
+        // before returning, so before `sink` goes out of scope.
+        let sink: SinkPtr = unsafe { std::mem::transmute(sink as *mut _) };
+        self.resume_from_rust(gen_obj, Value::None, None, Some(sink))
+    }
+
+    fn resume_from_rust(
+        &mut self,
+        gen_obj: &Rc<PyObject>,
+        sent: Value,
+        thrown: Option<PyErr>,
+        sink: Option<SinkPtr>,
+    ) -> PyResult<GenResult> {
         if let Some(generator) = generator_of(gen_obj) {
-            if generator.state.borrow().status == GenStatus::Finished {
-                return Ok(GenResult::Returned(Value::None));
+            let status = generator.state.borrow().status;
+            if status == GenStatus::Finished {
+                return match thrown {
+                    Some(e) => Err(e),
+                    None => Ok(GenResult::Returned(Value::None)),
+                };
             }
         }
         self.enter_native_call("")?;
-        let pushed = self.push_generator_frame(gen_obj, Some(Value::None), true);
-        if let Err(e) = pushed {
-            self.leave_native_call();
-            return Err(e);
-        }
-        // SAFETY: only the lifetime is erased; the pointer is removed again below, before
-        // `sink` goes out of scope, and nested drains restore the one they replaced.
-        let sink: SinkPtr = unsafe { std::mem::transmute(sink as *mut _) };
-        let saved_frame = std::mem::replace(&mut self.sink_frame, self.frames.len() - 1);
-        let saved_sink = self.sink.replace(sink);
-        self.gen_yielded = false;
-        let result = self.run();
-        self.sink_frame = saved_frame;
-        self.sink = saved_sink;
-        let yielded = std::mem::take(&mut self.gen_yielded);
-        self.leave_native_call();
-        result.map(|v| {
-            if yielded {
-                GenResult::Yielded(v)
-            } else {
-                GenResult::Returned(v)
+        let is_thrown = thrown.is_some();
+        let result = match self.push_generator_frame(gen_obj, (!is_thrown).then_some(sent), true) {
+            Err(e) => Err(e),
+            Ok(()) => {
+                // A drain marks the frame it feeds; a nested drain restores the outer one's.
+                let saved_frame = self.sink_frame;
+                let saved_sink = self.sink;
+                if sink.is_some() {
+                    self.sink_frame = self.frames.len() - 1;
+                    self.sink = sink;
+                }
+                self.gen_yielded = false;
+                let result = match thrown {
+                    Some(err) => match self.unwind(err) {
+                        Some(err) => Err(err),
+                        None => self.run(),
+                    },
+                    None => self.run(),
+                };
+                self.sink_frame = saved_frame;
+                self.sink = saved_sink;
+                let yielded = std::mem::take(&mut self.gen_yielded);
+                result.map(|v| {
+                    if yielded {
+                        GenResult::Yielded(v)
+                    } else {
+                        GenResult::Returned(v)
+                    }
+                })
             }
-        })
+        };
+        self.leave_native_call();
+        result
     }
 
     /// `YIELD_VALUE` in the frame being drained: the value goes to the sink, and the yield
