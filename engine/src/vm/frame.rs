@@ -93,6 +93,24 @@ impl Frame {
         }
     }
 
+    /// Drops the frame at `p` in place. A function frame owns only its function, so its drop
+    /// is one reference count, inline (the full drop glue is an out-of-line call per return).
+    ///
+    /// # Safety
+    /// `p` must point to a valid frame, which is dropped: the caller treats it as moved out.
+    #[inline(always)]
+    pub unsafe fn drop_at(p: *mut Frame) {
+        // SAFETY: the caller guarantees `p`; each field is dropped once.
+        unsafe {
+            let f = &mut *p;
+            if f._owned.is_none() && f.locals.is_none() && f.init_self.is_null() {
+                std::ptr::drop_in_place(&mut f.func);
+            } else {
+                std::ptr::drop_in_place(p);
+            }
+        }
+    }
+
     /// A frame running code that belongs to no function (a module, `exec`).
     pub fn for_code(
         code: Rc<PyCode>,

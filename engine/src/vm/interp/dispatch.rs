@@ -17,6 +17,7 @@ use crate::runtime::types::code::PyCode;
 use crate::runtime::types::object::ObjKind;
 use crate::runtime::value::{raw, Value};
 use crate::vm::Vm;
+use crate::vm::frame::Frame;
 
 /// Goes on as an outlined fast path (`outlined.rs`) says. The loop's labels are passed in
 /// because labels in a macro are hygienic.
@@ -298,7 +299,8 @@ impl Vm {
                         }
                         Opcode::BuildTuple => {
                             let items = self.stack.split_off(self.stack.len() - arg as usize);
-                            self.stack.push(Value::tuple(items));
+                            // SAFETY: within the frame's validated stack depth.
+                            unsafe { self.push_in_room(Value::tuple(items)) };
                             continue 'instr;
                         }
                         Opcode::ListAppend => {
@@ -395,7 +397,8 @@ impl Vm {
                             let Some(item) = item else { break 'slow };
                             self.hit(&code.caches[ip - 1], op);
                             match item {
-                                Some(item) => self.stack.push(item),
+                                // SAFETY: within the frame's validated stack depth.
+                                Some(item) => unsafe { self.push_in_room(item) },
                                 None => {
                                     self.pop_discard();
                                     ip = arg as usize;
@@ -851,7 +854,8 @@ impl Vm {
                                 self.gen_yielded = true;
                                 return Ok(v);
                             }
-                            self.stack.push(v);
+                            // SAFETY: below the generator frame's popped height.
+                            unsafe { self.push_in_room(v) };
                             continue 'frame;
                         }
                         Opcode::ReturnGenerator if !self.frames[fi].is_entry => {
@@ -887,13 +891,15 @@ impl Vm {
                             // is dropped exactly once, in place.
                             unsafe {
                                 self.frames.set_len(fi);
-                                std::ptr::drop_in_place(self.frames.as_mut_ptr().add(fi));
+                                Frame::drop_at(self.frames.as_mut_ptr().add(fi));
                             }
                             self.truncate_stack(ret_sp);
                             if is_entry {
                                 return Ok(result);
                             }
-                            self.stack.push(result);
+                            // SAFETY: the callee's frame stood above `ret_sp`, so the slot
+                            // is within the stack's capacity.
+                            unsafe { self.push_in_room(result) };
                             continue 'frame;
                         }
                         _ => {}

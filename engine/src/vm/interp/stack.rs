@@ -69,6 +69,22 @@ impl Vm {
         }
     }
 
+    /// Pushes `v` into room the caller knows is there (below a popped frame's height).
+    ///
+    /// # Safety
+    /// `len < capacity`.
+    #[inline(always)]
+    pub(super) unsafe fn push_in_room(&mut self, v: Value) {
+        let len = self.stack.len();
+        debug_assert!(len < self.stack.capacity());
+        let v = std::mem::ManuallyDrop::new(v);
+        // SAFETY: the caller guarantees the room; the value moves in whole (two words).
+        unsafe {
+            raw::move_to(&*v, self.stack.as_mut_ptr().add(len));
+            self.stack.set_len(len + 1);
+        }
+    }
+
     #[cold]
     #[inline(never)]
     fn grow_stack(&mut self) {
