@@ -16,8 +16,8 @@ use crate::runtime::error::PyResult;
 use crate::runtime::types::code::PyCode;
 use crate::runtime::types::object::ObjKind;
 use crate::runtime::value::{raw, Value};
-use crate::vm::Vm;
 use crate::vm::frame::Frame;
+use crate::vm::Vm;
 
 /// Goes on as an outlined fast path (`outlined.rs`) says. The loop's labels are passed in
 /// because labels in a macro are hygienic.
