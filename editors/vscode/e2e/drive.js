@@ -95,8 +95,21 @@ async function gotoLine(page, file, text) {
   if (n === 0) {
     throw new Error(`no line with ${JSON.stringify(text)} in ${file}`);
   }
-  const input = await quickInput(page, 'Control+G', ':' + n);
-  await input.press('Enter');
+  // Enter only while the quick input still has the focus: a late focus change (the editor
+  // revealing a selection after a tree click) can close it, and an Enter sent then would
+  // replace the editor's selection with a newline.
+  for (let attempt = 0; ; attempt++) {
+    const input = await quickInput(page, 'Control+G', ':' + n);
+    const focused = await input.evaluate((el) => el === document.activeElement).catch(() => false);
+    if (focused) {
+      await page.keyboard.press('Enter');
+      break;
+    }
+    if (attempt >= 5) {
+      throw new Error('the Go to Line input lost the focus each time');
+    }
+    await page.waitForTimeout(300);
+  }
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: T });
   await line(page, text).waitFor({ state: 'visible', timeout: T });
 }
@@ -303,6 +316,8 @@ async function main() {
       const want = fs.readFileSync(path.join(WS, 'sample.py'), 'utf8').split('\n').findIndex((l) => l.includes('total += s.x')) + 1;
       await failedRow.click();
       await statusContains(page, `Ln ${want}, Col`);
+      // The click's reveal moves the focus to the editor a moment later: let it settle.
+      await page.waitForTimeout(500);
       await gotoLine(page, 'sample.py', 't += i * 2');
       await shot(page, 'tree-heatmap.png');
     });
