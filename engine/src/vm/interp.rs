@@ -23,6 +23,24 @@ use families::{compare_float, compare_ord};
 pub(crate) mod specialized;
 mod stack;
 
+/// The cache of the running instruction (`ip` is the index after it), for the dispatch loop
+/// and its outlined fast paths: every `ip` they hold is past an instruction of `code`.
+#[inline(always)]
+fn running_cache(code: &PyCode, ip: usize) -> &crate::vm::quicken::cache::InlineCache {
+    debug_assert!(ip >= 1 && ip <= code.instrs.len());
+    // SAFETY: `ip - 1` is the index of the instruction running.
+    unsafe { code.cache_at(ip - 1) }
+}
+
+/// The cache of the instruction at `ip`: a superinstruction's second half (never past the
+/// end: a superinstruction is never last).
+#[inline(always)]
+fn next_cache(code: &PyCode, ip: usize) -> &crate::vm::quicken::cache::InlineCache {
+    debug_assert!(ip < code.instrs.len());
+    // SAFETY: as said.
+    unsafe { code.cache_at(ip) }
+}
+
 /// Where the dispatch loop goes after the slow path ran an instruction.
 pub(super) enum Exit {
     /// Continue the current frame at this instruction.

@@ -7,7 +7,7 @@ use super::Vm;
 use crate::runtime::error::{PyErr, PyResult};
 use crate::runtime::types::object::{ObjKind, PyObject, RangeIter};
 use crate::runtime::value::Value;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 fn object(kind: ObjKind) -> Value {
     Value::Object(crate::runtime::gc::tracked(PyObject::new(kind)))
@@ -20,13 +20,13 @@ impl Vm {
             Value::List(_) => {
                 return Ok(object(ObjKind::ListIter {
                     list: v.clone(),
-                    index: RefCell::new(0),
+                    index: Cell::new(0),
                 }))
             }
             Value::Tuple(_) => {
                 return Ok(object(ObjKind::TupleIter {
                     tuple: v.clone(),
-                    index: RefCell::new(0),
+                    index: Cell::new(0),
                 }))
             }
             Value::Object(o) => match &o.kind {
@@ -93,23 +93,13 @@ impl Vm {
                     let Value::List(l) = list else {
                         return Ok(None);
                     };
-                    let mut i = index.borrow_mut();
-                    let item = l.get(*i);
-                    if item.is_some() {
-                        *i += 1;
-                    } else {
-                        *i = usize::MAX / 2;
-                    }
-                    return Ok(item);
+                    return Ok(l.iter_next(index));
                 }
                 ObjKind::TupleIter { tuple, index } => {
                     let Value::Tuple(t) = tuple else {
                         return Ok(None);
                     };
-                    let mut i = index.borrow_mut();
-                    let item = t.items().get(*i).cloned();
-                    *i += 1;
-                    return Ok(item);
+                    return Ok(t.iter_next(index));
                 }
                 ObjKind::Generator(_) => {
                     return match self.resume_generator(o, Value::None, None)? {

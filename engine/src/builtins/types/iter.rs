@@ -156,11 +156,11 @@ fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         ObjKind::ListIter {
             list: Value::List(l),
             index,
-        } => l.len().saturating_sub(*index.borrow()),
+        } => l.len().saturating_sub(index.get()),
         ObjKind::TupleIter {
             tuple: Value::Tuple(t),
             index,
-        } => t.len().saturating_sub(*index.borrow()),
+        } => t.len().saturating_sub(index.get()),
         ObjKind::TypeIter(t) => match t {
             TypeIter::Str { s, pos } => s.as_str()[pos.get().min(s.as_str().len())..]
                 .chars()
@@ -266,11 +266,11 @@ pub fn iterate(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let kind = match v {
         Value::List(_) => ObjKind::ListIter {
             list: v.clone(),
-            index: RefCell::new(0),
+            index: Cell::new(0),
         },
         Value::Tuple(_) => ObjKind::TupleIter {
             tuple: v.clone(),
-            index: RefCell::new(0),
+            index: Cell::new(0),
         },
         Value::Str(s) => ObjKind::TypeIter(TypeIter::Str {
             s: s.clone(),
@@ -370,23 +370,13 @@ pub fn next(vm: &mut Vm, it: &Value) -> PyResult<Option<Value>> {
                 let Value::List(l) = list else {
                     return Ok(None);
                 };
-                let mut i = index.borrow_mut();
-                let item = l.get(*i);
-                if item.is_some() {
-                    *i += 1;
-                } else {
-                    *i = usize::MAX;
-                }
-                return Ok(item);
+                return Ok(l.iter_next(index));
             }
             ObjKind::TupleIter { tuple, index } => {
                 let Value::Tuple(t) = tuple else {
                     return Ok(None);
                 };
-                let mut i = index.borrow_mut();
-                let item = t.items().get(*i).cloned();
-                *i = i.saturating_add(1);
-                return Ok(item);
+                return Ok(t.iter_next(index));
             }
             ObjKind::TypeIter(t) => return type_iter_next(vm, t),
             // map, filter, zip, enumerate, … and generators: no `__next__` lookup and call,

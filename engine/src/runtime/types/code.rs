@@ -150,6 +150,17 @@ impl PyCode {
         })
     }
 
+    /// The inline cache of instruction `at`, without a bounds check (the dispatch loop's).
+    ///
+    /// # Safety
+    /// `at` must be an instruction index: `caches` parallels `instrs`.
+    #[inline(always)]
+    pub unsafe fn cache_at(&self, at: usize) -> &InlineCache {
+        debug_assert!(at < self.caches.len());
+        // SAFETY: the caller guarantees the index.
+        unsafe { self.caches.get_unchecked(at) }
+    }
+
     /// How far this code's text has moved since it was compiled.
     pub fn shift(&self) -> LineShift {
         self.shift.get()

@@ -2,7 +2,7 @@
 //! into Python code (which could mutate the list), so a failed borrow is an interpreter bug.
 
 use crate::runtime::value::Value;
-use std::cell::{Ref, RefCell, RefMut};
+use std::cell::{Cell, Ref, RefCell, RefMut};
 
 pub struct PyList {
     items: RefCell<Vec<Value>>,
@@ -38,6 +38,25 @@ impl PyList {
     #[inline]
     pub fn get(&self, index: usize) -> Option<Value> {
         self.items.borrow().get(index).cloned()
+    }
+
+    /// A list iterator's step: the item at `*index`, advancing it; at the end the iterator
+    /// stays exhausted for good, as in CPython, even if the list grows later.
+    #[inline(always)]
+    pub fn iter_next(&self, index: &Cell<usize>) -> Option<Value> {
+        let i = index.get();
+        // SAFETY: read-only, and the clone runs no code, so no `borrow_mut` can be live.
+        let items = unsafe { self.items.try_borrow_unguarded() }.ok()?;
+        match items.get(i) {
+            Some(v) => {
+                index.set(i + 1);
+                Some(crate::runtime::value::raw::clone_whole(v))
+            }
+            None => {
+                index.set(usize::MAX / 2);
+                None
+            }
+        }
     }
 
     #[inline]

@@ -6,7 +6,7 @@ use crate::runtime::types::dict::PyDict;
 use crate::runtime::types::set::PySet;
 use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 pub enum ObjKind {
@@ -42,11 +42,11 @@ pub enum ObjKind {
     RangeIter(RefCell<RangeIter>),
     ListIter {
         list: Value,
-        index: RefCell<usize>,
+        index: Cell<usize>,
     },
     TupleIter {
         tuple: Value,
-        index: RefCell<usize>,
+        index: Cell<usize>,
     },
     /// Views and iterators of the built-in types (`builtins::types::iter`).
     TypeIter(crate::builtins::types::iter::TypeIter),

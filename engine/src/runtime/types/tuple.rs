@@ -18,6 +18,15 @@ impl PyTuple {
         &self.items
     }
 
+    /// A tuple iterator's step: the item at `*index`, advancing it.
+    #[inline(always)]
+    pub fn iter_next(&self, index: &std::cell::Cell<usize>) -> Option<Value> {
+        let i = index.get();
+        let v = self.items.get(i)?;
+        index.set(i + 1);
+        Some(crate::runtime::value::raw::clone_whole(v))
+    }
+
     #[inline]
     pub fn len(&self) -> usize {
         self.items.len()

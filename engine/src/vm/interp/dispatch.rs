@@ -69,7 +69,7 @@ impl Vm {
                                 break 'slow;
                             }
                             // Counts entries: the profile's call counts.
-                            code.caches[ip - 1].hit();
+                            super::running_cache(code, ip).hit();
                             continue 'instr;
                         }
                         Opcode::LoadFast => {
@@ -169,7 +169,7 @@ impl Vm {
                             }
                             // SAFETY: a superinstruction is never last.
                             let next = unsafe { (*instrs.add(ip)).get() };
-                            let c = &code.caches[ip];
+                            let c = super::next_cache(code, ip);
                             let name = &code.names[next.arg() as usize];
                             match next.opcode() {
                                 Opcode::LoadAttrInstanceValue => {
@@ -228,7 +228,7 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::PopJumpIfNone | Opcode::PopJumpIfNotNone => {
-                            let is_none = self.top().is_none();
+                            let is_none = self.operand().is_none();
                             self.pop_discard();
                             if is_none == (op == Opcode::PopJumpIfNone) {
                                 self.take_jump(fi, &mut ip, arg as usize)?;
@@ -236,7 +236,7 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
-                            let truth = match self.top() {
+                            let truth = match self.operand() {
                                 Value::Bool(b) => *b,
                                 Value::None => false,
                                 Value::Int(i) => *i != 0,
@@ -250,7 +250,7 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::UnaryNot => {
-                            let Value::Bool(b) = *self.top() else {
+                            let Value::Bool(b) = *self.operand() else {
                                 break 'slow;
                             };
                             let top = self.stack.len() - 1;
@@ -339,14 +339,14 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::ForIterRange => {
-                            let Value::Object(o) = self.top() else {
+                            let Value::Object(o) = self.operand() else {
                                 break 'slow;
                             };
                             let ObjKind::RangeIter(state) = &o.kind else {
                                 break 'slow;
                             };
                             let next = state.borrow_mut().advance();
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             match next {
                                 Some(v) => self.push_words(raw::TAG_INT, v as u64),
                                 None => {
@@ -357,45 +357,42 @@ impl Vm {
                             }
                             continue 'instr;
                         }
-                        Opcode::ForIterList | Opcode::ForIterTuple => {
-                            // `Some(None)`: exhausted; `None`: another iterator.
-                            let item = match (op, self.top()) {
-                                (Opcode::ForIterList, Value::Object(o)) => match &o.kind {
-                                    ObjKind::ListIter {
-                                        list: Value::List(l),
-                                        index,
-                                    } => {
-                                        let mut i = index.borrow_mut();
-                                        let item = l.get(*i);
-                                        if item.is_some() {
-                                            *i += 1;
-                                        } else {
-                                            // Exhausted for good, as in CPython, even if
-                                            // the list grows later.
-                                            *i = usize::MAX / 2;
-                                        }
-                                        Some(item)
-                                    }
-                                    _ => None,
-                                },
-                                (Opcode::ForIterTuple, Value::Object(o)) => match &o.kind {
-                                    ObjKind::TupleIter {
-                                        tuple: Value::Tuple(t),
-                                        index,
-                                    } => {
-                                        let mut i = index.borrow_mut();
-                                        let item = t.items().get(*i).cloned();
-                                        if item.is_some() {
-                                            *i += 1;
-                                        }
-                                        Some(item)
-                                    }
-                                    _ => None,
-                                },
-                                _ => None,
+                        Opcode::ForIterList => {
+                            let Value::Object(o) = self.operand() else {
+                                break 'slow;
                             };
-                            let Some(item) = item else { break 'slow };
-                            self.hit(&code.caches[ip - 1], op);
+                            let ObjKind::ListIter {
+                                list: Value::List(l),
+                                index,
+                            } = &o.kind
+                            else {
+                                break 'slow;
+                            };
+                            let item = l.iter_next(index);
+                            self.hit(super::running_cache(code, ip), op);
+                            match item {
+                                // SAFETY: within the frame's validated stack depth.
+                                Some(item) => unsafe { self.push_in_room(item) },
+                                None => {
+                                    self.pop_discard();
+                                    ip = arg as usize;
+                                }
+                            }
+                            continue 'instr;
+                        }
+                        Opcode::ForIterTuple => {
+                            let Value::Object(o) = self.operand() else {
+                                break 'slow;
+                            };
+                            let ObjKind::TupleIter {
+                                tuple: Value::Tuple(t),
+                                index,
+                            } = &o.kind
+                            else {
+                                break 'slow;
+                            };
+                            let item = t.iter_next(index);
+                            self.hit(super::running_cache(code, ip), op);
                             match item {
                                 // SAFETY: within the frame's validated stack depth.
                                 Some(item) => unsafe { self.push_in_room(item) },
@@ -407,13 +404,13 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::UnpackSequenceTwoTuple => {
-                            let Value::Tuple(t) = self.top() else {
+                            let Value::Tuple(t) = self.operand() else {
                                 break 'slow;
                             };
                             if t.len() != 2 {
                                 break 'slow;
                             }
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             let Value::Tuple(t) = self.pop() else {
                                 unreachable!("checked above")
                             };
@@ -441,13 +438,13 @@ impl Vm {
                         | Opcode::PopJumpIfTrueInt
                         | Opcode::PopJumpIfTrueNone => {
                             use Opcode::*;
-                            let truth = match (op, self.top()) {
+                            let truth = match (op, self.operand()) {
                                 (PopJumpIfFalseBool | PopJumpIfTrueBool, Value::Bool(b)) => *b,
                                 (PopJumpIfFalseInt | PopJumpIfTrueInt, Value::Int(i)) => *i != 0,
                                 (PopJumpIfFalseNone | PopJumpIfTrueNone, Value::None) => false,
                                 _ => break 'slow,
                             };
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             // SAFETY: the top is a bool, an int or None: it owns nothing.
                             unsafe { self.stack.set_len(self.stack.len() - 1) };
                             if truth == (op.base() == Opcode::PopJumpIfTrue) {
@@ -460,7 +457,7 @@ impl Vm {
                         | Opcode::PopJumpIfTrueList
                         | Opcode::PopJumpIfTrueStr => {
                             use Opcode::*;
-                            let truth = match (op, self.top()) {
+                            let truth = match (op, self.operand()) {
                                 (PopJumpIfFalseList | PopJumpIfTrueList, Value::List(l)) => {
                                     !l.is_empty()
                                 }
@@ -469,7 +466,7 @@ impl Vm {
                                 }
                                 _ => break 'slow,
                             };
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             self.pop_discard();
                             if truth == (op.base() == Opcode::PopJumpIfTrue) {
                                 self.take_jump(fi, &mut ip, arg as usize)?;
@@ -477,7 +474,7 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::LoadGlobalModule | Opcode::LoadGlobalBuiltin => {
-                            let c = &code.caches[ip - 1];
+                            let c = super::running_cache(code, ip);
                             let frame = &self.frames[fi];
                             if frame.globals().keys_version() != c.version.get() {
                                 break 'slow;
@@ -505,63 +502,63 @@ impl Vm {
                             if !self.fast_int_op(Opcode::BinaryOpAddInt, arg) {
                                 break 'slow;
                             }
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             continue 'instr;
                         }
                         Opcode::BinaryOpSubtractInt => {
                             if !self.fast_int_op(Opcode::BinaryOpSubtractInt, arg) {
                                 break 'slow;
                             }
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             continue 'instr;
                         }
                         Opcode::BinaryOpMultiplyInt => {
                             if !self.fast_int_op(Opcode::BinaryOpMultiplyInt, arg) {
                                 break 'slow;
                             }
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             continue 'instr;
                         }
                         Opcode::BinaryOpFloorDivideInt => {
                             if !self.fast_int_op(Opcode::BinaryOpFloorDivideInt, arg) {
                                 break 'slow;
                             }
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             continue 'instr;
                         }
                         Opcode::BinaryOpRemainderInt => {
                             if !self.fast_int_op(Opcode::BinaryOpRemainderInt, arg) {
                                 break 'slow;
                             }
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             continue 'instr;
                         }
                         Opcode::BinaryOpBitwiseInt => {
                             if !self.fast_int_op(Opcode::BinaryOpBitwiseInt, arg) {
                                 break 'slow;
                             }
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             continue 'instr;
                         }
                         Opcode::BinaryOpAddFloat => {
                             if !self.fast_float_op(Opcode::BinaryOpAddFloat) {
                                 break 'slow;
                             }
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             continue 'instr;
                         }
                         Opcode::BinaryOpSubtractFloat => {
                             if !self.fast_float_op(Opcode::BinaryOpSubtractFloat) {
                                 break 'slow;
                             }
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             continue 'instr;
                         }
                         Opcode::BinaryOpMultiplyFloat => {
                             if !self.fast_float_op(Opcode::BinaryOpMultiplyFloat) {
                                 break 'slow;
                             }
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             continue 'instr;
                         }
                         // Slicing allocates and may raise (a bad step, a wrong-size
@@ -573,14 +570,14 @@ impl Vm {
                             if !self.fast_float_op(Opcode::BinaryOpTrueDivideFloat) {
                                 break 'slow;
                             }
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             continue 'instr;
                         }
                         Opcode::BinaryOpRemainderFloat => {
                             if !self.fast_float_op(Opcode::BinaryOpRemainderFloat) {
                                 break 'slow;
                             }
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             continue 'instr;
                         }
                         Opcode::CompareOpInt | Opcode::CompareOpFloat | Opcode::CompareOpStr => {
@@ -599,7 +596,7 @@ impl Vm {
                                 }
                                 _ => break 'slow,
                             };
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             if op == Opcode::CompareOpStr {
                                 self.pop_discard();
                                 self.pop_discard();
@@ -640,7 +637,7 @@ impl Vm {
                                     _ => None,
                                 };
                             let Some(item) = item else { break 'slow };
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             // SAFETY: the top is an int (it owns nothing); the item is copied
                             // before anything can change the container, which is dropped last.
                             unsafe {
@@ -668,7 +665,7 @@ impl Vm {
                             };
                             let slot: *mut Value = &mut items[i];
                             drop(items);
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             // SAFETY: the list is alive (on the stack) and unchanged since the
                             // index check; the old item is moved out before the new one is
                             // moved in, and dropped after the stack no longer holds the list.
@@ -684,10 +681,12 @@ impl Vm {
                             continue 'instr;
                         }
                         Opcode::LoadAttrInstanceValue => {
-                            let c = &code.caches[ip - 1];
-                            let Some(v) =
-                                self.instance_value_ptr(self.top(), c, &code.names[arg as usize])
-                            else {
+                            let c = super::running_cache(code, ip);
+                            let Some(v) = self.instance_value_ptr(
+                                self.operand(),
+                                c,
+                                &code.names[arg as usize],
+                            ) else {
                                 break 'slow;
                             };
                             self.hit(c, op);
@@ -707,7 +706,11 @@ impl Vm {
                             outlined!(self.op_load_method_owner(code, ip, op)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::StoreAttrInstanceValue => {
-                            let c = &code.caches[ip - 1];
+                            let c = super::running_cache(code, ip);
+                            if self.store_shaped(c) {
+                                self.hit(c, op);
+                                continue 'instr;
+                            }
                             let owner = self.pop();
                             let value = self.pop();
                             match self.store_instance_value(
@@ -742,9 +745,9 @@ impl Vm {
                             outlined!(self.op_call_native(code, fi, ip, op, arg)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::LoadMethodWithValues => {
-                            let c = &code.caches[ip - 1];
+                            let c = super::running_cache(code, ip);
                             let Some(method) =
-                                Vm::class_attr_lookup(self.top(), c, &code.names[arg as usize])
+                                Vm::class_attr_lookup(self.operand(), c, &code.names[arg as usize])
                             else {
                                 break 'slow;
                             };
@@ -775,7 +778,7 @@ impl Vm {
                                 break 'slow;
                             }
                             self.frames[fi].ip = ip;
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             // The frame takes over the stack's reference to the function.
                             let Value::Function(f) = std::mem::take(&mut self.stack[func_at])
                             else {
@@ -811,7 +814,7 @@ impl Vm {
                         // Generators driven by this loop: resuming one and suspending it
                         // are frame switches.
                         Opcode::ForIterGen => {
-                            let Value::Object(o) = self.top() else {
+                            let Value::Object(o) = self.operand() else {
                                 break 'slow;
                             };
                             match &o.kind {
@@ -820,7 +823,7 @@ impl Vm {
                             }
                             let generator = o.clone();
                             self.frames[fi].ip = ip;
-                            self.hit(&code.caches[ip - 1], op);
+                            self.hit(super::running_cache(code, ip), op);
                             self.push_generator_frame(&generator, Some(Value::None), false)?;
                             continue 'frame;
                         }
@@ -868,13 +871,13 @@ impl Vm {
                         {
                             outlined!(self.op_return_from_generator(fi, ip)?, ip, 'instr, 'slow, 'frame)
                         }
-                        Opcode::GetYieldFromIter if Vm::is_generator(self.top()) => {
+                        Opcode::GetYieldFromIter if Vm::is_generator(self.operand()) => {
                             continue 'instr;
                         }
                         Opcode::ReturnValue => {
                             let frame = &self.frames[fi];
                             if code.is_generator
-                                || !(frame.init_self.is_null() || self.top().is_none())
+                                || !(frame.init_self.is_null() || self.operand().is_none())
                             {
                                 break 'slow;
                             }

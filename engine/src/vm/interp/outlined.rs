@@ -101,7 +101,7 @@ impl Vm {
         else {
             return Ok(Fast::Slow);
         };
-        self.hit(&code.caches[ip - 1], op);
+        self.hit(super::running_cache(code, ip), op);
         self.pop_discard();
         let old = std::mem::replace(&mut self.stack[len - 2], r);
         raw::discard(old);
@@ -152,7 +152,7 @@ impl Vm {
         }
         if op == Opcode::BinarySubscrSlice {
             if let Some(v) = specialized::slice_step1(&self.stack[len - 2], &self.stack[len - 1]) {
-                self.hit(&code.caches[ip - 1], op);
+                self.hit(super::running_cache(code, ip), op);
                 self.pop_discard();
                 let old = std::mem::replace(&mut self.stack[len - 2], v);
                 raw::discard(old);
@@ -160,7 +160,7 @@ impl Vm {
             }
         }
         self.frames[fi].ip = ip;
-        self.hit(&code.caches[ip - 1], op);
+        self.hit(super::running_cache(code, ip), op);
         if op == Opcode::BinarySubscrSlice {
             self.generic_binary_subscr()?;
         } else {
@@ -185,7 +185,7 @@ impl Vm {
         let d: *const crate::runtime::types::dict::PyDict = &**d;
         // Hashing and comparing keys may run Python code.
         self.frames[fi].ip = ip;
-        self.hit(&code.caches[ip - 1], op);
+        self.hit(super::running_cache(code, ip), op);
         let key = self.pop();
         // SAFETY: the stack holds the dict until it is replaced below.
         match unsafe { &*d }.get(self, &key)? {
@@ -212,7 +212,7 @@ impl Vm {
             return Ok(Fast::Slow);
         }
         self.frames[fi].ip = ip;
-        self.hit(&code.caches[ip - 1], op);
+        self.hit(super::running_cache(code, ip), op);
         let key = self.pop();
         let Value::Dict(d) = self.pop() else {
             unreachable!("checked above")
@@ -231,7 +231,7 @@ impl Vm {
         op: Opcode,
         arg: u32,
     ) -> PyResult<Fast> {
-        let c = &code.caches[ip - 1];
+        let c = super::running_cache(code, ip);
         let owner = self.top();
         let found = match (op, owner) {
             (Opcode::LoadAttrNondescriptor, _) => {
@@ -266,7 +266,7 @@ impl Vm {
         ip: usize,
         op: Opcode,
     ) -> PyResult<Fast> {
-        let c = &code.caches[ip - 1];
+        let c = super::running_cache(code, ip);
         let owner = self.top();
         if matches!(owner, Value::Instance(_) | Value::Class(_))
             || self.class_of(owner).version.get() != c.version.get()
@@ -287,7 +287,7 @@ impl Vm {
         ip: usize,
         op: Opcode,
     ) -> PyResult<Fast> {
-        let c = &code.caches[ip - 1];
+        let c = super::running_cache(code, ip);
         let owner = self.top();
         let found = if op == Opcode::LoadMethodModule {
             Vm::load_module_attr(owner, c)
@@ -319,7 +319,7 @@ impl Vm {
         if let Value::Object(o) = &self.stack[len - 1] {
             if let ObjKind::Set(s) | ObjKind::FrozenSet(s) = &o.kind {
                 if let Some(found) = s.contains_quick(&self.stack[len - 2]) {
-                    self.hit(&code.caches[ip - 1], op);
+                    self.hit(super::running_cache(code, ip), op);
                     self.pop_discard();
                     self.pop_discard();
                     self.push_bool(found != (arg == 1));
@@ -339,7 +339,7 @@ impl Vm {
         }
         // Hashing and comparing may run Python code.
         self.frames[fi].ip = ip;
-        self.hit(&code.caches[ip - 1], op);
+        self.hit(super::running_cache(code, ip), op);
         let container = self.pop();
         let item = self.pop();
         let found = match &container {
@@ -371,7 +371,7 @@ impl Vm {
         let Some(result) = self.call_native_specialized(code, ip - 1, op, arg as usize) else {
             return Ok(Fast::Slow);
         };
-        self.hit(&code.caches[ip - 1], op);
+        self.hit(super::running_cache(code, ip), op);
         let v = result?;
         self.stack.push(v);
         Ok(Fast::Next)
@@ -394,7 +394,7 @@ impl Vm {
         if !self.call_py_specialized(code, ip - 1, op, arg as usize)? {
             return Ok(Fast::Slow);
         }
-        self.hit(&code.caches[ip - 1], op);
+        self.hit(super::running_cache(code, ip), op);
         Ok(Fast::Frame)
     }
 
@@ -420,7 +420,7 @@ impl Vm {
         // iterator is held here, and the frame's position saved.
         let it = o.clone();
         self.frames[fi].ip = ip;
-        self.hit(&code.caches[ip - 1], op);
+        self.hit(super::running_cache(code, ip), op);
         let next = match &it.kind {
             ObjKind::BuiltinIter(b) => crate::builtins::iterators::next_item(self, b)?,
             ObjKind::TypeIter(t) => crate::builtins::types::iter::type_iter_next(self, t)?,

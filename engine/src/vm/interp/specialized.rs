@@ -10,7 +10,7 @@ use crate::runtime::types::class::{
 use crate::runtime::types::instance::Attrs;
 use crate::runtime::types::object::ObjKind;
 use crate::runtime::types::str::PyStr;
-use crate::runtime::value::Value;
+use crate::runtime::value::{raw, Value};
 use crate::vm::quicken::cache::InlineCache;
 use crate::vm::Vm;
 use std::rc::Rc;
@@ -305,10 +305,47 @@ impl Vm {
             .map(|v| unsafe { (*v).clone() })
     }
 
+    /// The monomorphic guard of `LOAD_ATTR_INSTANCE_VALUE` / `STORE_ATTR_INSTANCE_VALUE`: the
+    /// class still has the version the cache was filled under (so its attribute hooks and the
+    /// name's meaning are as they were then) and the instance has the cached layout, so the
+    /// attribute is at the cached index — no name, no hook bits. `None` sends the caller to
+    /// the polymorphic guard (`instance_value_ptr`, `store_instance_value`).
+    #[inline(always)]
+    pub(super) fn shaped_slot(owner: &Value, c: &InlineCache) -> Option<*const Value> {
+        let Value::Instance(inst) = owner else {
+            return None;
+        };
+        if inst.class().version.get() != c.version.get() {
+            return None;
+        }
+        // SAFETY: as in `class_attr_lookup`; the pointer is used before anything runs.
+        match unsafe { inst.attrs.try_borrow_unguarded() }.ok()? {
+            Attrs::Shaped { shape, values } if shape.id == c.aux.get() => {
+                let i = c.index.get() as usize;
+                values.get(i).map(|v| v as *const Value)
+            }
+            _ => None,
+        }
+    }
+
     /// Where the attribute lives (valid until the instance's attributes change; the caller
     /// copies it at once): what the dispatch loop copies straight onto the stack.
     #[inline(always)]
     pub(super) fn instance_value_ptr(
+        &self,
+        owner: &Value,
+        c: &InlineCache,
+        name: &Rc<PyStr>,
+    ) -> Option<*const Value> {
+        if let Some(p) = Self::shaped_slot(owner, c) {
+            return Some(p);
+        }
+        self.instance_value_ptr_poly(owner, c, name)
+    }
+
+    /// `instance_value_ptr` for an instance of another class or layout.
+    #[inline(never)]
+    fn instance_value_ptr_poly(
         &self,
         owner: &Value,
         c: &InlineCache,
@@ -332,6 +369,47 @@ impl Vm {
                 .map(|v| v as *const Value),
             _ => None,
         }
+    }
+
+    /// `STORE_ATTR_INSTANCE_VALUE` under the monomorphic guard (`shaped_slot`'s): moves the
+    /// value (second from the top) into the attribute's slot and pops both operands. False,
+    /// with nothing changed, when the guard fails or the store adds an attribute.
+    #[inline(always)]
+    pub(super) fn store_shaped(&mut self, c: &InlineCache) -> bool {
+        let len = self.stack.len();
+        assert!(len >= 2);
+        let p = self.stack.as_mut_ptr();
+        // SAFETY: `len >= 2`; the owner stays on the stack (alive) until the store is done.
+        let Value::Instance(inst) = (unsafe { &*p.add(len - 1) }) else {
+            return false;
+        };
+        if inst.class().version.get() != c.version.get() {
+            return false;
+        }
+        let Ok(mut attrs) = inst.attrs.try_borrow_mut() else {
+            return false;
+        };
+        let Attrs::Shaped { shape, values } = &mut *attrs else {
+            return false;
+        };
+        let i = c.index.get() as usize;
+        if shape.id != c.aux.get() || i >= values.len() {
+            return false;
+        }
+        let mut old = std::mem::MaybeUninit::<Value>::uninit();
+        // SAFETY: the old item moves out before the value moves in; the stack's length is cut
+        // below both operands before the owner is dropped, and the old item is dropped last
+        // (its drop may free anything, the instance included).
+        unsafe {
+            let slot = values.as_mut_ptr().add(i);
+            raw::move_to(slot, old.as_mut_ptr());
+            raw::move_to(p.add(len - 2), slot);
+            drop(attrs);
+            self.stack.set_len(len - 2);
+            raw::drop_at(p.add(len - 1));
+            raw::drop_at(old.as_mut_ptr());
+        }
+        true
     }
 
     /// `STORE_ATTR_INSTANCE_VALUE`: replaces the attribute (at the cached index, or found by
@@ -410,21 +488,11 @@ impl Vm {
             ObjKind::RangeIter(state) => state.borrow_mut().advance().map(Value::Int),
             ObjKind::ListIter { list, index } => {
                 let Value::List(l) = list else { return None };
-                let mut i = index.borrow_mut();
-                let item = l.get(*i);
-                if item.is_some() {
-                    *i += 1;
-                } else {
-                    *i = usize::MAX / 2;
-                }
-                item
+                l.iter_next(index)
             }
             ObjKind::TupleIter { tuple, index } => {
                 let Value::Tuple(t) = tuple else { return None };
-                let mut i = index.borrow_mut();
-                let item = t.items().get(*i).cloned();
-                *i += 1;
-                item
+                t.iter_next(index)
             }
             _ => return None,
         })

@@ -36,6 +36,16 @@ impl Vm {
             .reserve(need.max(2 * self.stack.capacity()) - self.stack.len());
     }
 
+    /// The top item, for an instruction that has an operand: the compiler checks every code
+    /// object's stack depths, so it is there.
+    #[inline(always)]
+    pub(super) fn operand(&self) -> &Value {
+        let len = self.stack.len();
+        debug_assert!(len > 0);
+        // SAFETY: as said, `len > 0`.
+        unsafe { self.stack.get_unchecked(len - 1) }
+    }
+
     /// Pushes a clone of local slot `slot` of the running frame (bound, checked by the
     /// caller) within the frame's reserved room (`reserve_frame`): no capacity or bounds
     /// checks, for `LOAD_FAST`.
