@@ -191,6 +191,28 @@ pub(crate) fn builtin_class(
 }
 
 impl Types {
+    /// `class_of(value).version`, without the reference count round trip for the built-in
+    /// types method loads meet most.
+    #[inline(always)]
+    pub fn class_version_of(&self, value: &Value) -> u32 {
+        let class = match value {
+            Value::Str(_) => &self.str,
+            Value::List(_) => &self.list,
+            Value::Dict(_) => &self.dict,
+            Value::Tuple(_) => &self.tuple,
+            Value::Int(_) => &self.int,
+            Value::Float(_) => &self.float,
+            Value::Object(o) => match &o.kind {
+                ObjKind::Set(_) => &self.set,
+                ObjKind::FrozenSet(_) => &self.frozenset,
+                ObjKind::Bytes(_) => &self.bytes,
+                _ => return self.class_of(value).version.get(),
+            },
+            _ => return self.class_of(value).version.get(),
+        };
+        class.version.get()
+    }
+
     pub fn class_of(&self, value: &Value) -> Rc<PyClass> {
         match value {
             Value::Null | Value::None => self.none_type.clone(),

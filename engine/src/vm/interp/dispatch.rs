@@ -734,9 +734,10 @@ impl Vm {
                         Opcode::ContainsOpSet | Opcode::ContainsOpDict => {
                             outlined!(self.op_contains(code, fi, ip, op, arg)?, ip, 'instr, 'slow, 'frame)
                         }
-                        Opcode::CallLen
-                        | Opcode::CallIsinstance
-                        | Opcode::CallType1
+                        Opcode::CallLen | Opcode::CallIsinstance => {
+                            outlined!(self.op_call_len_isinstance(code, fi, ip, op, arg)?, ip, 'instr, 'slow, 'frame)
+                        }
+                        Opcode::CallType1
                         | Opcode::CallBuiltinO
                         | Opcode::CallBuiltinFast
                         | Opcode::CallBuiltinClass

@@ -175,7 +175,7 @@ impl Vm {
             return Ok(true);
         }
         let args = self.take_top(args_at);
-        self.stack.truncate(ret_sp);
+        self.truncate_stack(ret_sp);
         // CPython counts calls of one-argument built-ins (METH_O) against the recursion limit.
         let counted = args.len() == 1 && kwnames.is_empty();
         let result = if let (Value::Native(_), true) = (&callable, counted) {
@@ -225,7 +225,7 @@ impl Vm {
         nargs: usize,
     ) -> PyResult<()> {
         if self.frame_depth_exceeded() {
-            self.stack.truncate(ret_sp);
+            self.truncate_stack(ret_sp);
             return Err(self.recursion_error(""));
         }
         let base = self.stack.len() - nargs;
@@ -366,7 +366,7 @@ impl Vm {
                 let l = l.clone();
                 let item = self.pop();
                 l.push(item);
-                self.stack.truncate(ret_sp);
+                self.truncate_stack(ret_sp);
                 Some(Ok(Value::None))
             }
             Opcode::CallMethodDescriptorFast => {
@@ -389,7 +389,7 @@ impl Vm {
                 }
                 let n = n.clone();
                 let args = self.take_top(callable_at);
-                self.stack.truncate(ret_sp);
+                self.truncate_stack(ret_sp);
                 Some((n.func)(
                     self,
                     Args {
@@ -416,11 +416,11 @@ impl Vm {
                 let n = n.clone();
                 if op == Opcode::CallLen {
                     let v = self.pop();
-                    self.stack.truncate(ret_sp);
+                    self.truncate_stack(ret_sp);
                     return Some(self.len(&v).map(|n| Value::Int(n as i64)));
                 }
                 let args = self.take_top(callable_at + 1);
-                self.stack.truncate(ret_sp);
+                self.truncate_stack(ret_sp);
                 if args.len() == 1 {
                     if let Err(e) = self.enter_native_call(" while calling a Python object") {
                         return Some(Err(e));
@@ -443,24 +443,24 @@ impl Vm {
                 }
                 if op == Opcode::CallType1 {
                     let v = self.pop();
-                    self.stack.truncate(ret_sp);
+                    self.truncate_stack(ret_sp);
                     return Some(Ok(Value::Class(self.class_of(&v))));
                 }
                 if Rc::ptr_eq(k, &self.types.range) {
                     if let Some(v) = range_of_ints(&self.stack[callable_at + 1..]) {
-                        self.stack.truncate(ret_sp);
+                        self.truncate_stack(ret_sp);
                         return Some(Ok(v));
                     }
                 }
                 if argc == 1 {
                     if let Some(v) = self.copy_sequence(k, &self.stack[callable_at + 1]) {
-                        self.stack.truncate(ret_sp);
+                        self.truncate_stack(ret_sp);
                         return Some(Ok(v));
                     }
                 }
                 let k = k.clone();
                 let args = self.take_top(callable_at + 1);
-                self.stack.truncate(ret_sp);
+                self.truncate_stack(ret_sp);
                 Some(self.call_type(&k, &args, &[]))
             }
             _ => None,

@@ -267,9 +267,9 @@ impl Vm {
         op: Opcode,
     ) -> PyResult<Fast> {
         let c = super::running_cache(code, ip);
-        let owner = self.top();
+        let owner = self.operand();
         if matches!(owner, Value::Instance(_) | Value::Class(_))
-            || self.class_of(owner).version.get() != c.version.get()
+            || self.types.class_version_of(owner) != c.version.get()
         {
             return Ok(Fast::Slow);
         }
@@ -351,6 +351,59 @@ impl Vm {
             _ => unreachable!("checked above"),
         };
         self.push_bool(found != (arg == 1));
+        Ok(Fast::Next)
+    }
+
+    /// `CALL_LEN` and `CALL_ISINSTANCE` of the common operands, computed in place: the len of
+    /// a built-in container, `isinstance` against a class of the plain metaclass. Anything
+    /// else goes through `op_call_native` (a `__len__`, a tuple of classes, …).
+    #[inline(never)]
+    pub(super) fn op_call_len_isinstance(
+        &mut self,
+        code: &PyCode,
+        fi: usize,
+        ip: usize,
+        op: Opcode,
+        arg: u32,
+    ) -> PyResult<Fast> {
+        let c = super::running_cache(code, ip);
+        let len = self.stack.len();
+        let want = if op == Opcode::CallLen { 1 } else { 2 };
+        if arg != want || self.pending_kwnames.is_some() {
+            return self.op_call_native(code, fi, ip, op, arg);
+        }
+        // The compiler's depth check: NULL, the callable and `want` arguments are there.
+        let at = len - want as usize - 2;
+        let s = &self.stack[at..];
+        let cached = matches!((&s[0], &s[1]), (Value::Null, Value::Native(n))
+            if c.value.with(|v| matches!(v, Value::Native(m) if std::rc::Rc::ptr_eq(m, n))));
+        let r = match (cached, op, &s[2..]) {
+            (false, ..) => None,
+            (_, Opcode::CallLen, [x]) => match x {
+                Value::Str(x) => Some(x.char_len()),
+                Value::List(x) => Some(x.len()),
+                Value::Tuple(x) => Some(x.len()),
+                Value::Dict(x) => Some(x.len()),
+                Value::Object(o) => match &o.kind {
+                    ObjKind::Set(x) | ObjKind::FrozenSet(x) => Some(x.len()),
+                    _ => None,
+                },
+                _ => None,
+            }
+            .map(|n| Value::Int(n as i64)),
+            (_, _, [x, Value::Class(k)]) if k.metaclass.borrow().is_none() => {
+                let own = self.class_of(x);
+                Some(Value::Bool(own.is_subclass(k)))
+            }
+            _ => None,
+        };
+        let Some(r) = r else {
+            return self.op_call_native(code, fi, ip, op, arg);
+        };
+        self.hit(c, op);
+        self.truncate_stack(at);
+        // SAFETY: the result goes where the NULL was.
+        unsafe { self.push_in_room(r) };
         Ok(Fast::Next)
     }
 

@@ -105,7 +105,7 @@ impl Vm {
     /// arguments of a call into Rust, which may itself use (and reallocate) the stack. No heap
     /// allocation for the usual few arguments.
     #[inline(always)]
-    pub(crate) fn take_top(&mut self, from: usize) -> smallvec::SmallVec<[Value; 4]> {
+    pub(crate) fn take_top(&mut self, from: usize) -> Operands {
         let len = self.stack.len();
         assert!(from <= len);
         let n = len - from;
@@ -117,7 +117,7 @@ impl Vm {
             std::ptr::copy_nonoverlapping(self.stack.as_ptr().add(from), out.as_mut_ptr(), n);
             out.set_len(n);
         }
-        out
+        Operands(out)
     }
 
     /// Pushes a frame for `func`, written in place (`Frame::write_for_function`).
@@ -301,6 +301,35 @@ impl Vm {
         unsafe {
             self.stack.set_len(len - 1);
             raw::write_float(self.stack.as_mut_ptr().add(len - 2), r);
+        }
+    }
+}
+
+/// Values moved off the stack by `take_top`. Dropped item by item with `raw::drop_at`, whose
+/// inline tag test makes the usual int and `None` operands free (the generic slice drop is a
+/// call per item).
+pub(crate) struct Operands(smallvec::SmallVec<[Value; 4]>);
+
+impl std::ops::Deref for Operands {
+    type Target = [Value];
+
+    #[inline(always)]
+    fn deref(&self) -> &[Value] {
+        &self.0
+    }
+}
+
+impl Drop for Operands {
+    #[inline(always)]
+    fn drop(&mut self) {
+        let n = self.0.len();
+        // SAFETY: the length is cut first, so each item is dropped exactly once, here.
+        unsafe {
+            self.0.set_len(0);
+            let p = self.0.as_mut_ptr();
+            for i in 0..n {
+                raw::drop_at(p.add(i));
+            }
         }
     }
 }
