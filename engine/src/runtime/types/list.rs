@@ -40,6 +40,17 @@ impl PyList {
         self.items.borrow().get(index).cloned()
     }
 
+    /// Where item `i` (possibly negative) lives, for a copy made at once: `BINARY_SUBSCR_LIST_INT`.
+    #[inline(always)]
+    pub fn item_ptr(&self, i: i64) -> Option<*const Value> {
+        // SAFETY: read-only; the caller copies the item before anything can run.
+        let items = unsafe { self.items.try_borrow_unguarded() }.ok()?;
+        let len = items.len();
+        let i = if i < 0 { i.wrapping_add(len as i64) } else { i };
+        // SAFETY: `0 <= i < len` (a negative `i` is a huge `u64`).
+        ((i as u64) < (len as u64)).then(|| unsafe { items.as_ptr().add(i as usize) })
+    }
+
     /// A list iterator's step: the item at `*index`, advancing it; at the end the iterator
     /// stays exhausted for good, as in CPython, even if the list grows later.
     #[inline(always)]

@@ -617,25 +617,22 @@ impl Vm {
                         }
                         Opcode::BinarySubscrListInt | Opcode::BinarySubscrTupleInt => {
                             let len = self.stack.len();
-                            let item: Option<*const Value> =
-                                match (op, &self.stack[len - 2], &self.stack[len - 1]) {
-                                    (
-                                        Opcode::BinarySubscrListInt,
-                                        Value::List(l),
-                                        Value::Int(i),
-                                    ) => {
-                                        let items = l.borrow();
-                                        specialized::seq_index(*i, items.len())
-                                            .map(|i| &items[i] as *const Value)
-                                    }
-                                    (
-                                        Opcode::BinarySubscrTupleInt,
-                                        Value::Tuple(t),
-                                        Value::Int(i),
-                                    ) => specialized::seq_index(*i, t.len())
-                                        .map(|i| &t.items()[i] as *const Value),
-                                    _ => None,
-                                };
+                            debug_assert!(len >= 2);
+                            // SAFETY: the two operands (the compiler's depth check).
+                            let (c, i) = unsafe {
+                                (
+                                    self.stack.get_unchecked(len - 2),
+                                    self.stack.get_unchecked(len - 1),
+                                )
+                            };
+                            let item: Option<*const Value> = match (c, i) {
+                                (Value::List(l), Value::Int(i)) => l.item_ptr(*i),
+                                (Value::Tuple(t), Value::Int(i)) => {
+                                    specialized::seq_index(*i, t.len())
+                                        .map(|i| &t.items()[i] as *const Value)
+                                }
+                                _ => None,
+                            };
                             let Some(item) = item else { break 'slow };
                             self.hit(super::running_cache(code, ip), op);
                             // SAFETY: the top is an int (it owns nothing); the item is copied
