@@ -180,7 +180,7 @@ pub(crate) fn slice_step1(container: &Value, key: &Value) -> Option<Value> {
         return None;
     };
     if !step.is_none() {
-        return None;
+        return slice_stepped(container, key);
     }
     let bound = |v: &Value, len: usize, absent: usize| -> Option<usize> {
         match v {
@@ -207,6 +207,26 @@ pub(crate) fn slice_step1(container: &Value, key: &Value) -> Option<Value> {
             }
             Some(Value::tuple(items[a..b.max(a)].to_vec()))
         }
+        _ => None,
+    }
+}
+
+/// `seq[start:stop:step]` of a list or tuple with an int step (`seq[::-1]`): the items
+/// picked by the slice's `indices`, without the generic protocol.
+fn slice_stepped(container: &Value, key: &Value) -> Option<Value> {
+    fn pick(items: &[Value], key: &Value) -> Option<Vec<Value>> {
+        let (start, _, step, n) = crate::builtins::types::slice::fast_indices(key, items.len())?;
+        let mut out = Vec::with_capacity(n);
+        let mut i = start;
+        for _ in 0..n {
+            out.push(items[i as usize].clone());
+            i += step;
+        }
+        Some(out)
+    }
+    match container {
+        Value::List(l) => Some(Value::list(pick(&l.borrow(), key)?)),
+        Value::Tuple(t) => Some(Value::tuple(pick(t.items(), key)?)),
         _ => None,
     }
 }
