@@ -14,6 +14,31 @@ use crate::runtime::types::str::PyStr;
 use crate::runtime::value::Value;
 use std::rc::Rc;
 
+/// The attributes an exception answers from its state rather than from the instance and
+/// its class (`exception_attr`, `set_exception_attr`, `exception_attr_default`).
+pub(crate) fn is_state_attr(name: &PyStr) -> bool {
+    matches!(
+        name.as_str(),
+        "args"
+            | "__cause__"
+            | "__context__"
+            | "__suppress_context__"
+            | "__traceback__"
+            | "value"
+            | "code"
+            | "errno"
+            | "strerror"
+            | "filename"
+            | "filename2"
+            | "msg"
+            | "name"
+            | "path"
+            | "obj"
+            | "exceptions"
+            | "message"
+    )
+}
+
 impl Vm {
     /// `KeyboardInterrupt`, raised when the interrupt flag is set.
     pub fn keyboard_interrupt(&mut self) -> PyErr {
@@ -54,6 +79,16 @@ impl Vm {
             _ => Vec::new(),
         };
         let class = self.class_of(obj);
+        // These are member descriptors of the built-in types: a class attribute of the same
+        // name in a Python subclass comes first in the MRO and wins.
+        let shadowed = class
+            .mro_with_self()
+            .iter()
+            .take_while(|c| !c.builtin)
+            .any(|c| c.dict.get_str(name).is_some());
+        if shadowed {
+            return None;
+        }
         let is = |c: &Rc<PyClass>| class.is_subclass(c);
         match name.as_str() {
             "value" if is(&self.types.stop_iteration) => {

@@ -3,10 +3,7 @@
 //! path (`false` / `None`). The dispatch loop counts hits and misses around them.
 
 use crate::bytecode::{BinaryOperator, Opcode};
-use crate::runtime::types::class::{
-    HOOKS_NOT_PLAIN_GET, HOOKS_NOT_PLAIN_SET, HOOK_GETATTRIBUTE, HOOK_NO_DICT, HOOK_PAYLOAD,
-    HOOK_SETATTR,
-};
+use crate::runtime::types::class::{HOOKS_NOT_PLAIN_GET, HOOKS_NOT_PLAIN_SET};
 use crate::runtime::types::instance::Attrs;
 use crate::runtime::types::object::ObjKind;
 use crate::runtime::types::str::PyStr;
@@ -374,11 +371,9 @@ impl Vm {
         let Value::Instance(inst) = owner else {
             return None;
         };
+        // A class with hooks is served only at the version the specializer checked it at.
         let hooks = self.attr_hooks(inst.class());
-        if hooks & HOOKS_NOT_PLAIN_GET != 0
-            && (hooks & (HOOK_GETATTRIBUTE | HOOK_PAYLOAD) != 0
-                || inst.class().version.get() != c.version.get())
-        {
+        if hooks & HOOKS_NOT_PLAIN_GET != 0 && inst.class().version.get() != c.version.get() {
             return None;
         }
         // SAFETY: as in `class_attr_lookup`; the pointer is copied from before anything runs.
@@ -446,11 +441,9 @@ impl Vm {
         let Value::Instance(inst) = owner else {
             return Err(value);
         };
+        // A class with hooks is served only at the version the specializer checked it at.
         let hooks = self.attr_hooks(inst.class());
-        if hooks & HOOKS_NOT_PLAIN_SET != 0
-            && (hooks & (HOOK_SETATTR | HOOK_PAYLOAD | HOOK_NO_DICT) != 0
-                || inst.class().version.get() != c.version.get())
-        {
+        if hooks & HOOKS_NOT_PLAIN_SET != 0 && inst.class().version.get() != c.version.get() {
             return Err(value);
         }
         let mut attrs = inst.attrs.borrow_mut();

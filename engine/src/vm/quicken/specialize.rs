@@ -157,7 +157,12 @@ impl Vm {
     }
 
     /// Checks shared by every instance attribute form.
-    fn instance_preconditions(&self, inst: &PyInstance, hook: u8) -> Result<u32, Failure> {
+    fn instance_preconditions(
+        &self,
+        inst: &PyInstance,
+        hook: u8,
+        name: &PyStr,
+    ) -> Result<u32, Failure> {
         let class = inst.class();
         let version = class.version.get();
         if version == 0 {
@@ -170,8 +175,12 @@ impl Vm {
                 Failure::OverriddenGetattribute
             });
         }
-        if !matches!(inst.payload, Payload::None) {
-            return Err(Failure::BuiltinSubclass);
+        match inst.payload {
+            Payload::None => {}
+            // An exception's own state (`args`, `__cause__`, …) is read and written through
+            // the payload, by name; any other attribute lives in the instance as usual.
+            Payload::Exception(_) if !crate::vm::exc_api::is_state_attr(name) => {}
+            _ => return Err(Failure::BuiltinSubclass),
         }
         Ok(version)
     }
@@ -232,73 +241,77 @@ impl Vm {
             return;
         }
         let failure = match owner {
-            Value::Instance(inst) => match self.instance_preconditions(inst, HOOK_GETATTRIBUTE) {
-                Err(f) => f,
-                Ok(version) => {
-                    let class = inst.class().clone();
-                    let shape = Self::shape_of(inst, name);
-                    match (self.classify_class_attr(&class, name), shape) {
-                        (ClassAttr::Slot, _) => {
-                            return self.install(
-                                code,
-                                at,
-                                Opcode::LoadAttrSlot,
-                                version,
-                                0,
-                                0,
-                                Value::Null,
-                            )
+            Value::Instance(inst) => {
+                match self.instance_preconditions(inst, HOOK_GETATTRIBUTE, name) {
+                    Err(f) => f,
+                    Ok(version) => {
+                        let class = inst.class().clone();
+                        let shape = Self::shape_of(inst, name);
+                        match (self.classify_class_attr(&class, name), shape) {
+                            (ClassAttr::Slot, _) => {
+                                return self.install(
+                                    code,
+                                    at,
+                                    Opcode::LoadAttrSlot,
+                                    version,
+                                    0,
+                                    0,
+                                    Value::Null,
+                                )
+                            }
+                            (ClassAttr::Property(_), _)
+                                if class.lookup(&self.names.getattr).is_some() =>
+                            {
+                                Failure::ClassGetattr
+                            }
+                            (ClassAttr::Property(fget), _) => {
+                                return self.install(
+                                    code,
+                                    at,
+                                    Opcode::LoadAttrProperty,
+                                    version,
+                                    0,
+                                    0,
+                                    fget,
+                                )
+                            }
+                            (ClassAttr::Unsupported(f), _)
+                                if !matches!(f, Failure::NonDataDescriptor) =>
+                            {
+                                f
+                            }
+                            (_, None) => Failure::InstanceDict,
+                            (_, Some((shape, Some(index)))) => {
+                                return self.install(
+                                    code,
+                                    at,
+                                    Opcode::LoadAttrInstanceValue,
+                                    version,
+                                    shape,
+                                    index as u32,
+                                    Value::Null,
+                                )
+                            }
+                            (ClassAttr::Plain(v), Some((_, None))) => {
+                                return self.install(
+                                    code,
+                                    at,
+                                    Opcode::LoadAttrNondescriptor,
+                                    version,
+                                    version,
+                                    version,
+                                    v,
+                                )
+                            }
+                            (ClassAttr::Function(_) | ClassAttr::NativeMethod(_), _) => {
+                                Failure::Method
+                            }
+                            (ClassAttr::Unsupported(f), _) => f,
+                            (ClassAttr::Missing, _) => Failure::NotFound,
                         }
-                        (ClassAttr::Property(_), _)
-                            if class.lookup(&self.names.getattr).is_some() =>
-                        {
-                            Failure::ClassGetattr
-                        }
-                        (ClassAttr::Property(fget), _) => {
-                            return self.install(
-                                code,
-                                at,
-                                Opcode::LoadAttrProperty,
-                                version,
-                                0,
-                                0,
-                                fget,
-                            )
-                        }
-                        (ClassAttr::Unsupported(f), _)
-                            if !matches!(f, Failure::NonDataDescriptor) =>
-                        {
-                            f
-                        }
-                        (_, None) => Failure::InstanceDict,
-                        (_, Some((shape, Some(index)))) => {
-                            return self.install(
-                                code,
-                                at,
-                                Opcode::LoadAttrInstanceValue,
-                                version,
-                                shape,
-                                index as u32,
-                                Value::Null,
-                            )
-                        }
-                        (ClassAttr::Plain(v), Some((_, None))) => {
-                            return self.install(
-                                code,
-                                at,
-                                Opcode::LoadAttrNondescriptor,
-                                version,
-                                version,
-                                version,
-                                v,
-                            )
-                        }
-                        (ClassAttr::Function(_) | ClassAttr::NativeMethod(_), _) => Failure::Method,
-                        (ClassAttr::Unsupported(f), _) => f,
-                        (ClassAttr::Missing, _) => Failure::NotFound,
                     }
                 }
-            },
+            }
             _ if is_namespace(owner) => {
                 match self.specialize_namespace(code, at, owner, name, NamespaceForms::ATTR) {
                     Ok(()) => return,
@@ -393,39 +406,44 @@ impl Vm {
             return;
         }
         let failure = match owner {
-            Value::Instance(inst) => match self.instance_preconditions(inst, HOOK_GETATTRIBUTE) {
-                Err(f) => f,
-                Ok(version) => {
-                    let class = inst.class().clone();
-                    match (
-                        self.classify_class_attr(&class, name),
-                        Self::shape_of(inst, name),
-                    ) {
-                        (ClassAttr::Function(m) | ClassAttr::NativeMethod(m), Some((_, None))) => {
-                            return self.install(
-                                code,
-                                at,
-                                Opcode::LoadMethodWithValues,
-                                version,
-                                version,
-                                version,
-                                m,
-                            )
+            Value::Instance(inst) => {
+                match self.instance_preconditions(inst, HOOK_GETATTRIBUTE, name) {
+                    Err(f) => f,
+                    Ok(version) => {
+                        let class = inst.class().clone();
+                        match (
+                            self.classify_class_attr(&class, name),
+                            Self::shape_of(inst, name),
+                        ) {
+                            (
+                                ClassAttr::Function(m) | ClassAttr::NativeMethod(m),
+                                Some((_, None)),
+                            ) => {
+                                return self.install(
+                                    code,
+                                    at,
+                                    Opcode::LoadMethodWithValues,
+                                    version,
+                                    version,
+                                    version,
+                                    m,
+                                )
+                            }
+                            (
+                                ClassAttr::Function(_) | ClassAttr::NativeMethod(_),
+                                Some((_, Some(_))),
+                            ) => Failure::ShadowedMethod,
+                            (ClassAttr::Function(_) | ClassAttr::NativeMethod(_), None) => {
+                                Failure::InstanceDict
+                            }
+                            (ClassAttr::Missing, _) => Failure::NotFound,
+                            (ClassAttr::Unsupported(f), _) => f,
+                            (ClassAttr::Property(_), _) => Failure::PropertySetter,
+                            _ => Failure::Other("attribute is not a method"),
                         }
-                        (
-                            ClassAttr::Function(_) | ClassAttr::NativeMethod(_),
-                            Some((_, Some(_))),
-                        ) => Failure::ShadowedMethod,
-                        (ClassAttr::Function(_) | ClassAttr::NativeMethod(_), None) => {
-                            Failure::InstanceDict
-                        }
-                        (ClassAttr::Missing, _) => Failure::NotFound,
-                        (ClassAttr::Unsupported(f), _) => f,
-                        (ClassAttr::Property(_), _) => Failure::PropertySetter,
-                        _ => Failure::Other("attribute is not a method"),
                     }
                 }
-            },
+            }
             _ if is_namespace(owner) => {
                 match self.specialize_namespace(code, at, owner, name, NamespaceForms::METHOD) {
                     Ok(()) => return,
@@ -463,7 +481,7 @@ impl Vm {
             return;
         }
         let failure = match owner {
-            Value::Instance(inst) => match self.instance_preconditions(inst, HOOK_SETATTR) {
+            Value::Instance(inst) => match self.instance_preconditions(inst, HOOK_SETATTR, name) {
                 Err(f) => f,
                 Ok(version) => {
                     let class = inst.class().clone();
@@ -1007,7 +1025,7 @@ impl Vm {
         if !no_instance_attr {
             return false;
         }
-        let Ok(version) = self.instance_preconditions(inst, HOOK_GETATTRIBUTE) else {
+        let Ok(version) = self.instance_preconditions(inst, HOOK_GETATTRIBUTE, name) else {
             return false;
         };
         let class = inst.class().clone();
