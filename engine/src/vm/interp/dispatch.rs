@@ -170,12 +170,19 @@ impl Vm {
                             // SAFETY: a superinstruction is never last.
                             let next = unsafe { (*instrs.add(ip)).get() };
                             let c = super::next_cache(code, ip);
-                            let name = &code.names[next.arg() as usize];
+                            let name = || &code.names[next.arg() as usize];
                             match next.opcode() {
                                 Opcode::LoadAttrInstanceValue => {
-                                    if let Some(v) =
-                                        self.instance_value_ptr(unsafe { &*local }, c, name)
-                                    {
+                                    // The name is read only off the monomorphic path.
+                                    let found =
+                                        Vm::shaped_slot(unsafe { &*local }, c).or_else(|| {
+                                            self.instance_value_ptr_poly(
+                                                unsafe { &*local },
+                                                c,
+                                                name(),
+                                            )
+                                        });
+                                    if let Some(v) = found {
                                         self.hit(c, Opcode::LoadAttrInstanceValue);
                                         // SAFETY: within the frame's stack depth; nothing
                                         // changes the instance before the copy.
@@ -186,7 +193,7 @@ impl Vm {
                                 }
                                 Opcode::LoadMethodWithValues => {
                                     if let Some(m) =
-                                        Vm::class_attr_lookup(unsafe { &*local }, c, name)
+                                        Vm::class_attr_lookup(unsafe { &*local }, c, name())
                                     {
                                         self.hit(c, Opcode::LoadMethodWithValues);
                                         // SAFETY: within the frame's stack depth (the two
@@ -490,12 +497,15 @@ impl Vm {
                                 break 'slow;
                             };
                             self.hit(c, op);
-                            if arg & 1 != 0 {
-                                self.push_null();
+                            // SAFETY: both pushes are the instruction's, within the frame's
+                            // validated stack depth; nothing runs between the lookup and the
+                            // copy that could change the dict.
+                            unsafe {
+                                if arg & 1 != 0 {
+                                    self.push_in_room(Value::Null);
+                                }
+                                self.push_clone_in_frame(&*v);
                             }
-                            // SAFETY: nothing runs between the lookup and the copy that
-                            // could change the dict (pushing moves only the stack).
-                            self.push_clone(unsafe { &*v });
                             continue 'instr;
                         }
                         Opcode::BinaryOpAddInt => {
@@ -679,11 +689,13 @@ impl Vm {
                         }
                         Opcode::LoadAttrInstanceValue => {
                             let c = super::running_cache(code, ip);
-                            let Some(v) = self.instance_value_ptr(
-                                self.operand(),
-                                c,
-                                &code.names[arg as usize],
-                            ) else {
+                            let Some(v) = Vm::shaped_slot(self.operand(), c).or_else(|| {
+                                self.instance_value_ptr_poly(
+                                    self.operand(),
+                                    c,
+                                    &code.names[arg as usize],
+                                )
+                            }) else {
                                 break 'slow;
                             };
                             self.hit(c, op);

@@ -362,7 +362,7 @@ impl Vm {
 
     /// `instance_value_ptr` for an instance of another class or layout.
     #[inline(never)]
-    fn instance_value_ptr_poly(
+    pub(super) fn instance_value_ptr_poly(
         &self,
         owner: &Value,
         c: &InlineCache,
