@@ -715,12 +715,12 @@ impl Vm {
             | Opcode::BinaryOpRemainderInt
             | Opcode::BinaryOpBitwiseInt => {
                 let len = self.stack.len();
-                let r = match (&self.stack[len - 2], &self.stack[len - 1]) {
-                    (Value::Int(a), Value::Int(b)) => {
-                        Some(specialized::int_op(instr.opcode(), arg, *a, *b))
-                    }
-                    _ => None,
-                };
+                let r = specialized::int_operands(
+                    instr.opcode(),
+                    &self.stack[len - 2],
+                    &self.stack[len - 1],
+                )
+                .map(|(a, b)| specialized::int_op(instr.opcode(), arg, a, b));
                 match r {
                     Some(Some(r)) => {
                         self.hit(&code.caches[ip - 1], instr.opcode());

@@ -964,10 +964,12 @@ impl Vm {
     #[inline(always)]
     fn fast_int_op(&mut self, form: Opcode, arg: u32) -> bool {
         let len = self.stack.len();
-        let (Value::Int(a), Value::Int(b)) = (&self.stack[len - 2], &self.stack[len - 1]) else {
+        let Some((a, b)) =
+            specialized::int_operands(form, &self.stack[len - 2], &self.stack[len - 1])
+        else {
             return false;
         };
-        let Some(r) = specialized::int_op(form, arg, *a, *b) else {
+        let Some(r) = specialized::int_op(form, arg, a, b) else {
             return false;
         };
         self.set_top2_int(r);

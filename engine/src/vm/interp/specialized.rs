@@ -79,6 +79,21 @@ fn floor_mod(a: i64, b: i64) -> Option<i64> {
     })
 }
 
+/// The operands of an int form as machine ints: two ints, or — for the arithmetic forms,
+/// where a bool acts as 0 or 1 and the result is an int (`acc + (k % 3 == 1)`) — ints and
+/// bools. (`True & True` is a bool, so the bitwise form takes ints alone.)
+#[inline(always)]
+pub fn int_operands(form: Opcode, a: &Value, b: &Value) -> Option<(i64, i64)> {
+    match (a, b) {
+        (Value::Int(a), Value::Int(b)) => Some((*a, *b)),
+        _ if form == Opcode::BinaryOpBitwiseInt => None,
+        (Value::Int(a), Value::Bool(b)) => Some((*a, i64::from(*b))),
+        (Value::Bool(a), Value::Int(b)) => Some((i64::from(*a), *b)),
+        (Value::Bool(a), Value::Bool(b)) => Some((i64::from(*a), i64::from(*b))),
+        _ => None,
+    }
+}
+
 /// `a <op> b` for the int forms, chosen by the specialized opcode (the bitwise form reads the
 /// operator from its argument); `None` sends the operation to the generic path (overflow to a
 /// big int, division by zero, a negative shift count).

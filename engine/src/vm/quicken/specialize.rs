@@ -559,12 +559,18 @@ impl Vm {
         use BinaryOperator as B;
         let op = BinaryOperator::from_arg(arg).unwrap_or(B::Add);
         let base = op.plain();
+        // The arithmetic int forms also serve bools (`int_operands`), not bool with bool:
+        // that site is about flags, not counting.
+        let ints = matches!(
+            (lhs, rhs),
+            (Value::Int(_), Value::Int(_) | Value::Bool(_)) | (Value::Bool(_), Value::Int(_))
+        );
         let form = match (lhs, rhs, base) {
-            (Value::Int(_), Value::Int(_), B::Add) => Some(Opcode::BinaryOpAddInt),
-            (Value::Int(_), Value::Int(_), B::Subtract) => Some(Opcode::BinaryOpSubtractInt),
-            (Value::Int(_), Value::Int(_), B::Multiply) => Some(Opcode::BinaryOpMultiplyInt),
-            (Value::Int(_), Value::Int(_), B::FloorDivide) => Some(Opcode::BinaryOpFloorDivideInt),
-            (Value::Int(_), Value::Int(_), B::Remainder) => Some(Opcode::BinaryOpRemainderInt),
+            (_, _, B::Add) if ints => Some(Opcode::BinaryOpAddInt),
+            (_, _, B::Subtract) if ints => Some(Opcode::BinaryOpSubtractInt),
+            (_, _, B::Multiply) if ints => Some(Opcode::BinaryOpMultiplyInt),
+            (_, _, B::FloorDivide) if ints => Some(Opcode::BinaryOpFloorDivideInt),
+            (_, _, B::Remainder) if ints => Some(Opcode::BinaryOpRemainderInt),
             (Value::Int(_), Value::Int(_), B::And | B::Or | B::Xor | B::Lshift | B::Rshift) => {
                 Some(Opcode::BinaryOpBitwiseInt)
             }
