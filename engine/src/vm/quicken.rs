@@ -134,3 +134,8 @@ impl Vm {
         true
     }
 }
+
+/// `CALL_METHOD_DESCRIPTOR_FAST`'s `aux` for the set methods run without the call.
+pub(crate) const SET_ADD: u32 = 1;
+pub(crate) const SET_REMOVE: u32 = 2;
+pub(crate) const SET_DISCARD: u32 = 3;

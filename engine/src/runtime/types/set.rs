@@ -309,7 +309,7 @@ impl PySet {
     }
 
     #[inline]
-    fn hash_of(cx: &mut dyn KeyCx, key: &Value) -> PyResult<i64> {
+    pub(crate) fn hash_of(cx: &mut dyn KeyCx, key: &Value) -> PyResult<i64> {
         match PySet::quick_hash(key) {
             Some(h) => Ok(h),
             None => cx.hash(key),

@@ -340,6 +340,38 @@ impl Vm {
     /// The built-in call forms: `Some(result)` when the guards held (the call's stack items
     /// are consumed), `None` to run the generic path.
     #[inline(never)]
+    /// `s.add(x)`, `s.remove(x)`, `s.discard(x)` of an exact set and an int or str key, done
+    /// in place: pops the method, the set and `x`. `None`, with nothing changed, for anything
+    /// else. (Comparing the key with a stored object may still run its `__eq__`; whatever it
+    /// raises is the call's error, as it would be the method's.)
+    fn set_method(&mut self, which: u32, self_at: usize) -> Option<PyResult<()>> {
+        use crate::vm::quicken::{SET_ADD, SET_DISCARD};
+        let Value::Object(o) = &self.stack[self_at] else {
+            return None;
+        };
+        let ObjKind::Set(_) = &o.kind else {
+            return None;
+        };
+        let key = &self.stack[self_at + 1];
+        if !matches!(key, Value::Int(_) | Value::Str(_)) {
+            return None;
+        }
+        let (o, key) = (o.clone(), key.clone());
+        let ObjKind::Set(set) = &o.kind else {
+            unreachable!("checked above")
+        };
+        self.truncate_stack(self_at - 1);
+        let hash = crate::runtime::types::set::PySet::hash_of(self, &key);
+        Some(match which {
+            SET_ADD => hash.and_then(|h| set.add_hashed(self, key, h)).map(drop),
+            _ => match hash.and_then(|h| set.discard_hashed(self, &key, h)) {
+                Ok(found) if found || which == SET_DISCARD => Ok(()),
+                Ok(_) => Err(crate::builtins::types::key_error(self, key)),
+                Err(e) => Err(e),
+            },
+        })
+    }
+
     pub(super) fn call_native_specialized(
         &mut self,
         code: &PyCode,
@@ -388,6 +420,11 @@ impl Vm {
                     return None;
                 }
                 let n = n.clone();
+                if c.aux.get() != 0 && argc == 1 {
+                    if let Some(done) = self.set_method(c.aux.get(), callable_at) {
+                        return Some(done.map(|()| Value::None));
+                    }
+                }
                 let args = self.take_top(callable_at);
                 self.truncate_stack(ret_sp);
                 Some((n.func)(

@@ -909,12 +909,20 @@ impl Vm {
                                 callable.clone(),
                             );
                         }
+                        // `aux` names the set methods the call runs in place (see
+                        // `families::set_method`).
+                        let set_method = match n.qualname {
+                            "set.add" => super::SET_ADD,
+                            "set.remove" => super::SET_REMOVE,
+                            "set.discard" => super::SET_DISCARD,
+                            _ => 0,
+                        };
                         return self.install(
                             code,
                             at,
                             Opcode::CallMethodDescriptorFast,
                             0,
-                            0,
+                            set_method,
                             0,
                             callable.clone(),
                         );
