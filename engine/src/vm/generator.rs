@@ -293,7 +293,8 @@ impl Vm {
         }
         drop(state);
         if let Some(v) = sent {
-            self.stack.push(v);
+            // SAFETY: the room was reserved with the saved values' above.
+            unsafe { self.push_in_room(v) };
         }
         let caller_exc = match own_exc {
             Some(own) => std::mem::replace(&mut self.handled_exception, own),
@@ -357,7 +358,7 @@ impl Vm {
             let mut state = generator.state.borrow_mut();
             move_tail(&mut self.stack, base, &mut state.values);
             state.frame.pop_from(&mut self.frames);
-            self.stack.truncate(ret_sp);
+            self.truncate_stack(ret_sp);
             state.status = GenStatus::Suspended;
             if !(own.is_none() && state.exc_state.is_none()) {
                 state.exc_state = own;

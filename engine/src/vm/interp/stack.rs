@@ -84,7 +84,7 @@ impl Vm {
     /// # Safety
     /// `len < capacity`.
     #[inline(always)]
-    pub(super) unsafe fn push_in_room(&mut self, v: Value) {
+    pub(crate) unsafe fn push_in_room(&mut self, v: Value) {
         let len = self.stack.len();
         debug_assert!(len < self.stack.capacity());
         let v = std::mem::ManuallyDrop::new(v);
@@ -156,7 +156,7 @@ impl Vm {
     /// Drops the items above `height` in stack order, like `Vec::truncate` (a frame's locals
     /// on return), with items that own nothing costing no call.
     #[inline(always)]
-    pub(super) fn truncate_stack(&mut self, height: usize) {
+    pub(crate) fn truncate_stack(&mut self, height: usize) {
         let len = self.stack.len();
         if len <= height {
             return;
