@@ -259,6 +259,10 @@ impl Vm {
                 format!("class version {}, {shown}", c.version.get())
             }
             CallAllocAndEnterInit => format!("class version {}, __init__ {shown}", c.version.get()),
+            // The set methods the form runs without calling them (`families::set_method`).
+            CallMethodDescriptorFast if c.aux.get() != 0 => {
+                format!("callee {shown}, run in place for int and str items")
+            }
             _ if !shown.is_empty() => format!("callee {shown}"),
             _ => String::new(),
         }
