@@ -44,12 +44,31 @@ fn slice_items(items: &[Value], start: i64, step: i64, n: usize) -> Vec<Value> {
 /// tuple (not the target itself) on the right. Returns the value back when the general path
 /// (`list.__setitem__`) must run instead.
 fn assign_slice_fast(l: &PyList, key: &Value, value: Value) -> PyResult<Option<Value>> {
-    if !matches!(&value, Value::List(_) | Value::Tuple(_)) {
+    let Value::Object(o) = key else {
         return Ok(Some(value));
+    };
+    let ObjKind::Slice { start, stop, step } = &o.kind else {
+        return Ok(Some(value));
+    };
+    Ok(assign_bounds_fast(l, start, stop, step, value))
+}
+
+/// `assign_slice_fast` of the slice `start:stop:step` given as its parts (`BUILD_SLICE`'s
+/// operands, fused with the store that follows). Returns the value back when the general path
+/// must run.
+pub(crate) fn assign_bounds_fast(
+    l: &PyList,
+    start: &Value,
+    stop: &Value,
+    step: &Value,
+    value: Value,
+) -> Option<Value> {
+    if !matches!(&value, Value::List(_) | Value::Tuple(_)) {
+        return Some(value);
     }
     let len = l.len();
-    let Some((start, stop, 1, n)) = slice::fast_indices(key, len) else {
-        return Ok(Some(value));
+    let Some((start, stop, 1, n)) = slice::bounds_indices(start, stop, step, len) else {
+        return Some(value);
     };
     let mut new_items = match &value {
         // A temporary list (`x[:k] = x[k::-1]`) that only this call holds gives its items up
@@ -59,7 +78,7 @@ fn assign_slice_fast(l: &PyList, key: &Value, value: Value) -> PyResult<Option<V
         }
         Value::List(v) if !std::ptr::eq(&**v, l) => v.to_vec(),
         Value::Tuple(t) => t.items().to_vec(),
-        _ => return Ok(Some(value)),
+        _ => return Some(value),
     };
     let start = start as usize;
     let stop = (stop.max(start as i64)) as usize;
@@ -71,7 +90,7 @@ fn assign_slice_fast(l: &PyList, key: &Value, value: Value) -> PyResult<Option<V
         let removed: Vec<Value> = l.borrow_mut().splice(start..stop, new_items).collect();
         drop(removed);
     }
-    Ok(None)
+    None
 }
 
 impl Vm {

@@ -98,6 +98,17 @@ pub fn indices(vm: &mut Vm, slice: &Value, len: usize) -> PyResult<(i64, i64, i6
 #[inline]
 pub fn fast_indices(slice: &Value, len: usize) -> Option<(i64, i64, i64, usize)> {
     let (start, stop, step) = as_slice(slice)?;
+    bounds_indices(start, stop, step, len)
+}
+
+/// `fast_indices` of the slice `start:stop:step` given as its parts (`BUILD_SLICE`'s operands).
+#[inline]
+pub fn bounds_indices(
+    start: &Value,
+    stop: &Value,
+    step: &Value,
+    len: usize,
+) -> Option<(i64, i64, i64, usize)> {
     let step = match step {
         Value::None => 1,
         Value::Int(i) if *i != 0 => (*i).max(-i64::MAX),

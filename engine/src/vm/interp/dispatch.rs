@@ -281,7 +281,7 @@ impl Vm {
                             outlined!(self.op_get_iter(fi, ip)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::BuildSlice => {
-                            outlined!(self.op_build_slice(arg)?, ip, 'instr, 'slow, 'frame)
+                            outlined!(self.op_build_slice(code, ip, arg)?, ip, 'instr, 'slow, 'frame)
                         }
                         Opcode::BuildSet => {
                             outlined!(self.op_build_set(fi, ip, arg)?, ip, 'instr, 'slow, 'frame)

@@ -65,12 +65,88 @@ impl Vm {
 
     /// `BUILD_SLICE`.
     #[inline(never)]
-    pub(super) fn op_build_slice(&mut self, arg: u32) -> PyResult<Fast> {
+    pub(super) fn op_build_slice(&mut self, code: &PyCode, ip: usize, arg: u32) -> PyResult<Fast> {
+        // `seq[a:b]` / `seq[a:b] = v` whose subscript is specialized for slices: done here
+        // with the bounds, no slice object (it could not be seen), and the subscript skipped.
+        if arg == 2 {
+            let next = code.instrs[ip].get().opcode();
+            if (next == Opcode::BinarySubscrSlice && self.fused_slice_load())
+                || (next == Opcode::StoreSubscrListSlice && self.fused_slice_store())
+            {
+                self.hit(super::next_cache(code, ip), next);
+                return Ok(Fast::Jump(ip + 1));
+            }
+        }
         let step = if arg == 3 { self.pop() } else { Value::None };
         let stop = self.pop();
         let start = self.pop();
         self.stack.push(Vm::new_slice(start, stop, step));
         Ok(Fast::Next)
+    }
+
+    /// `container[start:stop]` of a list or tuple with int or absent bounds, from the stack's
+    /// top three; false, with nothing changed, for anything else.
+    fn fused_slice_load(&mut self) -> bool {
+        let len = self.stack.len();
+        let [container, start, stop] = &self.stack[len - 3..] else {
+            return false;
+        };
+        let items = |items: &[Value]| {
+            crate::builtins::types::slice::bounds_indices(start, stop, &Value::None, items.len())
+                .map(|(a, b, _, _)| (a as usize, (b.max(a)) as usize))
+        };
+        let v = match container {
+            Value::List(l) => {
+                let all = l.borrow();
+                let Some((a, b)) = items(&all) else {
+                    return false;
+                };
+                Value::list(all[a..b].to_vec())
+            }
+            Value::Tuple(t) => {
+                let Some((a, b)) = items(t.items()) else {
+                    return false;
+                };
+                if a == 0 && b == t.len() {
+                    // An exact tuple's whole slice is itself, as in CPython.
+                    container.clone()
+                } else {
+                    Value::tuple(t.items()[a..b].to_vec())
+                }
+            }
+            _ => return false,
+        };
+        self.truncate_stack(len - 3);
+        // SAFETY: the result goes where the container was.
+        unsafe { self.push_in_room(v) };
+        true
+    }
+
+    /// `list[start:stop] = value` (a list or tuple) with int or absent bounds, from the
+    /// stack's top four; false, with nothing changed, for anything else.
+    fn fused_slice_store(&mut self) -> bool {
+        let len = self.stack.len();
+        let [value, Value::List(l), start, stop] = &self.stack[len - 4..] else {
+            return false;
+        };
+        let ints = |v: &Value| matches!(v, Value::Int(_) | Value::None);
+        if !ints(start) || !ints(stop) || !matches!(value, Value::List(_) | Value::Tuple(_)) {
+            return false;
+        }
+        let (l, start, stop) = (l.clone(), start.clone(), stop.clone());
+        let value = std::mem::take(&mut self.stack[len - 4]);
+        self.truncate_stack(len - 4);
+        if let Some(value) =
+            crate::vm::subscript::assign_bounds_fast(&l, &start, &stop, &Value::None, value)
+        {
+            // Declined after all (the value is the list itself): the stack as it was.
+            self.stack.push(value);
+            self.stack.push(Value::List(l));
+            self.stack.push(start);
+            self.stack.push(stop);
+            return false;
+        }
+        true
     }
 
     /// `BUILD_SET`.
