@@ -124,9 +124,10 @@ fn run(source: &str, filename: &str, dir: &Path, stdin: &str, quicken: bool) -> 
     // The working directory is the process's: programs that change it (the two modes of one
     // file run at once) take turns, or one's relative paths land in the other's directory.
     static CWD: Mutex<()> = Mutex::new(());
-    let _cwd = source
-        .contains("os.chdir(")
-        .then(|| CWD.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    let _cwd = source.contains("os.chdir(").then(|| {
+        CWD.lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    });
     let (source, filename) = (source.to_owned(), filename.to_owned());
     let dir = dir.to_string_lossy().into_owned();
     let lines: Vec<String> = stdin.lines().map(str::to_owned).collect();
