@@ -241,22 +241,23 @@ fn collect_code(code: &crate::bytecode::CodeObject, out: &mut Vec<CompiledCode>)
     }
 }
 
+/// Where a `def` or `class` statement's text starts, its decorators included (`None` for
+/// other statements).
+pub(crate) fn definition_start(s: &Stmt) -> Option<u32> {
+    let decorators = match &s.kind {
+        StmtKind::FunctionDef(f) => &f.decorator_list,
+        StmtKind::ClassDef(c) => &c.decorator_list,
+        _ => return None,
+    };
+    let first = decorators.iter().map(|d| d.range.start).min();
+    Some(first.map_or(s.range.start, |d| d.min(s.range.start)))
+}
+
 /// The top-level definitions of a file: each one's chunk range (decorators included).
 pub fn top_level_chunks(text: &str, lines: &LineIndex, body: &[Stmt]) -> Vec<TextRange> {
     body.iter()
         .filter_map(|s| {
-            let decorators = match &s.kind {
-                StmtKind::FunctionDef(f) => &f.decorator_list,
-                StmtKind::ClassDef(c) => &c.decorator_list,
-                _ => return None,
-            };
-            let first = decorators
-                .iter()
-                .map(|d| d.range.start)
-                .chain([s.range.start])
-                .min()
-                .unwrap_or(s.range.start);
-            let start = lines.line_start(lines.line_of(first));
+            let start = lines.line_start(lines.line_of(definition_start(s)?));
             let end = (s.range.end as usize).min(text.len()) as u32;
             Some(TextRange::new(start, end))
         })

@@ -69,17 +69,14 @@ struct Collect<'t> {
 
 impl<'a> Visitor<'a> for Collect<'_> {
     fn stmt(&mut self, s: &'a Stmt) -> bool {
-        let (name, kind, decorators) = match &s.kind {
-            StmtKind::FunctionDef(f) => (&f.name.id, DefKind::Function, &f.decorator_list),
-            StmtKind::ClassDef(c) => (&c.name.id, DefKind::Class, &c.decorator_list),
+        let (name, kind) = match &s.kind {
+            StmtKind::FunctionDef(f) => (&f.name.id, DefKind::Function),
+            StmtKind::ClassDef(c) => (&c.name.id, DefKind::Class),
             _ => return true,
         };
-        let first = decorators
-            .iter()
-            .map(|d| d.range.start)
-            .chain([s.range.start])
-            .min()
-            .unwrap_or(s.range.start);
+        let Some(first) = super::definition_start(s) else {
+            return true;
+        };
         let line = self.lines.line_of(first);
         let start = self.lines.line_start(line) as usize;
         let end = (s.range.end as usize).min(self.text.len());

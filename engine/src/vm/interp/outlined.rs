@@ -91,30 +91,8 @@ impl Vm {
         let [container, start, stop] = &self.stack[len - 3..] else {
             return false;
         };
-        let items = |items: &[Value]| {
-            crate::builtins::types::slice::bounds_indices(start, stop, &Value::None, items.len())
-                .map(|(a, b, _, _)| (a as usize, (b.max(a)) as usize))
-        };
-        let v = match container {
-            Value::List(l) => {
-                let all = l.borrow();
-                let Some((a, b)) = items(&all) else {
-                    return false;
-                };
-                Value::list(all[a..b].to_vec())
-            }
-            Value::Tuple(t) => {
-                let Some((a, b)) = items(t.items()) else {
-                    return false;
-                };
-                if a == 0 && b == t.len() {
-                    // An exact tuple's whole slice is itself, as in CPython.
-                    container.clone()
-                } else {
-                    Value::tuple(t.items()[a..b].to_vec())
-                }
-            }
-            _ => return false,
+        let Some(v) = specialized::slice_bounds(container, start, stop) else {
+            return false;
         };
         self.truncate_stack(len - 3);
         // SAFETY: the result goes where the container was.

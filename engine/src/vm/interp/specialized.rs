@@ -194,6 +194,13 @@ pub(crate) fn slice_step1(container: &Value, key: &Value) -> Option<Value> {
     if !step.is_none() {
         return slice_stepped(container, key);
     }
+    slice_bounds(container, start, stop)
+}
+
+/// `container[start:stop]` given the bounds (`slice_step1`'s work, and `BUILD_SLICE` fused
+/// with the subscript after it).
+#[inline]
+pub(crate) fn slice_bounds(container: &Value, start: &Value, stop: &Value) -> Option<Value> {
     let bound = |v: &Value, len: usize, absent: usize| -> Option<usize> {
         match v {
             Value::None => Some(absent),
